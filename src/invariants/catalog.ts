@@ -1,0 +1,59 @@
+/**
+ * The invariant catalog, in id order. Ids are stable and never reused.
+ */
+import { determinism } from './determinism.ts';
+import { gridConformity } from './gridConformity.ts';
+import { healthyUntouched } from './healthyUntouched.ts';
+import { insuranceFund } from './insuranceFund.ts';
+import type { Invariant, ParamsInvariant } from './invariant.ts';
+import { liquidatableActedOn } from './liquidatableActedOn.ts';
+import { longShortMirror } from './longShortMirror.ts';
+import { minimalCloseSize } from './minimalCloseSize.ts';
+import { noNegativeEquity } from './noNegativeEquity.ts';
+import { bufferValid } from './params/bufferValid.ts';
+import { penaltyBelowMaintenance } from './params/penaltyBelowMaintenance.ts';
+import { scheduleMonotone } from './params/scheduleMonotone.ts';
+import { tiersContinuous } from './params/tiersContinuous.ts';
+import { penaltyCap } from './penaltyCap.ts';
+import { penaltyDistressMonotone } from './penaltyDistressMonotone.ts';
+import { penaltySchedule } from './penaltySchedule.ts';
+import { positionOrder } from './positionOrder.ts';
+import { postLiquidationSafety } from './postLiquidationSafety.ts';
+import { priceShockMonotone } from './priceShockMonotone.ts';
+import { reduceOnly } from './reduceOnly.ts';
+import { valueConservation } from './valueConservation.ts';
+
+/** LIQ-000 is not an entry: the runner reports it when an engine's answer is not a result. */
+export const WELL_FORMED = {
+  id: 'LIQ-000',
+  title: 'well-formed result',
+  statement: 'For every valid scenario the engine returns a result of the documented shape (no error, no exception, canonical decimal strings).',
+  domain: 'All valid scenarios.',
+  spec: '#8-result',
+} as const;
+
+export const CATALOG: readonly Invariant[] = [
+  healthyUntouched,
+  liquidatableActedOn,
+  postLiquidationSafety,
+  minimalCloseSize,
+  noNegativeEquity,
+  penaltySchedule,
+  valueConservation,
+  reduceOnly,
+  gridConformity,
+  penaltyCap,
+  insuranceFund,
+  determinism,
+  longShortMirror,
+  positionOrder,
+  priceShockMonotone,
+  penaltyDistressMonotone,
+];
+
+export const PARAMS_CATALOG: readonly ParamsInvariant[] = [
+  tiersContinuous,
+  penaltyBelowMaintenance,
+  scheduleMonotone,
+  bufferValid,
+];

@@ -1,0 +1,23 @@
+import { canonicalJson, resultOf } from './relationSupport.ts';
+import type { RelationInvariant } from './invariant.ts';
+
+/**
+ * LIQ-012 — the same scenario always gives the same result.
+ */
+export const determinism: RelationInvariant = {
+  kind: 'relation',
+  id: 'LIQ-012',
+  title: 'determinism',
+  statement: 'Liquidating the same scenario twice gives byte-identical results (canonical JSON).',
+  domain: 'All scenarios. Counter-case in real engines: dYdX picks the position to liquidate and deleveraging counterparties from a pseudo-random start index (deterministic per block, not per call).',
+  spec: '#8-result',
+  policy: 'any',
+  derive: (c) => [c.scenario],
+  compare: (c, runs) => {
+    const again = resultOf(runs[0]);
+    if (typeof again === 'string') return [again];
+    const a = canonicalJson(c.result);
+    const b = canonicalJson(again);
+    return a === b ? [] : [`two runs differ:\n  first:  ${a.slice(0, 400)}\n  second: ${b.slice(0, 400)}`];
+  },
+};

@@ -1,0 +1,29 @@
+import { s } from './ledger.ts';
+import type { OutputInvariant } from './invariant.ts';
+
+/**
+ * LIQ-011 — the insurance fund pays what it can, never more, before anything is socialized.
+ *
+ * @see docs/spec.md#74-bankruptcy
+ */
+export const insuranceFund: OutputInvariant = {
+  kind: 'output',
+  id: 'LIQ-011',
+  title: 'insurance fund never negative, drawn before socializing',
+  statement: 'The insurance fund after is ≥ 0; the payout is ≥ 0 and ≤ bad debt; loss is socialized only when the fund paid out at least its whole balance before liquidation.',
+  domain: 'All scenarios. Real engines add caps (Drift per-market max insurance, dYdX per-block loss cap) that socialize earlier — I15.',
+  spec: '#74-bankruptcy',
+  policy: 'any',
+  check: (c) => {
+    const o = c.output;
+    const out: string[] = [];
+    if (o.insuranceFund.lt(0)) out.push(`insurance fund ends negative: ${s(o.insuranceFund)}`);
+    if (o.insurancePayout.lt(0)) out.push(`negative insurance payout ${s(o.insurancePayout)}`);
+    if (o.insurancePayout.gt(o.badDebt)) out.push(`insurance payout ${s(o.insurancePayout)} exceeds bad debt ${s(o.badDebt)}`);
+    if (o.socializedLoss.lt(0)) out.push(`negative socialized loss ${s(o.socializedLoss)}`);
+    if (o.socializedLoss.gt(0) && o.insurancePayout.lt(c.input.insuranceFund)) {
+      out.push(`${s(o.socializedLoss)} socialized while the fund paid only ${s(o.insurancePayout)} of its ${s(c.input.insuranceFund)}`);
+    }
+    return out;
+  },
+};

@@ -1,0 +1,65 @@
+/**
+ * The shape of a catalog entry. Three kinds:
+ *
+ * - `output`: judged from one scenario and the engine's result for it;
+ * - `relation`: metamorphic — derives further scenarios, runs the engine on them and compares;
+ * - `params`: judged from a risk-parameter set alone.
+ *
+ * Every entry has a stable id (never reused), a one-line statement and its domain: where it holds
+ * and the known counter-cases outside it.
+ */
+import type { ParsedResult } from '../model/parseResult.ts';
+import type { LiquidationResult, Outcome, ParsedScenario, RiskParams, Scenario } from '../model/types.ts';
+
+/** Which liquidation policy an invariant presumes; `any` holds for every correct engine. */
+export type Policy = 'any' | 'minimal-close';
+
+interface Entry {
+  readonly id: string;
+  readonly title: string;
+  readonly statement: string;
+  readonly domain: string;
+  /** anchor in docs/spec.md */
+  readonly spec: string;
+}
+
+/** One scenario and an engine's well-formed result for it. */
+export interface Case {
+  readonly scenario: Scenario;
+  readonly input: ParsedScenario;
+  readonly result: LiquidationResult;
+  readonly output: ParsedResult;
+}
+
+export interface OutputInvariant extends Entry {
+  readonly kind: 'output';
+  readonly policy: Policy;
+  /** Violation messages naming the numbers; empty when the invariant holds. */
+  readonly check: (c: Case) => readonly string[];
+}
+
+/** A derived scenario and what the engine answered for it. */
+export interface DerivedRun {
+  readonly scenario: Scenario;
+  readonly outcome: Outcome;
+}
+
+export interface RelationInvariant extends Entry {
+  readonly kind: 'relation';
+  readonly policy: Policy;
+  /** Scenarios to run through the engine; empty when the case is outside the domain. */
+  readonly derive: (c: Case) => readonly Scenario[];
+  readonly compare: (c: Case, runs: readonly DerivedRun[]) => readonly string[];
+}
+
+export interface ParamsInvariant extends Entry {
+  readonly kind: 'params';
+  readonly check: (p: RiskParams) => readonly string[];
+}
+
+export type Invariant = OutputInvariant | RelationInvariant;
+
+export interface Violation {
+  readonly invariant: string;
+  readonly message: string;
+}

@@ -1,0 +1,41 @@
+import { Dec, floorTo, toCanonical as s } from '../model/decimal.ts';
+import type { LiquidationResult, Scenario } from '../model/types.ts';
+import { resultOf } from './relationSupport.ts';
+import type { Case, RelationInvariant } from './invariant.ts';
+
+const HALF = new Dec('0.5');
+
+function crossRate(c: Case, r: LiquidationResult): Dec | null {
+  const cross = new Set(c.input.positions.filter((p) => p.isolatedMargin === null).map((p) => p.market));
+  const f = r.fills.find((x) => cross.has(x.market));
+  return f === undefined ? null : new Dec(f.penaltyRate);
+}
+
+/**
+ * LIQ-016 — more distress never lowers the penalty rate.
+ */
+export const penaltyDistressMonotone: RelationInvariant = {
+  kind: 'relation',
+  id: 'LIQ-016',
+  title: 'penalty rate non-decreasing in distress',
+  statement: 'Halving the cross collateral of a liquidated account (more distress, same positions and prices) never lowers the penalty rate charged on its cross fills.',
+  domain: 'Accounts whose cross group is liquidated and whose collateral is at least two quote units.',
+  spec: '#51-distress',
+  policy: 'any',
+  derive: (c): Scenario[] => {
+    if (crossRate(c, c.result) === null) return [];
+    const less = floorTo(c.input.collateral.mul(HALF), c.input.params.unit);
+    if (less.eq(c.input.collateral)) return [];
+    return [{ ...c.scenario, account: { ...c.scenario.account, collateral: s(less) } }];
+  },
+  compare: (c, runs) => {
+    const r = resultOf(runs[0]);
+    if (typeof r === 'string') return [r];
+    const before = crossRate(c, c.result)!;
+    const after = crossRate(c, r);
+    if (after === null) return [`with collateral ${runs[0]!.scenario.account.collateral} (was ${c.scenario.account.collateral}) the cross group is no longer liquidated`];
+    return after.lt(before)
+      ? [`penalty rate falls from ${s(before)} to ${s(after)} when collateral drops from ${c.scenario.account.collateral} to ${runs[0]!.scenario.account.collateral}`]
+      : [];
+  },
+};

@@ -1,0 +1,33 @@
+import type { LiquidationResult } from '../model/types.ts';
+import { canonicalJson, resultOf } from './relationSupport.ts';
+import type { RelationInvariant } from './invariant.ts';
+
+/** The result with the account's positions sorted by market, the one order-free part. */
+function normalized(r: LiquidationResult): string {
+  const positions = [...r.account.positions].sort((a, b) => (a.market < b.market ? -1 : a.market > b.market ? 1 : 0));
+  return canonicalJson({ ...r, account: { ...r.account, positions } });
+}
+
+/**
+ * LIQ-014 — the order in which positions are listed does not matter.
+ */
+export const positionOrder: RelationInvariant = {
+  kind: 'relation',
+  id: 'LIQ-014',
+  title: 'position order irrelevant',
+  statement: 'Listing the account’s positions in reverse order gives the same liquidation (fills in the same order; positions compared as a set).',
+  domain: 'Accounts with at least two positions.',
+  spec: '#62-order',
+  policy: 'any',
+  derive: (c) => {
+    const ps = c.scenario.account.positions;
+    return ps.length < 2 ? [] : [{ ...c.scenario, account: { ...c.scenario.account, positions: [...ps].reverse() } }];
+  },
+  compare: (c, runs) => {
+    const got = resultOf(runs[0]);
+    if (typeof got === 'string') return [got];
+    const a = normalized(c.result);
+    const b = normalized(got);
+    return a === b ? [] : [`reversing the positions changes the liquidation:\n  original: ${a.slice(0, 400)}\n  reversed: ${b.slice(0, 400)}`];
+  },
+};

@@ -1,0 +1,35 @@
+import { groupHealth } from '../model/groupHealth.ts';
+import { meetsTarget } from '../model/trigger.ts';
+import { ledger, s, valuation } from './ledger.ts';
+import type { OutputInvariant } from './invariant.ts';
+
+/**
+ * LIQ-003 — a liquidation that leaves positions open restores the target.
+ *
+ * @remarks The cross collateral after is taken net of isolated margins returned to the pool, which
+ * the spec credits only after every group is processed.
+ * @see docs/spec.md#44-target-hysteresis
+ */
+export const postLiquidationSafety: OutputInvariant = {
+  kind: 'output',
+  id: 'LIQ-003',
+  title: 'post-liquidation safety',
+  statement: 'After liquidation, each liquidated group either has no position left or meets the buffered target (E′ ≥ T′ strict, E′ > T′ inclusive), so it is not liquidatable at unchanged prices.',
+  domain: 'Minimal-close and any other restorative policy. Not for proportional or rate-limited designs (Maker bark, Drift time-throttling, dYdX portion caps) — see I5/I7.',
+  spec: '#44-target-hysteresis',
+  policy: 'any',
+  check: (c) => {
+    const v = valuation(c);
+    const out: string[] = [];
+    for (const g of ledger(c)) {
+      if (!g.liquidatable || g.after.positions.length === 0) continue;
+      const h = groupHealth(v, g.after);
+      if (!meetsTarget(v.params.trigger, h.equity, h.target)) {
+        out.push(
+          `group ${g.id} keeps ${g.after.positions.length} position(s) open with equity ${s(h.equity)} below target ${s(h.target)} (maintenance ${s(h.maintenance)})`,
+        );
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,15 @@
+export * from './types.ts';
+export { liquidate, liquidateParsed } from './liquidate.ts';
+export { parseScenario, parseParams } from './parseScenario.ts';
+export { parseResult } from './parseResult.ts';
+export { groupHealth, notionalOf, unrealizedPnl, type GroupHealth, type Valuation } from './groupHealth.ts';
+export { marginGroups, CROSS, type MarginGroup } from './marginGroup.ts';
+export { maintenanceMargin, tierIndex } from './maintenanceMargin.ts';
+export { penaltyRate } from './penaltyRate.ts';
+export { executionPrice } from './executionPrice.ts';
+export { isLiquidatable, meetsTarget } from './trigger.ts';
+export { closeFill } from './closeFill.ts';
+export { marginRatio } from './marginRatio.ts';
+export { liquidateGroup, REFERENCE_RULES, type Rules } from './liquidateGroup.ts';
+export { minimalClose, closedFormRoot } from './minimalClose.ts';
+export * from './decimal.ts';

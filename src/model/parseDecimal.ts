@@ -1,0 +1,124 @@
+/**
+ * Decimal strings at the edges (spec §1.1), and the rendering of rejected values shared by every
+ * parser's issues.
+ * @see docs/spec.md#1-numbers
+ */
+import { Dec, ZERO, unitOf, toCanonical } from './decimal.ts';
+import type { Issue } from './types.ts';
+
+/** Syntax limits on the digits of a decimal string. */
+export interface DigitLimits {
+  readonly integer: number;
+  readonly fraction: number;
+}
+
+/** The limits of spec §1.1, for every input decimal. */
+export const INPUT_DIGITS: DigitLimits = { integer: 30, fraction: 18 };
+
+export type SignRule = 'positive' | 'nonnegative' | 'any';
+
+export interface DecimalRules {
+  /** Sign domain of the value. Default `'any'`. */
+  readonly min?: SignRule;
+  /** Most fraction digits once trailing zeros are stripped, e.g. `quoteScale` for quote amounts. */
+  readonly maxScale?: number;
+  /** Syntax limits. Default {@link INPUT_DIGITS}. */
+  readonly digits?: DigitLimits;
+}
+
+const DECIMAL = /^-?(0|[1-9][0-9]*)(?:\.([0-9]+))?$/;
+const NEGATIVE_ZERO = /^-0(?:\.0+)?$/;
+
+/**
+ * Parses a decimal string of spec §1.1 and checks it against `rules`.
+ *
+ * On failure pushes one issue `{ path, expected, received }` onto `issues` and returns `undefined`;
+ * never throws. JSON numbers are rejected: they cannot carry 48 significant digits exactly.
+ * A minus sign on zero (`"-0"`, `"-0.00"`) is rejected as non-canonical.
+ * @see docs/spec.md#1-numbers
+ */
+export function parseDecimal(
+  value: unknown,
+  path: string,
+  issues: Issue[],
+  rules: DecimalRules = {},
+): Dec | undefined {
+  const fail = (expected: string): undefined => {
+    issues.push({ path, expected, received: describeValue(value) });
+    return undefined;
+  };
+  const digits = rules.digits ?? INPUT_DIGITS;
+  const syntax = `a decimal string (no exponent, ≤${digits.integer} integer and ≤${digits.fraction} fraction digits)`;
+  if (typeof value === 'number') return fail(`${syntax}; JSON numbers are not allowed for amounts`);
+  if (typeof value !== 'string') return fail(syntax);
+  const m = DECIMAL.exec(value);
+  if (m === null) return fail(syntax);
+  if ((m[1] ?? '').length > digits.integer || (m[2] ?? '').length > digits.fraction) return fail(syntax);
+  if (NEGATIVE_ZERO.test(value)) return fail(`${syntax}, without a minus sign on zero`);
+
+  const x = new Dec(value);
+  const min = rules.min ?? 'any';
+  if (min === 'positive' && !x.gt(ZERO)) return fail('a decimal > 0');
+  if (min === 'nonnegative' && x.isNeg()) return fail('a decimal ≥ 0');
+  if (rules.maxScale !== undefined && scaleOf(value) > rules.maxScale) {
+    const unit = toCanonical(unitOf(rules.maxScale));
+    return fail(`a multiple of ${unit} (at most ${rules.maxScale} fraction digits)`);
+  }
+  return x;
+}
+
+/**
+ * Number of fraction digits of a decimal string once trailing zeros are stripped
+ * (`"1.50"` → 1, `"100"` → 0). `s` must already be in the form of spec §1.1.
+ */
+export function scaleOf(s: string): number {
+  const dot = s.indexOf('.');
+  return dot < 0 ? 0 : s.slice(dot + 1).replace(/0+$/, '').length;
+}
+
+const SHOWN_CHARS = 40;
+
+/**
+ * A short, JSON-ish rendering of any value for an issue's `received`: strings quoted and
+ * truncated, other values prefixed with their type (`number 1.5`, `undefined`, `array of 3 items`).
+ */
+export function describeValue(value: unknown): string {
+  switch (typeof value) {
+    case 'string':
+      return describeString(value);
+    case 'number':
+      return `number ${Object.is(value, -0) ? '-0' : String(value)}`;
+    case 'bigint':
+      return `bigint ${truncate(value.toString())}`;
+    case 'boolean':
+      return `boolean ${String(value)}`;
+    case 'undefined':
+      return 'undefined';
+    case 'object':
+      return describeObject(value);
+    default:
+      return typeof value; // symbol, function: nothing shorter is more useful
+  }
+}
+
+function describeString(s: string): string {
+  // Counted in code points so a truncation never splits a surrogate pair.
+  const chars = Array.from(s);
+  if (chars.length <= SHOWN_CHARS) return JSON.stringify(s);
+  return `${JSON.stringify(chars.slice(0, SHOWN_CHARS).join('') + '…')} (${chars.length} chars)`;
+}
+
+function describeObject(value: object | null): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return `array of ${value.length} item${value.length === 1 ? '' : 's'}`;
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) {
+    return `object ${Object.prototype.toString.call(value)}`;
+  }
+  return `object {${truncate(Object.keys(value).join(', '))}}`;
+}
+
+function truncate(s: string): string {
+  const chars = Array.from(s);
+  return chars.length <= SHOWN_CHARS ? s : chars.slice(0, SHOWN_CHARS).join('') + '…';
+}
