@@ -14,6 +14,8 @@ export interface CaseReport {
 
 export interface CheckOptions {
   readonly invariants?: readonly Invariant[];
+  /** when given, milliseconds spent per invariant id are added to it */
+  readonly timings?: Map<string, number>;
 }
 
 function run(engine: Engine, scenario: Scenario): Outcome | { ok: false; error: { code: 'engine-threw'; message: string } } {
@@ -55,7 +57,9 @@ export function checkCase(engine: Engine, scenario: Scenario, options: CheckOpti
   const c: Case = { scenario, input: input.value, result: outcome.result, output: output.value };
   const violations: Violation[] = [];
   const checked: string[] = [WELL_FORMED.id];
+  const { timings } = options;
   for (const inv of options.invariants ?? CATALOG) {
+    const t0 = timings ? performance.now() : 0;
     try {
       if (inv.kind === 'output') {
         checked.push(inv.id);
@@ -71,6 +75,7 @@ export function checkCase(engine: Engine, scenario: Scenario, options: CheckOpti
       // An answer so broken that the check cannot evaluate it is still the engine's violation.
       violations.push({ invariant: inv.id, message: `could not evaluate the result: ${e instanceof Error ? e.message : String(e)}` });
     }
+    if (timings) timings.set(inv.id, (timings.get(inv.id) ?? 0) + performance.now() - t0);
   }
   return { outcome, violations, checked };
 }

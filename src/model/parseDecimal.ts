@@ -48,12 +48,15 @@ export function parseDecimal(
     return undefined;
   };
   const digits = rules.digits ?? INPUT_DIGITS;
-  const syntax = `a decimal string (no exponent, ≤${digits.integer} integer and ≤${digits.fraction} fraction digits)`;
+  const syntax =
+    `a decimal string (no exponent, ≤${digits.integer} integer` +
+    ` and ≤${digits.fraction} fraction digits)`;
   if (typeof value === 'number') return fail(`${syntax}; JSON numbers are not allowed for amounts`);
   if (typeof value !== 'string') return fail(syntax);
   const m = DECIMAL.exec(value);
   if (m === null) return fail(syntax);
-  if ((m[1] ?? '').length > digits.integer || (m[2] ?? '').length > digits.fraction) return fail(syntax);
+  const [, integer = '', fraction = ''] = m;
+  if (integer.length > digits.integer || fraction.length > digits.fraction) return fail(syntax);
   if (NEGATIVE_ZERO.test(value)) return fail(`${syntax}, without a minus sign on zero`);
 
   const x = new Dec(value);

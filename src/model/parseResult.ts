@@ -182,7 +182,8 @@ function readSnapshot(value: unknown, path: string, issues: Issue[]): ParsedSnap
   if (f === undefined) return undefined;
   const amounts = decimals(f, SNAPSHOT_AMOUNTS, path, issues);
   // null is the only non-decimal allowed, and it must be explicit: a missing ratio is a shape error.
-  const marginRatio = f.marginRatio === null ? null : decimal(f.marginRatio, fieldPath(path, 'marginRatio'), issues);
+  const marginRatio =
+    f.marginRatio === null ? null : decimal(f.marginRatio, fieldPath(path, 'marginRatio'), issues);
   if (amounts === undefined || marginRatio === undefined) return undefined;
   return { ...amounts, marginRatio };
 }
@@ -195,7 +196,8 @@ function readAccount(
   const f = readObject(value, path, issues, ACCOUNT_FIELDS);
   if (f === undefined) return undefined;
   const collateral = decimal(f.collateral, fieldPath(path, 'collateral'), issues);
-  const positions = list(f.positions, fieldPath(path, 'positions'), issues, 'an array of positions', readPosition);
+  const positionsPath = fieldPath(path, 'positions');
+  const positions = list(f.positions, positionsPath, issues, 'an array of positions', readPosition);
   if (collateral === undefined || positions === undefined) return undefined;
   return { collateral, positions };
 }
@@ -206,8 +208,11 @@ function readPosition(value: unknown, path: string, issues: Issue[]): Position |
   const market = readString(f.market, fieldPath(path, 'market'), issues);
   const size = decimal(f.size, fieldPath(path, 'size'), issues);
   const entry = decimal(f.entryPrice, fieldPath(path, 'entryPrice'), issues);
+  // Absent means cross margin, as on input.
   const isolatedMargin =
-    f.isolatedMargin === undefined ? null : decimal(f.isolatedMargin, fieldPath(path, 'isolatedMargin'), issues);
+    f.isolatedMargin === undefined
+      ? null
+      : decimal(f.isolatedMargin, fieldPath(path, 'isolatedMargin'), issues);
   if (market === undefined || size === undefined || entry === undefined || isolatedMargin === undefined) {
     return undefined;
   }

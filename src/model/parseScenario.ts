@@ -149,7 +149,8 @@ function parseInterval(
 
 /** Rules of a quote amount: non-negative, on the quote unit when the unit is known. */
 function quoteAmount(quoteScale: number | undefined): DecimalRules {
-  return quoteScale === undefined ? { min: 'nonnegative' } : { min: 'nonnegative', maxScale: quoteScale };
+  if (quoteScale === undefined) return { min: 'nonnegative' };
+  return { min: 'nonnegative', maxScale: quoteScale };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -290,10 +291,12 @@ function parseStep(
   const ratio = parseDecimal(f.maxMarginRatio, ratioPath, issues);
   const rate = parseInterval(f.rate, ratePath, issues, '[0, 1)');
   if (ratio !== undefined && prev === undefined && ratio.lt(ONE)) {
-    report(issues, ratioPath, 'a decimal ≥ 1 (the first step must cover every liquidatable group)', f.maxMarginRatio);
+    const expected = 'a decimal ≥ 1 (the first step must cover every liquidatable group)';
+    report(issues, ratioPath, expected, f.maxMarginRatio);
   }
   if (ratio !== undefined && prev?.maxMarginRatio !== undefined && !ratio.lt(prev.maxMarginRatio)) {
-    report(issues, ratioPath, `a decimal < ${show(prev.maxMarginRatio)} (maxMarginRatio strictly decreasing)`, f.maxMarginRatio);
+    const expected = `a decimal < ${show(prev.maxMarginRatio)} (maxMarginRatio strictly decreasing)`;
+    report(issues, ratioPath, expected, f.maxMarginRatio);
   }
   if (rate !== undefined && prev?.rate !== undefined && rate.lt(prev.rate)) {
     report(issues, ratePath, `a decimal in [${show(prev.rate)}, 1) (rates non-decreasing)`, f.rate);
@@ -307,9 +310,10 @@ function readMarkets(
   issues: Issue[],
   buffer: Dec | undefined,
 ): Map<string, MarketRead> | undefined {
-  const entries = readEntries(value, path, issues, 'an object of markets by id, with at least one market');
+  const expected = 'an object of markets by id, with at least one market';
+  const entries = readEntries(value, path, issues, expected);
   if (entries === undefined) return undefined;
-  if (entries.length === 0) report(issues, path, 'an object of markets by id, with at least one market', value);
+  if (entries.length === 0) report(issues, path, expected, value);
   const markets = new Map<string, MarketRead>();
   for (const [id, market] of entries) {
     const marketPath = keyPath(path, id);
@@ -319,7 +323,9 @@ function readMarkets(
   return markets;
 }
 
-function completeMarkets(markets: ReadonlyMap<string, MarketRead>): Map<string, MarketParams> | undefined {
+function completeMarkets(
+  markets: ReadonlyMap<string, MarketRead>,
+): Map<string, MarketParams> | undefined {
   const parsed = new Map<string, MarketParams>();
   for (const [id, market] of markets) {
     if (market.value === undefined) return undefined;
@@ -328,7 +334,12 @@ function completeMarkets(markets: ReadonlyMap<string, MarketRead>): Map<string, 
   return parsed.size > 0 ? parsed : undefined;
 }
 
-function readMarket(value: unknown, path: string, issues: Issue[], buffer: Dec | undefined): MarketRead {
+function readMarket(
+  value: unknown,
+  path: string,
+  issues: Issue[],
+  buffer: Dec | undefined,
+): MarketRead {
   const f = readObject(value, path, issues, MARKET_FIELDS);
   if (f === undefined) return { lot: undefined, tick: undefined, value: undefined };
   const lot = parseDecimal(f.lotSize, fieldPath(path, 'lotSize'), issues, { min: 'positive' });
@@ -351,7 +362,12 @@ interface TierRead {
  * Validates the brackets of one market (§3), each tier against its predecessor.
  * @see docs/spec.md#3-maintenance-margin-tiers
  */
-function parseTiers(value: unknown, path: string, issues: Issue[], buffer: Dec | undefined): Tier[] | undefined {
+function parseTiers(
+  value: unknown,
+  path: string,
+  issues: Issue[],
+  buffer: Dec | undefined,
+): Tier[] | undefined {
   const items = readArray(value, path, issues, 'a non-empty array of tiers', true);
   if (items === undefined) return undefined;
   const before = issues.length;
@@ -387,7 +403,13 @@ function readTier(value: unknown, path: string, issues: Issue[]): TierRead {
   return { tier, raw: f };
 }
 
-function checkFloor(t: TierRead, prev: TierRead | undefined, n: number, path: string, issues: Issue[]): void {
+function checkFloor(
+  t: TierRead,
+  prev: TierRead | undefined,
+  n: number,
+  path: string,
+  issues: Issue[],
+): void {
   const { floor } = t.tier;
   if (floor === undefined) return;
   const floorPath = fieldPath(path, 'notionalFloor');
@@ -396,42 +418,65 @@ function checkFloor(t: TierRead, prev: TierRead | undefined, n: number, path: st
   }
   const prevFloor = prev?.tier.floor;
   if (prevFloor !== undefined && !floor.gt(prevFloor)) {
-    report(issues, floorPath, `a decimal > ${show(prevFloor)} (floors strictly increasing)`, t.raw.notionalFloor);
+    const expected = `a decimal > ${show(prevFloor)} (floors strictly increasing)`;
+    report(issues, floorPath, expected, t.raw.notionalFloor);
   }
 }
 
-function checkRates(t: TierRead, prev: TierRead | undefined, buffer: Dec | undefined, path: string, issues: Issue[]): void {
+function checkRates(
+  t: TierRead,
+  prev: TierRead | undefined,
+  buffer: Dec | undefined,
+  path: string,
+  issues: Issue[],
+): void {
   const { rate, initialRate } = t.tier;
   if (rate === undefined) return;
   const ratePath = fieldPath(path, 'maintenanceRate');
   const prevRate = prev?.tier.rate;
   if (prevRate !== undefined && rate.lt(prevRate)) {
-    report(issues, ratePath, `a decimal in [${show(prevRate)}, 1) (maintenance rates non-decreasing)`, t.raw.maintenanceRate);
+    const expected = `a decimal in [${show(prevRate)}, 1) (maintenance rates non-decreasing)`;
+    report(issues, ratePath, expected, t.raw.maintenanceRate);
   }
   // Beyond this bound a close never raises equity faster than the target, so no partial close
   // could ever restore the group (§6.3: a_n ≤ 0).
   if (buffer !== undefined && !rate.plus(buffer).lt(ONE)) {
     const bound = show(ONE.minus(buffer));
-    report(issues, ratePath, `a decimal < ${bound} (maintenanceRate + targetBuffer < 1, targetBuffer = ${show(buffer)})`, t.raw.maintenanceRate);
+    const expected = `a decimal < ${bound} (maintenanceRate + targetBuffer < 1, targetBuffer = ${show(buffer)})`;
+    report(issues, ratePath, expected, t.raw.maintenanceRate);
   }
   if (initialRate !== undefined && initialRate.lt(rate)) {
-    report(issues, fieldPath(path, 'initialRate'), `a decimal in [${show(rate)}, 1] (maintenanceRate ≤ initialRate ≤ 1)`, t.raw.initialRate);
+    const expected = `a decimal in [${show(rate)}, 1] (maintenanceRate ≤ initialRate ≤ 1)`;
+    report(issues, fieldPath(path, 'initialRate'), expected, t.raw.initialRate);
   }
 }
 
 /** `cum_n = cum_{n−1} + L_n·(r_n − r_{n−1})`, or `undefined` when an operand is unknown. */
-function nextOffset(prevOffset: Dec | undefined, prev: Draft<Tier> | undefined, t: Draft<Tier>): Dec | undefined {
-  if (prevOffset === undefined || prev?.rate === undefined || t.floor === undefined || t.rate === undefined) {
+function nextOffset(
+  prevOffset: Dec | undefined,
+  prev: Draft<Tier> | undefined,
+  t: Draft<Tier>,
+): Dec | undefined {
+  const prevRate = prev?.rate;
+  const { floor, rate } = t;
+  if (prevOffset === undefined || prevRate === undefined || floor === undefined || rate === undefined) {
     return undefined;
   }
-  return prevOffset.plus(t.floor.times(t.rate.minus(prev.rate)));
+  return prevOffset.plus(floor.times(rate.minus(prevRate)));
 }
 
-function checkOffset(t: TierRead, required: Dec | undefined, n: number, path: string, issues: Issue[]): void {
+function checkOffset(
+  t: TierRead,
+  required: Dec | undefined,
+  n: number,
+  path: string,
+  issues: Issue[],
+): void {
   const { amount } = t.tier;
   if (amount === undefined || required === undefined || amount.eq(required)) return;
   const why = n === 0 ? 'the first tier has no offset' : `continuous with tier ${n - 1}`;
-  report(issues, fieldPath(path, 'maintenanceAmount'), `maintenanceAmount = ${show(required)} (${why})`, t.raw.maintenanceAmount);
+  const expected = `maintenanceAmount = ${show(required)} (${why})`;
+  report(issues, fieldPath(path, 'maintenanceAmount'), expected, t.raw.maintenanceAmount);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -471,7 +516,8 @@ export function parseScenario(input: unknown): ParseOutcome<ParsedScenario> {
   if (marks !== undefined && account.positions !== undefined) {
     checkHeldMarks(account.positions, marks, params, issues);
   }
-  const insuranceFund = parseDecimal(f.insuranceFund, 'insuranceFund', issues, quoteAmount(params.quoteScale));
+  const fundRules = quoteAmount(params.quoteScale);
+  const insuranceFund = parseDecimal(f.insuranceFund, 'insuranceFund', issues, fundRules);
   const positions = account.positions && completePositions(account.positions);
   if (
     issues.length > 0 ||
@@ -487,7 +533,13 @@ export function parseScenario(input: unknown): ParseOutcome<ParsedScenario> {
   for (const [id, mark] of marks) if (mark.price !== undefined) prices.set(id, mark.price);
   return {
     ok: true,
-    value: { params: params.value, marks: prices, collateral: account.collateral, positions, insuranceFund },
+    value: {
+      params: params.value,
+      marks: prices,
+      collateral: account.collateral,
+      positions,
+      insuranceFund,
+    },
   };
 }
 
@@ -504,18 +556,31 @@ function readMarks(value: unknown, path: string, issues: Issue[]): MarksRead | u
   return marks;
 }
 
-function readAccount(value: unknown, path: string, issues: Issue[], params: ParamsRead): AccountRead {
+function readAccount(
+  value: unknown,
+  path: string,
+  issues: Issue[],
+  params: ParamsRead,
+): AccountRead {
   const f = readObject(value, path, issues, ACCOUNT_FIELDS);
   if (f === undefined) return { collateral: undefined, positions: undefined };
-  const collateral = parseDecimal(f.collateral, fieldPath(path, 'collateral'), issues, quoteAmount(params.quoteScale));
+  const rules = quoteAmount(params.quoteScale);
+  const collateral = parseDecimal(f.collateral, fieldPath(path, 'collateral'), issues, rules);
   const positionsPath = fieldPath(path, 'positions');
   const items = readArray(f.positions, positionsPath, issues, 'an array of positions');
-  const positions = items?.map((item, i) => readPosition(item, indexPath(positionsPath, i), issues, params));
+  const positions = items?.map((item, i) =>
+    readPosition(item, indexPath(positionsPath, i), issues, params),
+  );
   if (positions !== undefined) checkUniqueMarkets(positions, issues);
   return { collateral, positions };
 }
 
-function readPosition(value: unknown, path: string, issues: Issue[], params: ParamsRead): PositionRead {
+function readPosition(
+  value: unknown,
+  path: string,
+  issues: Issue[],
+  params: ParamsRead,
+): PositionRead {
   const f = readObject(value, path, issues, POSITION_FIELDS);
   if (f === undefined) return { path, market: undefined, value: undefined };
   const at = (name: string): string => fieldPath(path, name);
@@ -532,11 +597,18 @@ function readPosition(value: unknown, path: string, issues: Issue[], params: Par
     f.isolatedMargin === undefined
       ? null
       : parseDecimal(f.isolatedMargin, at('isolatedMargin'), issues, quoteAmount(params.quoteScale));
-  const complete = market !== undefined && size !== undefined && entry !== undefined && isolatedMargin !== undefined;
-  return { path, market, value: complete ? { market, size, entry, isolatedMargin } : undefined };
+  if (market === undefined || size === undefined || entry === undefined || isolatedMargin === undefined) {
+    return { path, market, value: undefined };
+  }
+  return { path, market, value: { market, size, entry, isolatedMargin } };
 }
 
-function parseSize(value: unknown, path: string, issues: Issue[], lot: Dec | undefined): Dec | undefined {
+function parseSize(
+  value: unknown,
+  path: string,
+  issues: Issue[],
+  lot: Dec | undefined,
+): Dec | undefined {
   const size = parseDecimal(value, path, issues);
   if (size === undefined) return undefined;
   if (size.isZero()) return report(issues, path, 'a non-zero decimal (long > 0, short < 0)', value);
@@ -552,13 +624,22 @@ function checkUniqueMarkets(positions: readonly PositionRead[], issues: Issue[])
   for (const p of positions) {
     if (p.market === undefined) continue;
     const holder = firstHolder.get(p.market);
-    if (holder === undefined) firstHolder.set(p.market, p.path);
-    else report(issues, fieldPath(p.path, 'market'), `a market not already held (${holder} holds it; one position per market)`, p.market);
+    if (holder === undefined) {
+      firstHolder.set(p.market, p.path);
+      continue;
+    }
+    const expected = `a market not already held (${holder} holds it; one position per market)`;
+    report(issues, fieldPath(p.path, 'market'), expected, p.market);
   }
 }
 
 /** §2.2: every held market has a mark, on that market's tick. */
-function checkHeldMarks(positions: readonly PositionRead[], marks: MarksRead, params: ParamsRead, issues: Issue[]): void {
+function checkHeldMarks(
+  positions: readonly PositionRead[],
+  marks: MarksRead,
+  params: ParamsRead,
+  issues: Issue[],
+): void {
   const checked = new Set<string>();
   for (const p of positions) {
     if (p.market === undefined || checked.has(p.market)) continue;
@@ -566,7 +647,8 @@ function checkHeldMarks(positions: readonly PositionRead[], marks: MarksRead, pa
     const markPath = keyPath('marks', p.market);
     const mark = marks.get(p.market);
     if (mark === undefined) {
-      report(issues, markPath, `a mark price for ${JSON.stringify(p.market)} (held at ${p.path})`, undefined);
+      const expected = `a mark price for ${JSON.stringify(p.market)} (held at ${p.path})`;
+      report(issues, markPath, expected, undefined);
       continue;
     }
     const tick = params.markets?.get(p.market)?.tick;
