@@ -1,3 +1,4 @@
+import { floorTo } from '../model/decimal.ts';
 import { s } from './ledger.ts';
 import type { OutputInvariant } from './invariant.ts';
 
@@ -10,7 +11,7 @@ export const insuranceFund: OutputInvariant = {
   kind: 'output',
   id: 'LIQ-011',
   title: 'insurance fund never negative, drawn before socializing',
-  statement: 'The insurance fund after is ≥ 0; the payout is ≥ 0 and ≤ bad debt; loss is socialized only when the fund paid out at least its whole balance before liquidation.',
+  statement: 'The insurance fund after is ≥ 0; the payout is ≥ 0 and ≤ bad debt; loss is socialized only when the fund paid out at least its whole balance before liquidation (in whole quote units).',
   domain: 'All scenarios. Real engines add caps (Drift per-market max insurance, dYdX per-block loss cap) that socialize earlier — I15.',
   spec: '#74-bankruptcy',
   policy: 'any',
@@ -21,7 +22,8 @@ export const insuranceFund: OutputInvariant = {
     if (o.insurancePayout.lt(0)) out.push(`negative insurance payout ${s(o.insurancePayout)}`);
     if (o.insurancePayout.gt(o.badDebt)) out.push(`insurance payout ${s(o.insurancePayout)} exceeds bad debt ${s(o.badDebt)}`);
     if (o.socializedLoss.lt(0)) out.push(`negative socialized loss ${s(o.socializedLoss)}`);
-    if (o.socializedLoss.gt(0) && o.insurancePayout.lt(c.input.insuranceFund)) {
+    const whole = floorTo(c.input.insuranceFund, c.input.params.unit);
+    if (o.socializedLoss.gt(0) && o.insurancePayout.lt(whole)) {
       out.push(`${s(o.socializedLoss)} socialized while the fund paid only ${s(o.insurancePayout)} of its ${s(c.input.insuranceFund)}`);
     }
     return out;

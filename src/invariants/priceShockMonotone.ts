@@ -1,25 +1,25 @@
-import { Dec, toCanonical as s, ZERO } from '../model/decimal.ts';
+import { Dec, ONE, toCanonical as s, ZERO } from '../model/decimal.ts';
 import type { LiquidationResult, Scenario } from '../model/types.ts';
 import { resultOf } from './relationSupport.ts';
 import type { Case, RelationInvariant } from './invariant.ts';
 
-function scaleOf(x: Dec): number {
-  return x.decimalPlaces();
-}
-
 /**
- * The domain in which the claim is exact: one position, no price impact, and quote amounts that
- * never need rounding — so rounding residues cannot make a worse price close one lot less.
+ * Smallest adverse move of the mark, in ticks, that lowers the slack of every partial close by at
+ * least the rounding band `2u`: `g` falls by at least `|q|·κ` per unit of price, with
+ * `κ = min(1 − r_max − b, 1 − f_max)`, so a move of `2u / (|q|·κ)` outweighs any rounding residue.
  */
-function inDomain(c: Case): boolean {
+function minimalTicks(c: Case): Dec | null {
   const { params, positions } = c.input;
-  if (positions.length !== 1 || !params.priceImpact.isZero()) return false;
+  if (positions.length !== 1 || !params.priceImpact.isZero()) return null;
   const p = positions[0]!;
   const m = params.markets.get(p.market)!;
-  const lotTick = scaleOf(m.lot) + scaleOf(m.tick);
-  const pnl = scaleOf(m.lot) + Math.max(scaleOf(m.tick), scaleOf(p.entry));
-  const pen = Math.max(...params.steps.map((st) => lotTick + scaleOf(st.rate)));
-  return Math.max(pnl, pen) <= params.quoteScale;
+  const rMax = m.tiers[m.tiers.length - 1]!.rate;
+  const fMax = params.steps[params.steps.length - 1]!.rate;
+  const k1 = ONE.sub(rMax).sub(params.buffer);
+  const k2 = ONE.sub(fMax);
+  const kappa = k1.lt(k2) ? k1 : k2;
+  const move = params.unit.mul(2).div(p.size.abs().mul(kappa));
+  return Dec.max(ONE, move.div(m.tick).ceil());
 }
 
 function closed(r: LiquidationResult): Dec {
@@ -29,25 +29,28 @@ function closed(r: LiquidationResult): Dec {
 /**
  * LIQ-015 — a more adverse mark never closes less.
  *
- * @remarks For a long, `∂g/∂P = q(1 − r′ − b) + Δ(r′ + b − f) ≥ q(1 − f) > 0`, so the slack falls
- * pointwise as the price falls and the penalty rate can only rise; the first lot multiple that
- * meets the target can only move right, and a full close stays full.
+ * @remarks For a long, `∂g/∂P = q(1 − r′ − b) + Δ(r′ + b − f) ≥ q·κ > 0`, so the slack falls
+ * pointwise as the price falls, and the penalty rate can only rise. Every lot multiple below the
+ * original answer had `ĝ < 0`, hence `g < 2u`; after a move of at least `2u/(qκ)` it has `g < 0`.
+ * Dust cannot help either: a remainder that was dust stays dust for a long (lower price) and every
+ * smaller close leaves a larger, non-dust remainder.
  */
 export const priceShockMonotone: RelationInvariant = {
   kind: 'relation',
   id: 'LIQ-015',
   title: 'price-shock monotonicity',
   statement: 'Moving the mark against a single position (down for a long, up for a short) never reduces the size closed; past bankruptcy both close everything.',
-  domain: 'Single-position accounts, no price impact, and quote amounts exact at the quote scale (else a rounding residue may shift the answer by a lot). With several positions the close order depends on prices, so no monotonicity is claimed.',
+  domain: 'Single-position accounts without price impact, for moves of at least 2u / (|q|·κ), κ = min(1 − r_max − b, 1 − f_max), so that sub-unit rounding cannot decide (a smaller move may close one lot less by rounding alone). With several positions the close order depends on prices, so no monotonicity is claimed.',
   spec: '#63-minimal-close-of-one-position',
   policy: 'any',
   derive: (c) => {
-    if (!inDomain(c)) return [];
+    const least = minimalTicks(c);
+    if (least === null) return [];
     const p = c.input.positions[0]!;
     const { tick } = c.input.params.markets.get(p.market)!;
     const mark = c.input.marks.get(p.market)!;
     const sign = p.size.gt(0) ? -1 : 1;
-    const steps = [ONE_TICK, mark.mul('0.02').div(tick).ceil()];
+    const steps = [least, Dec.max(least, mark.mul('0.02').div(tick).ceil())];
     const out: Scenario[] = [];
     for (const k of steps) {
       const moved = mark.add(tick.mul(k).mul(sign));
@@ -73,5 +76,3 @@ export const priceShockMonotone: RelationInvariant = {
     return out;
   },
 };
-
-const ONE_TICK = new Dec(1);

@@ -1,4 +1,4 @@
-import { dmin, ZERO, type Dec } from './decimal.ts';
+import { dmin, floorTo, ZERO, type Dec } from './decimal.ts';
 import { closeFill, type ModelFill } from './closeFill.ts';
 import { groupHealth, notionalOf, type GroupHealth, type Valuation } from './groupHealth.ts';
 import type { MarginGroup } from './marginGroup.ts';
@@ -84,7 +84,8 @@ export function liquidateGroup(
   // Every position is closed: §7.4.
   if (g.collateral.lt(0)) {
     const badDebt = g.collateral.neg();
-    const payout = dmin(badDebt, fund);
+    // The fund pays whole quote units; sub-unit residues it holds stay in it.
+    const payout = dmin(badDebt, floorTo(fund, v.params.unit));
     g = { ...g, collateral: ZERO };
     return {
       ok: true,

@@ -516,8 +516,8 @@ export function parseScenario(input: unknown): ParseOutcome<ParsedScenario> {
   if (marks !== undefined && account.positions !== undefined) {
     checkHeldMarks(account.positions, marks, params, issues);
   }
-  const fundRules = quoteAmount(params.quoteScale);
-  const insuranceFund = parseDecimal(f.insuranceFund, 'insuranceFund', issues, fundRules);
+  // The fund is kept at full precision (it collects sub-unit PnL rounding residues, spec §2.4).
+  const insuranceFund = parseDecimal(f.insuranceFund, 'insuranceFund', issues, { min: 'nonnegative' });
   const positions = account.positions && completePositions(account.positions);
   if (
     issues.length > 0 ||

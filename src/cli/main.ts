@@ -1,0 +1,43 @@
+/**
+ * liqcheck command line: a thin layer over the library. Each command returns an exit code;
+ * user mistakes are UsageErrors (one message, exit 2), never stack traces.
+ */
+import { check, type Io } from './commands/check.ts';
+import { EXIT, UsageError } from './usageError.ts';
+
+const COMMANDS: Readonly<Record<string, { run: (argv: readonly string[], io: Io) => number; help: string }>> = {
+  check: { run: check, help: 'run the invariant catalog on generated scenarios against the reference engine' },
+};
+
+const HELP = `Usage: liqcheck <command> [options]\n\nCommands:\n${Object.entries(COMMANDS)
+  .map(([k, v]) => `  ${k.padEnd(10)}${v.help}`)
+  .join('\n')}\n\nRun 'liqcheck <command> --help' for a command's options.\nExit codes: 0 all invariants held, 1 a violation, 2 usage or configuration error, 3 the engine could not be run.\n`;
+
+export function main(argv: readonly string[], io: Io): number {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(HELP);
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  const command = COMMANDS[name];
+  try {
+    if (command === undefined) throw new UsageError(`unknown command ${JSON.stringify(name)}; commands: ${Object.keys(COMMANDS).join(', ')}`);
+    return command.run(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`liqcheck: ${e.message}\n`);
+      return EXIT.usage;
+    }
+    throw e;
+  }
+}
+
+/** Entry point of the `liqcheck` binary. */
+export function run(): void {
+  const io: Io = {
+    out: (s) => void process.stdout.write(s),
+    err: (s) => void process.stderr.write(s),
+    isTTY: Boolean(process.stdout.isTTY),
+  };
+  process.exitCode = main(process.argv.slice(2), io);
+}

@@ -1,0 +1,16 @@
+import { defineConfig } from 'vitest/config';
+
+// One seed for the whole run, chosen here so that every worker shares it (see properties/profile.ts).
+if (!process.env['LIQCHECK_SEED']) {
+  process.env['LIQCHECK_SEED'] = String(process.env['CI'] ? 20261125 : Math.floor(Math.random() * 2 ** 31));
+}
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'properties/**/*.test.ts'],
+    globalSetup: ['properties/globalSetup.ts'],
+    testTimeout: 300_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+  },
+});
