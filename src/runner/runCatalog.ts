@@ -29,6 +29,8 @@ export interface CatalogReport {
   /** ms for the whole run */
   readonly ms: number;
   readonly ok: boolean;
+  /** how many generated cases carried each label (when a classifier was given) */
+  readonly labels: Readonly<Record<string, number>>;
 }
 
 export interface RunOptions {
@@ -39,6 +41,8 @@ export interface RunOptions {
   readonly invariants?: readonly Invariant[];
   /** called after each case, e.g. for a progress line */
   readonly onCase?: (done: number) => void;
+  /** labels a case for the distribution report (healthy, partial, tier-crossed, …) */
+  readonly classify?: (s: Scenario) => readonly string[];
 }
 
 export function runCatalog(o: RunOptions): CatalogReport {
@@ -49,6 +53,7 @@ export function runCatalog(o: RunOptions): CatalogReport {
     tallies.set(e.id, { id: e.id, title: e.title, checked: 0, skipped: 0, violations: 0, ms: 0 });
   }
   const timings = new Map<string, number>();
+  const labels: Record<string, number> = {};
   const samples = fc.sample(o.scenarios, { seed: o.seed, numRuns: o.runs });
   samples.forEach((scenario, i) => {
     const report = checkCase(o.engine, scenario, { invariants, timings });
@@ -59,6 +64,7 @@ export function runCatalog(o: RunOptions): CatalogReport {
       else if (t.id !== WELL_FORMED.id && checked.size > 1) t.skipped++;
       if (violated.has(t.id)) t.violations++;
     }
+    for (const l of o.classify?.(scenario) ?? []) labels[l] = (labels[l] ?? 0) + 1;
     o.onCase?.(i + 1);
   });
   for (const [id, ms] of timings) tallies.get(id)!.ms = ms;
@@ -67,7 +73,7 @@ export function runCatalog(o: RunOptions): CatalogReport {
     if (cx !== undefined) t.counterexample = cx;
   }
   const list = [...tallies.values()];
-  return { seed: o.seed, runs: o.runs, tallies: list, ms: performance.now() - t0, ok: list.every((t) => t.violations === 0) };
+  return { seed: o.seed, runs: o.runs, tallies: list, ms: performance.now() - t0, ok: list.every((t) => t.violations === 0), labels };
 }
 
 /** Re-runs one invariant as a property to get a shrunk counterexample. */

@@ -5,6 +5,7 @@ import { writeFileAtomic } from '../../io/writeFileAtomic.ts';
 import { runCatalog, type CatalogReport } from '../../runner/runCatalog.ts';
 import { defaultParams } from '../../arbitraries/defaultParams.ts';
 import { scenario } from '../../arbitraries/scenario.ts';
+import { classify } from '../../arbitraries/classify.ts';
 import fc from 'fast-check';
 import { loadParams } from '../loadParams.ts';
 import { helpFor, intOption, parseOptions, type OptionTable } from '../options.ts';
@@ -47,6 +48,7 @@ export function check(argv: readonly string[], io: Io): number {
     runs,
     seed,
     invariants,
+    classify,
     ...(progress ? { onCase: (n: number) => n % 500 === 0 && io.err(`\r  ${n}/${runs} scenarios…`) } : {}),
   });
   if (progress) io.err('\r\x1b[K');
@@ -80,5 +82,9 @@ export function formatReport(r: CatalogReport): string {
   const verdict = failed === 0
     ? `All ${r.tallies.length} invariants held on ${r.runs} scenarios (${(r.ms / 1000).toFixed(1)} s).`
     : `${failed} of ${r.tallies.length} invariants violated on ${r.runs} scenarios (${(r.ms / 1000).toFixed(1)} s).`;
-  return `${head}\n${rows.join('\n')}\n\n${verdict}\n`;
+  const dist = Object.entries(r.labels)
+    .sort(([, a], [, b]) => b - a)
+    .map(([k, n]) => `${k} ${((100 * n) / r.runs).toFixed(1)}%`)
+    .join(' · ');
+  return `${head}\n${rows.join('\n')}\n\n${dist ? `cases: ${dist}\n` : ''}${verdict}\n`;
 }

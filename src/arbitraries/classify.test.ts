@@ -1,0 +1,81 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { RiskParams, Scenario } from '../model/types.ts';
+import { classify, formatDistribution, labelDistribution } from './classify.ts';
+import { defaultParams } from './defaultParams.ts';
+import { scenario } from './scenario.ts';
+
+function btc(size: string, entryPrice: string, collateral: string, mark = '50000', params: RiskParams = defaultParams): Scenario {
+  return {
+    params,
+    marks: { 'BTC-PERP': mark, 'ETH-PERP': '3000' },
+    account: { collateral, positions: [{ market: 'BTC-PERP', size, entryPrice }] },
+    insuranceFund: '0',
+  };
+}
+
+describe('classify', () => {
+  it('labels E = MM under the strict trigger as healthy and on the boundary', () => {
+    // 1 BTC at 50,000 sits on the 50k floor: MM = 50,000·0.005 − 50 = 200.
+    expect(classify(btc('1', '50000', '200'))).toEqual(['healthy', 'at-trigger-boundary', 'penalty≥maintenance']);
+    const inclusive = { ...defaultParams, trigger: 'inclusive' as const };
+    expect(classify(btc('1', '50000', '200', '50000', inclusive))).toContain('full');
+  });
+
+  it('labels an underwater account with an empty fund', () => {
+    expect(classify(btc('1', '50500', '0'))).toEqual(['bankrupt', 'penalty≥maintenance', 'insurance-exhausted']);
+  });
+
+  it('labels a partial close that leaves the top bracket', () => {
+    // 10 BTC at 100,000 is on the 1M floor (MM 8,700); E = 0.95·MM; the close leaves 652,100.
+    expect(classify(btc('10', '100000', '8265', '100000'))).toEqual(['partial', 'tier-crossed', 'penalty≥maintenance']);
+  });
+
+  it('labels a full close forced by the dust rule', () => {
+    // 16 notional, dust 10: the minimal close (0.002) would leave 8 — dust — so all of it goes.
+    const cheap = { ...defaultParams, penalty: { steps: [{ maxMarginRatio: '1', rate: '0.001' }], liquidatorShare: '0.5' } };
+    expect(classify(btc('0.004', '4000', '0.0576', '4000', cheap))).toEqual(['full', 'dust-close']);
+    expect(classify(btc('0.004', '4000', '0.0576', '4000', { ...cheap, dustNotional: '0' }))).toEqual(['partial']);
+  });
+
+  it('labels invalid input instead of throwing', () => {
+    expect(classify(btc('0.0001', '50000', '1'))).toEqual(['invalid']);
+  });
+});
+
+describe('labelDistribution / formatDistribution', () => {
+  it('counts each label once per sample, in display order', () => {
+    const d = labelDistribution([btc('1', '50000', '200'), btc('1', '50500', '0'), btc('1', '50000', '200')]);
+    expect([...d]).toEqual([
+      ['healthy', 2],
+      ['bankrupt', 1],
+      ['at-trigger-boundary', 2],
+      ['penalty≥maintenance', 3],
+      ['insurance-exhausted', 1],
+    ]);
+    expect(formatDistribution(d, 3).split('\n')).toEqual([
+      'label                 count   share',
+      'healthy                   2   66.7%',
+      'bankrupt                  1   33.3%',
+      'at-trigger-boundary       2   66.7%',
+      'penalty≥maintenance       3  100.0%',
+      'insurance-exhausted       1   33.3%',
+      'total                     3',
+    ]);
+  });
+});
+
+describe('scenario() coverage', () => {
+  it('hits every outcome and edge case, with partial liquidations a large share', () => {
+    const total = 1000;
+    const samples = fc.sample(scenario(), { numRuns: total, seed: 42 });
+    const d = labelDistribution(samples);
+    console.log(`label distribution of scenario(), ${total} samples, seed 42:\n${formatDistribution(d, total)}`);
+    const share = (label: string): number => (d.get(label) ?? 0) / total;
+    for (const label of ['healthy', 'full', 'bankrupt', 'at-trigger-boundary', 'tier-crossed', 'dust-close', 'insurance-exhausted']) {
+      expect(share(label), label).toBeGreaterThanOrEqual(0.02);
+    }
+    expect(share('partial')).toBeGreaterThanOrEqual(0.25);
+    expect([...d.keys()].filter((l) => l === 'invalid' || l.startsWith('error:'))).toEqual([]);
+  });
+});

@@ -1,0 +1,127 @@
+/**
+ * Labels that say which part of the model a scenario exercises, and their distribution over a
+ * sample, so a generator's coverage can be measured rather than hoped for.
+ * @see docs/spec.md
+ */
+import { ceilTo, Dec, dmax } from '../model/decimal.ts';
+import { closeFill } from '../model/closeFill.ts';
+import type { Valuation } from '../model/groupHealth.ts';
+import { liquidateParsed } from '../model/liquidate.ts';
+import { tierIndex } from '../model/maintenanceMargin.ts';
+import { marginGroups } from '../model/marginGroup.ts';
+import { closedFormRoot } from '../model/minimalClose.ts';
+import { parseScenario } from '../model/parseScenario.ts';
+import type { Fill, LiquidationResult, ParsedScenario, Scenario } from '../model/types.ts';
+
+/** Every label {@link classify} can return, in display order (besides `invalid` / `error:…`). */
+export const LABELS = [
+  'healthy',
+  'partial',
+  'full',
+  'bankrupt',
+  'at-trigger-boundary',
+  'tier-crossed',
+  'dust-close',
+  'rounding-bound',
+  'penalty≥maintenance',
+  'insurance-exhausted',
+  'multi-position',
+  'isolated',
+  'price-impact',
+] as const;
+
+export type Label = (typeof LABELS)[number];
+
+/**
+ * Labels of one scenario, from the reference result and the scenario itself:
+ *
+ * - the overall status: `healthy`, `partial`, `full` or `bankrupt`;
+ * - `at-trigger-boundary`: some group with positions has `E = MM` exactly;
+ * - `tier-crossed`: a partial fill leaves a position in a lower bracket than it started in (full
+ *   closes do not count: every full close from an upper bracket would);
+ * - `dust-close`: the dust rule changed the fills (compared with a run at `dustNotional = 0`),
+ *   i.e. it turned a reduction into a full close;
+ * - `rounding-bound`: a partial fill is not `max(lot, ⌈Δ*⌉_lot)`, so verification had to walk past
+ *   the closed-form candidate;
+ * - `penalty≥maintenance`: some step rate ≥ some bracket rate + buffer (that bracket can never be
+ *   partially liquidated at that distress);
+ * - `insurance-exhausted`: the payout fell short of the bad debt;
+ * - `multi-position`, `isolated`, `price-impact`: shape of the input.
+ *
+ * An invalid scenario is labelled `invalid`; a model error `error:<code>`.
+ */
+export function classify(s: Scenario): string[] {
+  const parsed = parseScenario(s);
+  if (!parsed.ok) return ['invalid'];
+  const outcome = liquidateParsed(parsed.value);
+  if (!outcome.ok) return [`error:${outcome.error.code}`];
+  const r = outcome.result;
+  const sc = parsed.value;
+  const labels = new Set<Label>([r.status]);
+
+  if (r.groups.some((g) => new Dec(g.before.maintenance).gt(0) && new Dec(g.before.equity).eq(g.before.maintenance))) {
+    labels.add('at-trigger-boundary');
+  }
+  replayFills(sc, r.fills, labels);
+  if (sc.params.dustNotional.gt(0)) {
+    const withoutDust = liquidateParsed({ ...sc, params: { ...sc.params, dustNotional: new Dec(0) } });
+    if (withoutDust.ok && JSON.stringify(withoutDust.result.fills) !== JSON.stringify(r.fills)) labels.add('dust-close');
+  }
+  const { buffer, steps, markets } = sc.params;
+  const maxStep = steps[steps.length - 1]!.rate;
+  if ([...markets.values()].some((m) => m.tiers.some((t) => maxStep.gte(t.rate.add(buffer))))) labels.add('penalty≥maintenance');
+  if (new Dec(r.insurancePayout).lt(r.badDebt)) labels.add('insurance-exhausted');
+  if (sc.positions.length > 1) labels.add('multi-position');
+  if (sc.positions.some((p) => p.isolatedMargin !== null)) labels.add('isolated');
+  if (sc.params.priceImpact.gt(0)) labels.add('price-impact');
+  return LABELS.filter((l) => labels.has(l));
+}
+
+/**
+ * Replays the fills group by group, so that each partial fill can be compared with the closed
+ * form on the group state it was computed from.
+ */
+function replayFills(sc: ParsedScenario, fills: LiquidationResult['fills'], labels: Set<Label>): void {
+  const v: Valuation = { params: sc.params, marks: sc.marks };
+  for (let g of marginGroups(sc)) {
+    const mine = fills.filter((f: Fill) => g.positions.some((p) => p.market === f.market));
+    for (const f of mine) {
+      const pos = g.positions.find((p) => p.market === f.market);
+      if (pos === undefined) break; // a market filled twice: not the reference's shape; stop here
+      const { lot, tiers } = v.params.markets.get(f.market)!;
+      const mark = sc.marks.get(f.market)!;
+      const size = new Dec(f.size);
+      const rate = new Dec(f.penaltyRate);
+      const left = pos.size.abs().sub(size);
+      if (left.gt(0)) {
+        if (tierIndex(tiers, left.mul(mark)) < tierIndex(tiers, pos.size.abs().mul(mark))) labels.add('tier-crossed');
+        const root = closedFormRoot(v, g, f.market, rate);
+        if (root !== null && !dmax(lot, ceilTo(root, lot)).eq(size)) labels.add('rounding-bound');
+      }
+      g = closeFill(v, g, f.market, size, rate).group;
+    }
+  }
+}
+
+/** How many samples carry each label (each label counted once per sample), in display order. */
+export function labelDistribution(samples: readonly Scenario[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const s of samples) for (const l of classify(s)) counts.set(l, (counts.get(l) ?? 0) + 1);
+  const rank = (l: string): number => {
+    const i = (LABELS as readonly string[]).indexOf(l);
+    return i < 0 ? LABELS.length : i;
+  };
+  return new Map([...counts].sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : 1)));
+}
+
+/** A small aligned table: label, count and share of `total`, one row per label. */
+export function formatDistribution(map: ReadonlyMap<string, number>, total: number): string {
+  const width = Math.max(5, ...[...map.keys()].map((k) => k.length));
+  const rows = [`${'label'.padEnd(width)}  ${'count'.padStart(6)}  ${'share'.padStart(6)}`];
+  for (const [label, n] of map) {
+    const pct = total === 0 ? 0 : (100 * n) / total;
+    rows.push(`${label.padEnd(width)}  ${String(n).padStart(6)}  ${pct.toFixed(1).padStart(5)}%`);
+  }
+  rows.push(`${'total'.padEnd(width)}  ${String(total).padStart(6)}`);
+  return rows.join('\n');
+}

@@ -1,0 +1,91 @@
+/**
+ * Exact placement of a group's equity: the collateral/entry pair that makes `E` hit a chosen value
+ * with no rounding, so that boundary cases (`E = MM`, `E = t·MM`) really occur.
+ * @see docs/spec.md#42-equity-and-requirement
+ */
+import { Dec } from '../model/decimal.ts';
+
+/** Fraction digits an input decimal may have (spec §1.1). */
+const MAX_FRACTION_DIGITS = 18;
+
+const pow10 = (e: number): Dec => new Dec(10).pow(e);
+
+/** `x·10^scale` as a bigint; `x` must have at most `scale` fraction digits. */
+function scaled(x: Dec, scale: number): bigint {
+  return BigInt(x.mul(pow10(scale)).toFixed(0));
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  let [x, y] = [a < 0n ? -a : a, b < 0n ? -b : b];
+  while (y !== 0n) [x, y] = [y, x % y];
+  return x;
+}
+
+/** Inverse of `a` modulo `m` (`gcd(a, m) = 1`, `m ≥ 1`). */
+function modInverse(a: bigint, m: bigint): bigint {
+  if (m === 1n) return 0n;
+  let [r0, r1] = [((a % m) + m) % m, m];
+  let [s0, s1] = [1n, 0n];
+  while (r1 !== 0n) {
+    const k = r0 / r1;
+    [r0, r1] = [r1, r0 - k * r1];
+    [s0, s1] = [s1, s0 - k * s1];
+  }
+  return ((s0 % m) + m) % m;
+}
+
+/** What {@link exactEntry} needs: one position and the equity the group should have. */
+export interface ExactEntryProblem {
+  /** The target `C + q·(P − e)`: the group's desired equity minus the other positions' PnL. */
+  readonly target: Dec;
+  /** Collateral the caller would like (≥ 0); the answer stays close to it. */
+  readonly collateral: Dec;
+  /** Signed size of the absorbing position. */
+  readonly size: Dec;
+  /** Its mark. */
+  readonly mark: Dec;
+  /** The entry the caller would like; the answer stays close to it when it can. */
+  readonly entry: Dec;
+  /** Decimals of the quote currency: the collateral must be a multiple of `10^−quoteScale`. */
+  readonly quoteScale: number;
+}
+
+/**
+ * Collateral `C ≥ 0` on the quote grid and entry `e > 0` with at most 18 fraction digits such that
+ * `C + q·(P − e) = target` exactly, or `null` when none is found near the wishes.
+ *
+ * @remarks Rounding `C` to the quote unit and putting the remainder into `e` only works when
+ * `remainder / q` terminates, which it does not for sizes like 3 lots. Instead solve the
+ * congruence `c·u ≡ target (mod |q|·10^−s)` for the collateral count `c`, trying the fewest entry
+ * digits `s` first so entries stay as short as the problem allows.
+ */
+export function exactEntry(p: ExactEntryProblem): { collateral: Dec; entry: Dec } | null {
+  const absQ = p.size.abs();
+  const u = pow10(-p.quoteScale);
+  const want = p.collateral.div(u).ceil();
+  const tolerance = p.mark.div(20);
+  let best: { collateral: Dec; entry: Dec } | null = null;
+  for (let s = 0; s <= MAX_FRACTION_DIGITS; s++) {
+    const S = Math.max(p.target.decimalPlaces(), p.quoteScale, s + absQ.decimalPlaces());
+    const tn = scaled(p.target, S);
+    const un = 10n ** BigInt(S - p.quoteScale);
+    const gn = scaled(absQ, S - s);
+    const d = gcd(un, gn);
+    if (tn % d !== 0n) continue;
+    const m = gn / d;
+    const c0 = ((tn / d) * modInverse(un / d, m)) % m;
+    // The smallest solution ≥ the wished count, and the one below it when that is still ≥ 0.
+    const w = BigInt(want.toFixed(0));
+    const above = w + ((((c0 - w) % m) + m) % m);
+    for (const c of [above, above - m]) {
+      if (c < 0n) continue;
+      const collateral = u.mul(c.toString());
+      const entry = p.mark.sub(p.target.sub(collateral).div(p.size));
+      if (!entry.gt(0) || entry.decimalPlaces() > MAX_FRACTION_DIGITS) continue;
+      if (!collateral.add(p.size.mul(p.mark.sub(entry))).eq(p.target)) continue; // belt and braces
+      if (entry.sub(p.entry).abs().lte(tolerance)) return { collateral, entry };
+      if (best === null || entry.sub(p.entry).abs().lt(best.entry.sub(p.entry).abs())) best = { collateral, entry };
+    }
+  }
+  return best;
+}

@@ -1,0 +1,373 @@
+/**
+ * Scenarios whose margin groups sit near the liquidation boundary (spec §2, §4).
+ *
+ * Uniformly drawn accounts are almost never liquidatable, or hopelessly so; the interesting
+ * behaviour lives where `E/MM` is close to 1, to the penalty steps, to 0, and where notionals sit
+ * on tier floors and the dust threshold. So positions are drawn first, their requirement `MM` is
+ * computed exactly, a margin ratio `ρ` is drawn from a mix of those places, and the collateral
+ * and one entry price are solved so that `E = ρ·MM` holds exactly.
+ * @see docs/spec.md#2-inputs
+ * @see docs/spec.md#4-margin-groups-equity-requirement-trigger
+ */
+import fc from 'fast-check';
+import { ceilTo, Dec, floorTo, toCanonical, ZERO } from '../model/decimal.ts';
+import { maintenanceMargin } from '../model/maintenanceMargin.ts';
+import { parseParams } from '../model/parseScenario.ts';
+import type { MarketParams, ParsedParams, PositionInput, RiskParams, Scenario } from '../model/types.ts';
+import { decimal } from './decimal.ts';
+import { exactEntry } from './exactEntry.ts';
+import { MAX_MARK_TICKS, MIN_LOT_VALUE_UNITS, MIN_MARK_TICKS, riskParams, type Range } from './riskParams.ts';
+
+/** Knobs of {@link scenario}; every field is optional. */
+export interface ScenarioConstraints {
+  /** Parameter sets to draw from. Default {@link riskParams}`()`. */
+  readonly params?: fc.Arbitrary<RiskParams>;
+  /** Number of positions; capped by the number of markets. Default `{ min: 1, max: 3 }`. */
+  readonly positions?: Range;
+  /**
+   * `cross`: one pool; `isolated`: every position isolated; `mixed`: both kinds whenever there are
+   * two positions or more; `any` (default): each position isolated one time in four.
+   */
+  readonly margin?: 'cross' | 'isolated' | 'mixed' | 'any';
+  /**
+   * `boundary` (default): margin ratios from the biased mix (exactly 1, just below, between and on
+   * the penalty steps, near 0, underwater, inside the buffer, clearly healthy); `any`: `E/MM`
+   * spread over −1…5.
+   */
+  readonly region?: 'boundary' | 'any';
+}
+
+const s = toCanonical;
+const SCALE = 1_000_000;
+/** Lots a floor or dust anchor should be worth, so a partial close has room. */
+const MIN_ANCHOR_LOTS = 10;
+
+/** Where a position's notional is put. */
+type NotionalMode = 'random' | 'floor-exact' | 'floor-above' | 'floor-below' | 'near-floor' | 'dust' | 'one-lot';
+
+interface PositionDraw {
+  readonly long: boolean;
+  readonly isolated: boolean;
+  /** position of the mark in the market's log price range, in millionths */
+  readonly price: number;
+  readonly mode: NotionalMode;
+  /** which floor / divisor / point in a range, in millionths */
+  readonly pick: number;
+  readonly spread: number;
+  /** entry relative to mark in basis points, before the solver adjusts one position */
+  readonly entryBp: number;
+}
+
+interface Draw {
+  readonly positions: readonly { readonly market: string; readonly p: PositionDraw }[];
+  /** one margin ratio per potential group (enough for every position to be isolated, plus cross) */
+  readonly ratios: readonly string[];
+  readonly idleMarks: readonly number[];
+  readonly fund: { readonly mode: FundMode; readonly permille: number; readonly residue: number };
+  readonly idleCollateral: number;
+}
+
+const modeArb: fc.Arbitrary<NotionalMode> = fc.oneof(
+  { arbitrary: fc.constant<NotionalMode>('random'), weight: 26 },
+  { arbitrary: fc.constant<NotionalMode>('floor-exact'), weight: 15 },
+  { arbitrary: fc.constant<NotionalMode>('floor-above'), weight: 15 },
+  { arbitrary: fc.constant<NotionalMode>('floor-below'), weight: 8 },
+  { arbitrary: fc.constant<NotionalMode>('near-floor'), weight: 8 },
+  { arbitrary: fc.constant<NotionalMode>('dust'), weight: 25 },
+  { arbitrary: fc.constant<NotionalMode>('one-lot'), weight: 3 },
+);
+
+function positionDrawArb(isolatedWeight: 'never' | 'always' | 'quarter' | 'half'): fc.Arbitrary<PositionDraw> {
+  const isolated =
+    isolatedWeight === 'never' ? fc.constant(false) : isolatedWeight === 'always' ? fc.constant(true) : isolatedWeight === 'half' ? fc.boolean() : fc.integer({ min: 0, max: 3 }).map((k) => k === 3);
+  return fc.record({
+    long: fc.boolean(),
+    isolated,
+    price: fc.integer({ min: 0, max: SCALE }),
+    mode: modeArb,
+    pick: fc.integer({ min: 0, max: SCALE }),
+    spread: fc.integer({ min: 0, max: SCALE }),
+    entryBp: fc.oneof({ arbitrary: fc.constant(0), weight: 2 }, { arbitrary: fc.integer({ min: -1500, max: 1500 }), weight: 3 }),
+  });
+}
+
+/**
+ * The margin-ratio mix. Weights are tuned so that every outcome (healthy, partial, full, bankrupt)
+ * and the exact trigger boundary each show up in a few percent of scenarios or more.
+ */
+function ratioArb(params: RiskParams, region: 'boundary' | 'any'): fc.Arbitrary<string> {
+  if (region === 'any') return decimal({ min: '-1', max: '5', scale: 3 });
+  const thresholds = params.penalty.steps.map((st) => st.maxMarginRatio);
+  // Intervals strictly between consecutive thresholds below 1, the last one reaching toward 0.
+  const inside = [...thresholds.filter((t) => new Dec(t).lt(1)), '0'];
+  const edges = ['1', ...inside];
+  const others = thresholds.filter((t) => t !== '1');
+  const between: fc.Arbitrary<string>[] = [];
+  for (let i = 0; i + 1 < edges.length; i++) {
+    const hi = new Dec(edges[i]!);
+    const lo = new Dec(edges[i + 1]!);
+    if (hi.sub(lo).gt('0.0002')) between.push(decimal({ min: s(lo.add('0.0001')), max: s(hi.sub('0.0001')), scale: 4 }));
+  }
+  return fc.oneof(
+    { arbitrary: fc.constant('1'), weight: 12 },
+    { arbitrary: decimal({ min: '0.8', max: '0.9999', scale: 4 }), weight: 26 },
+    { arbitrary: between.length > 0 ? fc.oneof(...between) : fc.constant('0.5'), weight: 12 },
+    // '1' has its own weight above; here the other thresholds, where the penalty rate changes.
+    { arbitrary: others.length > 0 ? fc.constantFrom(...others) : fc.constant('1'), weight: 6 },
+    { arbitrary: decimal({ min: '0', max: '0.05', scale: 3 }), weight: 3 },
+    { arbitrary: decimal({ min: '-0.5', max: '-0.001', scale: 3 }), weight: 7 },
+    { arbitrary: decimal({ min: '1.0001', max: '1.3', scale: 4 }), weight: 5 },
+    { arbitrary: decimal({ min: '2', max: '5', scale: 2 }), weight: 3 },
+  );
+}
+
+type FundMode = 'zero' | 'small' | 'large' | 'residue';
+
+const fundArb = fc.record({
+  mode: fc.constantFrom<FundMode>('zero', 'small', 'small', 'large', 'residue'),
+  permille: fc.integer({ min: 1, max: 100 }),
+  // Thousandths of a quote unit: the fund alone may hold sub-unit PnL residues (spec §2.4), and
+  // pays out whole units only (§7.4).
+  residue: fc.oneof({ arbitrary: fc.constant(0), weight: 3 }, { arbitrary: fc.integer({ min: 1, max: 999 }), weight: 1 }),
+});
+
+/** Bounds of the marks of one market, in ticks: cheap lots must still be worth something. */
+function markTicks(m: MarketParams, unit: Dec): { lo: number; hi: number } {
+  const needed = unit.mul(MIN_LOT_VALUE_UNITS).div(m.lot.mul(m.tick)).ceil().toNumber();
+  const lo = Math.max(MIN_MARK_TICKS, needed);
+  return { lo, hi: Math.max(lo * 10, MAX_MARK_TICKS) };
+}
+
+/** A count spread log-uniformly over `[lo, hi]` by `t ∈ [0, SCALE]`. */
+function logSpread(lo: number, hi: number, t: number): number {
+  return Math.max(lo, Math.min(hi, Math.round(lo * Math.pow(hi / lo, t / SCALE))));
+}
+
+function markOf(m: MarketParams, unit: Dec, t: number): Dec {
+  const { lo, hi } = markTicks(m, unit);
+  return m.tick.mul(logSpread(lo, hi, t));
+}
+
+/** `P = L/(lot·j)` on the tick grid and in the mark range, for divisors `j` built from 2, 3 and 5. */
+function marksOnFloor(m: MarketParams, unit: Dec, floor: Dec): Dec[] {
+  const ratio = floor.div(m.lot.mul(m.tick));
+  if (!ratio.isInteger()) return [];
+  const M = BigInt(ratio.toFixed(0));
+  const { lo, hi } = markTicks(m, unit);
+  const found: Dec[] = [];
+  for (let a = 1n; a <= M; a *= 2n) {
+    for (let b = a; b <= M; b *= 3n) {
+      for (let j = b; j <= M; j *= 5n) {
+        if (M % j !== 0n) continue;
+        const ticks = M / j;
+        if (ticks >= BigInt(lo) && ticks <= BigInt(hi)) found.push(m.tick.mul(ticks.toString()));
+      }
+    }
+  }
+  return found.sort((x, y) => x.cmp(y));
+}
+
+interface Placed {
+  readonly market: string;
+  readonly size: Dec;
+  readonly mark: Dec;
+  readonly entry: Dec;
+  readonly isolated: boolean;
+  readonly mm: Dec;
+  readonly notional: Dec;
+}
+
+/** Size and mark of one position, from its notional mode. */
+function place(pp: ParsedParams, market: string, d: PositionDraw): { size: Dec; mark: Dec } {
+  const m = pp.markets.get(market)!;
+  const lot = m.lot;
+  let mark = markOf(m, pp.unit, d.price);
+  const tiers = m.tiers;
+  const lastFloor = tiers[tiers.length - 1]!.floor;
+  const floor = tiers.length > 1 ? tiers[1 + (d.pick % (tiers.length - 1))]!.floor : undefined;
+  const lotsFor = (notional: Dec): Dec => notional.div(lot.mul(mark));
+  let lots: Dec;
+  let mode = d.mode;
+  if (floor === undefined && mode.includes('floor')) mode = 'random';
+  if (mode === 'dust' && pp.dustNotional.isZero()) mode = 'random';
+  // A position of one or two lots can only be closed in full, which is not what a floor or dust
+  // placement is for: lower the mark (within its range) until the anchor is worth ≥ 10 lots.
+  const anchor = mode === 'dust' ? pp.dustNotional : mode.includes('floor') ? floor : undefined;
+  if (anchor !== undefined && lotsFor(anchor).lt(MIN_ANCHOR_LOTS)) {
+    const ticks = anchor.div(lot.mul(m.tick).mul(MIN_ANCHOR_LOTS)).floor();
+    mark = m.tick.mul(Dec.max(markTicks(m, pp.unit).lo, ticks));
+  }
+  if (mode === 'floor-exact') {
+    const options = marksOnFloor(m, pp.unit, floor!);
+    if (options.length === 0) mode = 'floor-above';
+    else mark = options[d.spread % options.length]!;
+  }
+  switch (mode) {
+    case 'floor-exact':
+      lots = lotsFor(floor!);
+      break;
+    case 'floor-above':
+      lots = lotsFor(floor!).floor().add(1);
+      break;
+    case 'floor-below':
+      lots = lotsFor(floor!).ceil().sub(1);
+      break;
+    case 'near-floor':
+      lots = lotsFor(floor!.mul(1 + (d.spread / SCALE - 0.5) / 10)).round();
+      break;
+    case 'dust':
+      // One to three times the threshold, crowded toward one: near the boundary a minimal close
+      // takes a small fraction, so only positions just above the threshold are left as dust.
+      lots = lotsFor(pp.dustNotional.mul(1 + 2 * (d.spread / SCALE) ** 2)).ceil();
+      break;
+    case 'one-lot':
+      lots = new Dec(1);
+      break;
+    case 'random': {
+      const hi = Dec.max(lastFloor.mul(4), new Dec(10_000), lot.mul(mark).mul(100));
+      const most = Math.max(1, lotsFor(hi).floor().toNumber());
+      lots = new Dec(logSpread(Math.min(3, most), most, d.spread));
+      break;
+    }
+  }
+  lots = Dec.max(1, lots);
+  return { size: lot.mul(lots).mul(d.long ? 1 : -1), mark };
+}
+
+function entryFor(m: MarketParams, mark: Dec, bp: number): Dec {
+  const e = floorTo(mark.mul(10_000 - bp).div(10_000), m.tick);
+  return e.gt(0) ? e : m.tick;
+}
+
+/**
+ * Collateral for one group so that `E = ρ·MM` exactly, adjusting one entry price; positions are
+ * tried as the absorbing one largest first. Falls back to rounding the collateral up (so `E`
+ * exceeds `ρ·MM` by less than one quote unit, or more when even zero collateral is too much) if
+ * no exact placement exists; in practice that fallback is not reached.
+ */
+function solveGroup(pp: ParsedParams, group: Placed[], ratio: Dec): { collateral: Dec; positions: Placed[] } {
+  const mm = group.reduce((a, p) => a.add(p.mm), ZERO);
+  const target = ratio.mul(mm);
+  const pnl = (p: Placed): Dec => p.size.mul(p.mark.sub(p.entry));
+  const totalPnl = group.reduce((a, p) => a.add(pnl(p)), ZERO);
+  const order = [...group.keys()].sort((a, b) => group[b]!.notional.cmp(group[a]!.notional));
+  for (const [attempt, i] of order.entries()) {
+    // After the first attempt, drop the other positions' PnL: it may be what makes e ≤ 0.
+    const others = attempt === 0 ? group.filter((_, j) => j !== i) : group.filter((_, j) => j !== i).map((p) => ({ ...p, entry: p.mark }));
+    const othersPnl = others.reduce((a, p) => a.add(pnl(p)), ZERO);
+    const abs = group[i]!;
+    const wanted = Dec.max(ZERO, target.sub(othersPnl).sub(pnl(abs)));
+    const solved = exactEntry({ target: target.sub(othersPnl), collateral: wanted, size: abs.size, mark: abs.mark, entry: abs.entry, quoteScale: pp.quoteScale });
+    if (solved !== null) {
+      const positions = group.map((p, j) => (j === i ? { ...p, entry: solved.entry } : (others.find((o) => o.market === p.market) ?? p)));
+      return { collateral: solved.collateral, positions };
+    }
+  }
+  return { collateral: Dec.max(ZERO, ceilTo(target.sub(totalPnl), pp.unit)), positions: group };
+}
+
+function build(params: RiskParams, pp: ParsedParams, d: Draw, margin: NonNullable<ScenarioConstraints['margin']>): Scenario {
+  const placed: Placed[] = d.positions.map(({ market, p }) => {
+    const m = pp.markets.get(market)!;
+    const { size, mark } = place(pp, market, p);
+    const notional = size.abs().mul(mark);
+    return { market, size, mark, entry: entryFor(m, mark, p.entryBp), isolated: p.isolated, mm: maintenanceMargin(m.tiers, notional), notional };
+  });
+  if (margin === 'mixed' && placed.length >= 2 && placed.every((p) => p.isolated === placed[0]!.isolated)) {
+    placed[0] = { ...placed[0]!, isolated: !placed[0]!.isolated };
+  }
+  const ratios = d.ratios.map((r) => new Dec(r));
+  const out = new Map<string, { entry: Dec; isolatedMargin: Dec | null }>();
+  const cross = placed.filter((p) => !p.isolated);
+  let collateral = pp.unit.mul(d.idleCollateral);
+  if (cross.length > 0) {
+    const g = solveGroup(pp, cross, ratios[0]!);
+    collateral = g.collateral;
+    for (const p of g.positions) out.set(p.market, { entry: p.entry, isolatedMargin: null });
+  }
+  placed.forEach((p, i) => {
+    if (!p.isolated) return;
+    const g = solveGroup(pp, [p], ratios[i + 1]!);
+    out.set(p.market, { entry: g.positions[0]!.entry, isolatedMargin: g.collateral });
+  });
+
+  const positions: PositionInput[] = placed.map((p) => {
+    const o = out.get(p.market)!;
+    const base = { market: p.market, size: s(p.size), entryPrice: s(o.entry) };
+    return o.isolatedMargin === null ? base : { ...base, isolatedMargin: s(o.isolatedMargin) };
+  });
+  const marks: Record<string, string> = {};
+  let idle = 0;
+  for (const [id, m] of pp.markets) {
+    const held = placed.find((p) => p.market === id);
+    marks[id] = s(held?.mark ?? markOf(m, pp.unit, d.idleMarks[idle++ % d.idleMarks.length] ?? 0));
+  }
+  const totalMm = placed.reduce((a, p) => a.add(p.mm), ZERO);
+  const totalNotional = placed.reduce((a, p) => a.add(p.notional), ZERO);
+  // Small: a fraction of the requirement, below the bad debt of most underwater accounts.
+  const whole =
+    d.fund.mode === 'zero' || d.fund.mode === 'residue'
+      ? ZERO
+      : d.fund.mode === 'small'
+        ? floorTo(totalMm.mul(d.fund.permille).div(1000), pp.unit)
+        : ceilTo(totalNotional.mul(d.fund.permille).div(10), pp.unit);
+  const thousandths = d.fund.mode === 'residue' ? Math.max(1, d.fund.residue) : d.fund.mode === 'zero' ? 0 : d.fund.residue;
+  // Sub-unit digits only while they fit in the 18 fraction digits of spec §1.1.
+  const fund = pp.quoteScale + 3 <= 18 ? whole.add(pp.unit.mul(thousandths).div(1000)) : whole;
+  return { params, marks, account: { collateral: s(collateral), positions }, insuranceFund: s(fund) };
+}
+
+function parsedOrThrow(params: RiskParams): ParsedParams {
+  const parsed = parseParams(params);
+  if (!parsed.ok) {
+    const first = parsed.issues[0];
+    throw new Error(`scenario: the params arbitrary produced invalid params (${first?.path}: expected ${first?.expected}, got ${first?.received})`);
+  }
+  return parsed.value;
+}
+
+/**
+ * Valid scenarios whose margin groups sit near the liquidation boundary.
+ *
+ * @remarks Every group's equity is exactly `ρ·MM` for the drawn `ρ` whenever an exact placement
+ * exists (it almost always does), so `E = MM` and `E = t·MM` on each penalty threshold `t` really
+ * occur. Notionals are placed exactly on tier floors, a lot above or below, near them, or near
+ * the dust threshold; underwater groups get their deficit from the entry price, never from
+ * negative collateral. Every market of the params gets a mark.
+ */
+export function scenario(c: ScenarioConstraints = {}): fc.Arbitrary<Scenario> {
+  const range = c.positions ?? { min: 1, max: 3 };
+  if (!Number.isInteger(range.min) || !Number.isInteger(range.max) || range.min < 1 || range.min > range.max) {
+    throw new Error(`scenario: positions must be integers with 1 ≤ min ≤ max, got ${JSON.stringify(range)}`);
+  }
+  const margin = c.margin ?? 'any';
+  const region = c.region ?? 'boundary';
+  const isolatedWeight = margin === 'cross' ? 'never' : margin === 'isolated' ? 'always' : margin === 'mixed' ? 'half' : 'quarter';
+  return (c.params ?? riskParams()).chain((params) => {
+    const pp = parsedOrThrow(params);
+    const ids = [...pp.markets.keys()];
+    const max = Math.min(range.max, ids.length);
+    const min = Math.min(range.min, max);
+    // The fewest positions are the clearest cases: half the draws, the other half uniform.
+    const count = min === max ? fc.constant(min) : fc.oneof(fc.constant(min), fc.integer({ min, max }));
+    return count.chain((n) =>
+      fc
+        .record({
+          markets: fc.shuffledSubarray(ids, { minLength: n, maxLength: n }),
+          draws: fc.array(positionDrawArb(isolatedWeight), { minLength: n, maxLength: n }),
+          ratios: fc.array(ratioArb(params, region), { minLength: n + 1, maxLength: n + 1 }),
+          idleMarks: fc.array(fc.integer({ min: 0, max: SCALE }), { minLength: 1, maxLength: ids.length }),
+          fund: fundArb,
+          idleCollateral: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 1_000_000 })),
+        })
+        .map(({ markets, draws, ...rest }) =>
+          build(params, pp, { positions: markets.map((market, i) => ({ market, p: draws[i]! })), ...rest }, margin),
+        ),
+    );
+  });
+}
+
+/** One cross position: the simplest liquidation, same boundary mix as {@link scenario}. */
+export function singlePositionScenario(c: Omit<ScenarioConstraints, 'positions' | 'margin'> = {}): fc.Arbitrary<Scenario> {
+  return scenario({ ...c, positions: { min: 1, max: 1 }, margin: 'cross' });
+}
