@@ -2,12 +2,46 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RiskParams, Scenario } from '../model/types.ts';
 import { classify, formatDistribution, labelDistribution } from './classify.ts';
-import { defaultParams } from './defaultParams.ts';
+import { continuousTiers } from './continuousTiers.ts';
 import { scenario } from './scenario.ts';
 
-function btc(size: string, entryPrice: string, collateral: string, mark = '50000', params: RiskParams = defaultParams): Scenario {
+/** Fixed here, not taken from defaultParams, so the hand-worked numbers below never drift. */
+const params: RiskParams = {
+  quoteScale: 6,
+  trigger: 'strict',
+  targetBuffer: '0.002',
+  penalty: {
+    steps: [
+      { maxMarginRatio: '1', rate: '0.005' },
+      { maxMarginRatio: '0.8', rate: '0.0075' },
+      { maxMarginRatio: '0.5', rate: '0.01' },
+    ],
+    liquidatorShare: '0.5',
+  },
+  dustNotional: '10',
+  priceImpact: '0',
+  markets: {
+    'BTC-PERP': {
+      lotSize: '0.001',
+      tickSize: '0.1',
+      tiers: continuousTiers([
+        { notionalFloor: '0', maintenanceRate: '0.004', initialRate: '0.008' },
+        { notionalFloor: '50000', maintenanceRate: '0.005', initialRate: '0.01' },
+        { notionalFloor: '250000', maintenanceRate: '0.01', initialRate: '0.02' },
+        { notionalFloor: '1000000', maintenanceRate: '0.025', initialRate: '0.05' },
+      ]),
+    },
+    'ETH-PERP': {
+      lotSize: '0.01',
+      tickSize: '0.01',
+      tiers: continuousTiers([{ notionalFloor: '0', maintenanceRate: '0.005', initialRate: '0.01' }]),
+    },
+  },
+};
+
+function btc(size: string, entryPrice: string, collateral: string, mark = '50000', p: RiskParams = params): Scenario {
   return {
-    params,
+    params: p,
     marks: { 'BTC-PERP': mark, 'ETH-PERP': '3000' },
     account: { collateral, positions: [{ market: 'BTC-PERP', size, entryPrice }] },
     insuranceFund: '0',
@@ -16,9 +50,10 @@ function btc(size: string, entryPrice: string, collateral: string, mark = '50000
 
 describe('classify', () => {
   it('labels E = MM under the strict trigger as healthy and on the boundary', () => {
-    // 1 BTC at 50,000 sits on the 50k floor: MM = 50,000·0.005 − 50 = 200.
+    // 1 BTC at 50,000 sits on the 50k floor: MM = 50,000·0.005 − 50 = 200. The deepest step
+    // (1%) is above the first bracket's 0.4% + 0.2% buffer, hence penalty≥maintenance.
     expect(classify(btc('1', '50000', '200'))).toEqual(['healthy', 'at-trigger-boundary', 'penalty≥maintenance']);
-    const inclusive = { ...defaultParams, trigger: 'inclusive' as const };
+    const inclusive = { ...params, trigger: 'inclusive' as const };
     expect(classify(btc('1', '50000', '200', '50000', inclusive))).toContain('full');
   });
 
@@ -33,7 +68,7 @@ describe('classify', () => {
 
   it('labels a full close forced by the dust rule', () => {
     // 16 notional, dust 10: the minimal close (0.002) would leave 8 — dust — so all of it goes.
-    const cheap = { ...defaultParams, penalty: { steps: [{ maxMarginRatio: '1', rate: '0.001' }], liquidatorShare: '0.5' } };
+    const cheap = { ...params, penalty: { steps: [{ maxMarginRatio: '1', rate: '0.001' }], liquidatorShare: '0.5' } };
     expect(classify(btc('0.004', '4000', '0.0576', '4000', cheap))).toEqual(['full', 'dust-close']);
     expect(classify(btc('0.004', '4000', '0.0576', '4000', { ...cheap, dustNotional: '0' }))).toEqual(['partial']);
   });
