@@ -40,7 +40,19 @@ function positionsAfter(c: Case, markets: ReadonlySet<string>): Position[] {
   return c.output.account.positions.filter((p) => markets.has(p.market));
 }
 
-export function ledger(c: Case): GroupLedger[] {
+const ledgers = new WeakMap<Case, readonly GroupLedger[]>();
+
+/** The ledger of a case, computed once and shared by every invariant that reads it. */
+export function ledger(c: Case): readonly GroupLedger[] {
+  let l = ledgers.get(c);
+  if (l === undefined) {
+    l = buildLedger(c);
+    ledgers.set(c, l);
+  }
+  return l;
+}
+
+function buildLedger(c: Case): GroupLedger[] {
   const v = valuation(c);
   const groups = marginGroups(c.input);
   const partial = groups.map((g) => {

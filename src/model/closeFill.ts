@@ -28,6 +28,8 @@ export interface CloseOutcome {
   readonly group: MarginGroup;
   /** equity after the fill with the *uncapped* penalty: the ĝ of §6.3 plus the target */
   readonly uncappedEquity: Dec;
+  /** the group's target requirement after the fill */
+  readonly target: Dec;
 }
 
 /**
@@ -59,7 +61,8 @@ export function closeFill(v: Valuation, g: MarginGroup, market: string, size: De
   const notional = size.mul(mark);
   const uncapped = ceilTo(rate.mul(notional), params.unit);
   // §7.3: never charge a penalty out of negative equity, never push equity below zero.
-  const equityBeforePenalty = groupHealth(v, realized).equity;
+  const realizedHealth = groupHealth(v, realized);
+  const equityBeforePenalty = realizedHealth.equity;
   const penalty = dmin(uncapped, dmax(ZERO, floorTo(equityBeforePenalty, params.unit)));
   const liquidatorFee = floorTo(penalty.mul(params.liquidatorShare), params.unit);
 
@@ -79,5 +82,6 @@ export function closeFill(v: Valuation, g: MarginGroup, market: string, size: De
     },
     group: { ...realized, collateral: realized.collateral.sub(penalty) },
     uncappedEquity: equityBeforePenalty.sub(uncapped),
+    target: realizedHealth.target,
   };
 }

@@ -22,19 +22,24 @@ export type Dec = InstanceType<typeof Dec>;
 export const ZERO: Dec = new Dec(0);
 export const ONE: Dec = new Dec(1);
 
-/** Rounds `x` up to a multiple of `step` (toward +∞). */
+// Rounding to a step uses the truncated integer quotient (`divToInt`, exact and far cheaper than
+// a 200-digit division) and corrects by the sign of the remainder.
+
+/** Rounds `x` up to a multiple of `step > 0` (toward +∞). */
 export function ceilTo(x: Dec, step: Dec): Dec {
-  return x.div(step).ceil().mul(step);
+  const down = x.divToInt(step).mul(step);
+  return x.gt(down) ? down.add(step) : down;
 }
 
-/** Rounds `x` down to a multiple of `step` (toward −∞). */
+/** Rounds `x` down to a multiple of `step > 0` (toward −∞). */
 export function floorTo(x: Dec, step: Dec): Dec {
-  return x.div(step).floor().mul(step);
+  const toward0 = x.divToInt(step).mul(step);
+  return x.lt(toward0) ? toward0.sub(step) : toward0;
 }
 
-/** True when `x` is an integer multiple of `step`. */
+/** True when `x` is an integer multiple of `step > 0`. */
 export function isMultipleOf(x: Dec, step: Dec): boolean {
-  return x.div(step).isInteger();
+  return x.divToInt(step).mul(step).eq(x);
 }
 
 /** The quote unit `10^−scale`. */
@@ -46,10 +51,9 @@ export function unitOf(scale: number): Dec {
  * Canonical decimal string (spec §1.1): plain notation, no trailing fraction zeros, `"0"` for zero.
  */
 export function toCanonical(x: Dec): string {
-  if (x.isZero()) return '0';
-  // toFixed() with no argument prints every digit in plain notation; then trim zeros.
-  const s = x.toFixed();
-  return s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
+  // decimal.js keeps no trailing zeros and, with this clone's exponent limits, never uses
+  // exponent notation; zero is the one value whose sign it would print ("-0").
+  return x.isZero() ? '0' : x.toString();
 }
 
 export function dmin(a: Dec, b: Dec): Dec {
@@ -58,4 +62,16 @@ export function dmin(a: Dec, b: Dec): Dec {
 
 export function dmax(a: Dec, b: Dec): Dec {
   return a.gt(b) ? a : b;
+}
+
+/** `⌊a / b⌋` for `b > 0`, exactly. */
+export function floorDiv(a: Dec, b: Dec): Dec {
+  const q = a.divToInt(b);
+  return a.lt(q.mul(b)) ? q.sub(1) : q;
+}
+
+/** `⌈a / b⌉` for `b > 0`, exactly. */
+export function ceilDiv(a: Dec, b: Dec): Dec {
+  const q = a.divToInt(b);
+  return a.gt(q.mul(b)) ? q.add(1) : q;
 }

@@ -1,13 +1,14 @@
-import { Dec, floorTo, type Dec as D } from './decimal.ts';
+import { Dec, floorDiv, type Dec as D } from './decimal.ts';
 
-const STEP = new Dec('1e-18');
+const SCALE = new Dec('1e18');
 
 /**
  * Diagnostic margin ratio `⌊E / MM⌋_{10^−18}`; `null` when `MM = 0`.
  *
+ * @remarks Computed as an integer quotient on the 10^−18 grid: exact, and with no long division.
  * @see docs/spec.md#8-result
  */
 export function marginRatio(equity: D, maintenance: D): D | null {
   if (maintenance.isZero()) return null;
-  return floorTo(equity.div(maintenance), STEP);
+  return floorDiv(equity.mul(SCALE), maintenance).div(SCALE);
 }

@@ -1,9 +1,10 @@
-import { ceilTo, dmax, ZERO, type Dec } from './decimal.ts';
+import { ceilDiv, ONE, ZERO, type Dec } from './decimal.ts';
 import { executionPrice } from './executionPrice.ts';
 import { closeFill } from './closeFill.ts';
 import { groupHealth, markOf, tiersOf, type Valuation } from './groupHealth.ts';
 import { maintenanceMargin, tierIndex } from './maintenanceMargin.ts';
 import type { MarginGroup } from './marginGroup.ts';
+import type { Tier } from './types.ts';
 import { meetsTarget } from './trigger.ts';
 
 /** Most candidates the verification of §6.3 may examine before the model refuses. */
@@ -48,8 +49,9 @@ function slackOf(v: Valuation, g: MarginGroup, market: string, rate: Dec): Slack
 }
 
 /**
- * Closed form: the smallest real `Δ* ∈ [0, |q|]` with `g(Δ*) ≥ 0`, or `null` when `g` never
- * reaches zero before the position is gone.
+ * The real-valued root `Δ* ∈ [0, |q|]`: the smallest `Δ` with `g(Δ) ≥ 0`, or `null` when `g` never
+ * reaches zero before the position is gone. A diagnostic (the model itself works on the lot grid,
+ * see `firstLot`); it divides at the model's precision.
  *
  * @remarks `g` is concave and piecewise linear; walk the brackets of the remaining notional from
  * the current one down, solving the linear piece `Δ* = Δ_start + (−g(Δ_start)) / a_n`.
@@ -73,25 +75,53 @@ export function closedFormRoot(v: Valuation, g: MarginGroup, market: string, rat
 }
 
 /**
+ * Closed form on the lot grid: the smallest `j ≥ 1` with `g(j·ℓ) ≥ 0`, or `null` when there is none
+ * before the position is gone. Exactly `⌈Δ*⌉_ℓ` (at least one lot), computed without division: on
+ * the bracket the remainder is in, `g` is linear with slope `ℓ·a_n` per lot, so from a point `j_s`
+ * with `g < 0` the first lot meeting `g ≥ 0` is `j_s + ⌈−g(j_s·ℓ) / (ℓ·a_n)⌉`, an integer quotient.
+ * @see docs/spec.md#63-minimal-close-of-one-position
+ */
+function firstLot(slack: Slack, tiers: readonly Tier[], lot: Dec): Dec | null {
+  const lots = slack.absQ.div(lot); // an integer: sizes are lot multiples (§2.3)
+  const lotNotional = lot.mul(slack.mark);
+  let j = ONE;
+  for (;;) {
+    if (j.gte(lots)) return null;
+    const d = j.mul(lot);
+    const s = slack.at(d);
+    if (s.gte(0)) return j;
+    const k = slack.bracket(d);
+    const a = slack.slope(k).mul(lot); // per lot
+    if (a.lte(0)) return null; // concave: g never recovers
+    const next = j.add(ceilDiv(s.neg(), a));
+    // Last lot whose remainder is still in bracket k: (lots − j)·ℓ·P ≥ floor_k.
+    const bracketEnd = k === 0 ? lots : lots.sub(ceilDiv(tiers[k]!.floor, lotNotional));
+    if (next.lte(bracketEnd)) return next.lt(lots) ? next : null;
+    j = bracketEnd.add(1);
+  }
+}
+
+/**
  * The smallest lot multiple `Δ < |q|` whose fill makes the group meet the target without leaving
- * dust: the closed form rounded up to the lot, then verified exactly.
+ * dust: the closed form, then verified exactly.
  *
- * @remarks The rounded slack `ĝ` satisfies `g − 2u < ĝ ≤ g`, so `⌈Δ*⌉_lot` is a lower bound and
- * verification walks up from it until `ĝ` meets the target, or `g` is negative past its peak.
+ * @remarks The rounded slack `ĝ` satisfies `g − 2u < ĝ ≤ g`, so the first lot with `g ≥ 0` is a
+ * lower bound, and verification walks up from it until `ĝ` meets the target, or `g` is negative
+ * past its peak.
  * @see docs/spec.md#63-minimal-close-of-one-position
  */
 export function minimalClose(v: Valuation, g: MarginGroup, market: string, rate: Dec): MinimalClose {
   const { params } = v;
-  const root = closedFormRoot(v, g, market, rate);
-  if (root === null) return { kind: 'none' };
-  const { lot } = tiersOf(v, market);
+  const { lot, tiers } = tiersOf(v, market);
   const slack = slackOf(v, g, market, rate);
+  const first = firstLot(slack, tiers, lot);
+  if (first === null) return { kind: 'none' };
   let examined = 0;
-  for (let d = dmax(lot, ceilTo(root, lot)); d.lt(slack.absQ); d = d.add(lot)) {
+  for (let d = first.mul(lot); d.lt(slack.absQ); d = d.add(lot)) {
     // §6.4: the remainder only shrinks as Δ grows, so once dust, always dust.
     if (slack.absQ.sub(d).mul(slack.mark).lt(params.dustNotional)) return { kind: 'none' };
-    const { uncappedEquity, group } = closeFill(v, g, market, d, rate);
-    if (meetsTarget(params.trigger, uncappedEquity, groupHealth(v, group).target)) return { kind: 'partial', size: d };
+    const trial = closeFill(v, g, market, d, rate);
+    if (meetsTarget(params.trigger, trial.uncappedEquity, trial.target)) return { kind: 'partial', size: d };
     if (slack.at(d).lt(0) && slack.slope(slack.bracket(d)).lte(0)) return { kind: 'none' };
     if (++examined >= MAX_VERIFIED_CANDIDATES) {
       return {

@@ -197,7 +197,41 @@ export function parseParams(input: unknown, path = 'params'): ParseOutcome<Parse
   return value !== undefined && issues.length === 0 ? { ok: true, value } : { ok: false, issues };
 }
 
+interface CachedParams {
+  readonly json: string;
+  readonly path: string;
+  readonly read: ParamsRead;
+  readonly issues: readonly Issue[];
+}
+
+/**
+ * Parsed parameter sets by object identity. Generated and derived scenarios share one params
+ * object across thousands of runs, and parsing it is most of a run's cost. The JSON snapshot
+ * guards against an object mutated since it was cached; parsed values are immutable.
+ */
+const paramsCache = new WeakMap<object, CachedParams>();
+
 function readParams(input: unknown, path: string, issues: Issue[]): ParamsRead {
+  if (input === null || typeof input !== 'object') return readParamsUncached(input, path, issues);
+  let json: string;
+  try {
+    json = JSON.stringify(input);
+  } catch {
+    return readParamsUncached(input, path, issues); // cyclic or BigInt: let validation report it
+  }
+  const hit = paramsCache.get(input);
+  if (hit !== undefined && hit.json === json && hit.path === path) {
+    issues.push(...hit.issues);
+    return hit.read;
+  }
+  const local: Issue[] = [];
+  const read = readParamsUncached(input, path, local);
+  paramsCache.set(input, { json, path, read, issues: local });
+  issues.push(...local);
+  return read;
+}
+
+function readParamsUncached(input: unknown, path: string, issues: Issue[]): ParamsRead {
   const f = readObject(input, path, issues, PARAMS_FIELDS);
   if (f === undefined) return { value: undefined, quoteScale: undefined, markets: undefined };
   const before = issues.length;
