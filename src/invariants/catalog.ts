@@ -21,6 +21,7 @@ import { positionOrder } from './positionOrder.ts';
 import { postLiquidationSafety } from './postLiquidationSafety.ts';
 import { priceShockMonotone } from './priceShockMonotone.ts';
 import { reduceOnly } from './reduceOnly.ts';
+import { reportConsistent } from './reportConsistent.ts';
 import { valueConservation } from './valueConservation.ts';
 
 /** LIQ-000 is not an entry: the runner reports it when an engine's answer is not a result. */
@@ -49,6 +50,7 @@ export const CATALOG: readonly Invariant[] = [
   positionOrder,
   priceShockMonotone,
   penaltyDistressMonotone,
+  reportConsistent,
 ];
 
 export const PARAMS_CATALOG: readonly ParamsInvariant[] = [

@@ -1,0 +1,64 @@
+import { groupHealth } from '../model/groupHealth.ts';
+import { marginRatio } from '../model/marginRatio.ts';
+import type { ParsedSnapshot } from '../model/parseResult.ts';
+import type { Status } from '../model/types.ts';
+import { ledger, s, valuation } from './ledger.ts';
+import type { OutputInvariant } from './invariant.ts';
+
+const SEVERITY: Readonly<Record<Status, number>> = { healthy: 0, partial: 1, full: 2, bankrupt: 3 };
+
+function differences(where: string, got: ParsedSnapshot, equity: ReturnType<typeof groupHealth>): string[] {
+  const out: string[] = [];
+  const ratio = marginRatio(equity.equity, equity.maintenance);
+  const pairs: [string, ParsedSnapshot['equity'], ParsedSnapshot['equity']][] = [
+    ['equity', got.equity, equity.equity],
+    ['maintenance', got.maintenance, equity.maintenance],
+    ['target', got.target, equity.target],
+  ];
+  for (const [name, reported, actual] of pairs) {
+    if (!reported.eq(actual)) out.push(`${where} ${name} is reported as ${s(reported)} but is ${s(actual)}`);
+  }
+  const same = ratio === null ? got.marginRatio === null : got.marginRatio !== null && got.marginRatio.eq(ratio);
+  if (!same) out.push(`${where} margin ratio is reported as ${got.marginRatio === null ? 'null' : s(got.marginRatio)} but is ${ratio === null ? 'null' : s(ratio)}`);
+  return out;
+}
+
+/**
+ * LIQ-017 — the diagnostics tell the truth.
+ *
+ * @see docs/spec.md#8-result
+ */
+export const reportConsistent: OutputInvariant = {
+  kind: 'output',
+  id: 'LIQ-017',
+  title: 'diagnostics and statuses consistent',
+  statement: 'The result reports every margin group once, in processing order, with its true equity, maintenance, target and margin ratio before and after, and a status that matches its fills (healthy: none; partial: positions left; full: flat; bankrupt: flat with a deficit); the account status is the most severe.',
+  domain: 'All scenarios. Dashboards and SDKs that recompute margin with their own rounding are where these drift in practice (e.g. drift-rs vs the on-chain program).',
+  spec: '#8-result',
+  policy: 'any',
+  check: (c) => {
+    const v = valuation(c);
+    const out: string[] = [];
+    const groups = ledger(c);
+    const reported = c.output.groups;
+    const ids = groups.map((g) => g.id);
+    if (reported.map((g) => g.group).join() !== ids.join()) {
+      return [`groups reported as [${reported.map((g) => g.group).join(', ')}], expected [${ids.join(', ')}]`];
+    }
+    let worst: Status = 'healthy';
+    groups.forEach((g, i) => {
+      const r = reported[i]!;
+      out.push(...differences(`group ${g.id} before:`, r.before, g.healthBefore));
+      out.push(...differences(`group ${g.id} after:`, r.after, groupHealth(v, g.after)));
+      const status: Status =
+        g.fills.length === 0 ? 'healthy'
+        : g.after.positions.length > 0 ? 'partial'
+        : g.impliedCollateral.lt(0) ? 'bankrupt'
+        : 'full';
+      if (r.status !== status) out.push(`group ${g.id} status is ${r.status} but its fills make it ${status}`);
+      if (SEVERITY[status] > SEVERITY[worst]) worst = status;
+    });
+    if (c.output.status !== worst) out.push(`account status is ${c.output.status} but its groups make it ${worst}`);
+    return out;
+  },
+};
