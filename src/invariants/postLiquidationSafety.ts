@@ -26,7 +26,7 @@ export const postLiquidationSafety: OutputInvariant = {
       const h = groupHealth(v, g.after);
       if (!meetsTarget(v.params.trigger, h.equity, h.target)) {
         out.push(
-          `group ${g.id} keeps ${g.after.positions.length} position(s) open with equity ${s(h.equity)} below target ${s(h.target)} (maintenance ${s(h.maintenance)})`,
+          `group ${g.id} keeps ${g.after.positions.length} position(s) open with equity ${s(h.equity)} ${v.params.trigger === 'strict' ? 'below' : 'not above'} target ${s(h.target)} (maintenance ${s(h.maintenance)})`,
         );
       }
     }

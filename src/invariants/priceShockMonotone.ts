@@ -32,21 +32,26 @@ function closed(r: LiquidationResult): Dec {
  * @remarks For a long, `∂g/∂P = q(1 − r′ − b) + Δ(r′ + b − f) ≥ q·κ > 0`, so the slack falls
  * pointwise as the price falls, and the penalty rate can only rise. Every lot multiple below the
  * original answer had `ĝ < 0`, hence `g < 2u`; after a move of at least `2u/(qκ)` it has `g < 0`.
- * Dust cannot help either: a remainder that was dust stays dust for a long (lower price) and every
- * smaller close leaves a larger, non-dust remainder.
+ * Dust cannot help either for a long: a remainder that was dust stays dust at a lower price. For a
+ * short it can (the remainder's notional grows with the price), so a short's full close is outside
+ * the domain when the dust threshold is positive.
  */
 export const priceShockMonotone: RelationInvariant = {
   kind: 'relation',
   id: 'LIQ-015',
   title: 'price-shock monotonicity',
   statement: 'Moving the mark against a single position (down for a long, up for a short) never reduces the size closed; past bankruptcy both close everything.',
-  domain: 'Single-position accounts without price impact, for moves of at least 2u / (|q|·κ), κ = min(1 − r_max − b, 1 − f_max), so that sub-unit rounding cannot decide (a smaller move may close one lot less by rounding alone). With several positions the close order depends on prices, so no monotonicity is claimed.',
+  domain: 'Single-position accounts without price impact, for moves of at least 2u / (|q|·κ), κ = min(1 − r_max − b, 1 − f_max), so that sub-unit rounding cannot decide (a smaller move may close one lot less by rounding alone). Not for a short fully closed under a positive dust threshold: the higher mark grows the remainder and may make a smaller, non-dust close possible. With several positions the close order depends on prices, so no monotonicity is claimed.',
   spec: '#63-minimal-close-of-one-position',
   policy: 'any',
   derive: (c) => {
     const least = minimalTicks(c);
     if (least === null) return [];
     const p = c.input.positions[0]!;
+    // A short's remainder grows with an adverse (higher) mark, so a close that was full only to
+    // avoid dust may become a smaller partial one: outside the claim.
+    const fullClose = c.output.account.positions.length === 0;
+    if (p.size.lt(0) && c.input.params.dustNotional.gt(0) && fullClose) return [];
     const { tick } = c.input.params.markets.get(p.market)!;
     const mark = c.input.marks.get(p.market)!;
     const sign = p.size.gt(0) ? -1 : 1;

@@ -106,8 +106,8 @@ function firstLot(slack: Slack, tiers: readonly Tier[], lot: Dec): Dec | null {
  * dust: the closed form, then verified exactly.
  *
  * @remarks The rounded slack `ĝ` satisfies `g − 2u < ĝ ≤ g`, so the first lot with `g ≥ 0` is a
- * lower bound, and verification walks up from it until `ĝ` meets the target, or `g` is negative
- * past its peak.
+ * lower bound, and verification walks up from it until `ĝ` meets the target, or until `g` itself
+ * misses the target past its peak.
  * @see docs/spec.md#63-minimal-close-of-one-position
  */
 export function minimalClose(v: Valuation, g: MarginGroup, market: string, rate: Dec): MinimalClose {
@@ -122,7 +122,8 @@ export function minimalClose(v: Valuation, g: MarginGroup, market: string, rate:
     if (slack.absQ.sub(d).mul(slack.mark).lt(params.dustNotional)) return { kind: 'none' };
     const trial = closeFill(v, g, market, d, rate);
     if (meetsTarget(params.trigger, trial.uncappedEquity, trial.target)) return { kind: 'partial', size: d };
-    if (slack.at(d).lt(0) && slack.slope(slack.bracket(d)).lte(0)) return { kind: 'none' };
+    // Past the peak g only falls, and ĝ ≤ g: once g itself misses the target, so will every later lot.
+    if (!meetsTarget(params.trigger, slack.at(d), ZERO) && slack.slope(slack.bracket(d)).lte(0)) return { kind: 'none' };
     if (++examined >= MAX_VERIFIED_CANDIDATES) {
       return {
         kind: 'limit-exceeded',
