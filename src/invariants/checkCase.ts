@@ -1,12 +1,18 @@
+/**
+ * Runs the catalog on one scenario against an engine. The work is written once, as a generator
+ * that yields each scenario it needs the engine to answer; `checkCase` drives it with a
+ * synchronous engine and `checkCaseAsync` with an asynchronous one (a subprocess, an HTTP
+ * service), so both judge exactly the same way.
+ */
 import { parseResult } from '../model/parseResult.ts';
 import { parseScenario } from '../model/parseScenario.ts';
 import type { Engine, Outcome, Scenario } from '../model/types.ts';
 import { CATALOG, WELL_FORMED } from './catalog.ts';
-import type { Case, DerivedRun, Invariant, Violation } from './invariant.ts';
+import type { Answer, Case, DerivedRun, Invariant, Violation } from './invariant.ts';
 
 export interface CaseReport {
   /** what the engine answered for the scenario itself */
-  readonly outcome: Outcome | { readonly ok: false; readonly error: { readonly code: 'engine-threw'; readonly message: string } };
+  readonly outcome: Answer;
   readonly violations: readonly Violation[];
   /** ids of the invariants that were judged (in domain) for this case */
   readonly checked: readonly string[];
@@ -14,40 +20,35 @@ export interface CaseReport {
 
 export interface CheckOptions {
   readonly invariants?: readonly Invariant[];
-  /** when given, milliseconds spent per invariant id are added to it */
+  /** when given, milliseconds spent per invariant id (engine runs included) are added to it */
   readonly timings?: Map<string, number>;
 }
 
-function run(engine: Engine, scenario: Scenario): Outcome | { ok: false; error: { code: 'engine-threw'; message: string } } {
-  try {
-    return engine(scenario);
-  } catch (e) {
-    return { ok: false, error: { code: 'engine-threw', message: e instanceof Error ? e.message : String(e) } };
-  }
-}
+/** An engine that answers asynchronously; it should not reject, but if it does that is a crash. */
+export type AsyncEngine = (scenario: Scenario) => Promise<Answer>;
 
-function describeError(o: { ok: false; error: { code: string } & Record<string, unknown> }): string {
-  const e = o.error;
-  if (e.code === 'invalid-input' && Array.isArray(e['issues'])) {
-    const first = (e['issues'] as { path: string; expected: string }[])[0];
+function describeError(o: Exclude<Answer, { ok: true }>): string {
+  const e = o.error as { code: string; issues?: readonly { path: string; expected: string }[]; message?: string };
+  if (e.code === 'invalid-input' && Array.isArray(e.issues)) {
+    const first = e.issues[0];
     return `invalid-input${first ? ` (${first.path}: ${first.expected})` : ''}`;
   }
-  return typeof e['message'] === 'string' ? `${e.code}: ${e['message']}` : e.code;
+  return typeof e.message === 'string' ? `${e.code}: ${e.message}` : e.code;
 }
 
-/**
- * Runs the catalog on one valid scenario against an engine.
- *
- * @throws Error when the scenario itself is invalid: that is the caller's mistake, not the engine's.
- */
-export function checkCase(engine: Engine, scenario: Scenario, options: CheckOptions = {}): CaseReport {
+function threw(e: unknown): Answer {
+  return { ok: false, error: { code: 'engine-threw', message: e instanceof Error ? e.message : String(e) } };
+}
+
+/** The judging itself: yields every scenario the engine must answer, returns the report. */
+function* judge(scenario: Scenario, options: CheckOptions): Generator<Scenario, CaseReport, Answer> {
   const input = parseScenario(scenario);
   if (!input.ok) {
     throw new Error(`checkCase needs a valid scenario: ${input.issues.map((i) => `${i.path}: expected ${i.expected}, received ${i.received}`).join('; ')}`);
   }
-  const outcome = run(engine, scenario);
+  const outcome = yield scenario;
   if (!outcome.ok) {
-    return { outcome, checked: [WELL_FORMED.id], violations: [{ invariant: WELL_FORMED.id, message: `the engine answered a valid scenario with ${describeError(outcome as never)}` }] };
+    return { outcome, checked: [WELL_FORMED.id], violations: [{ invariant: WELL_FORMED.id, message: `the engine answered a valid scenario with ${describeError(outcome)}` }] };
   }
   const output = parseResult(outcome.result);
   if (!output.ok) {
@@ -64,13 +65,15 @@ export function checkCase(engine: Engine, scenario: Scenario, options: CheckOpti
       if (inv.kind === 'output') {
         checked.push(inv.id);
         for (const message of inv.check(c)) violations.push({ invariant: inv.id, message });
-        continue;
+      } else {
+        const derived = inv.derive(c);
+        if (derived.length > 0) {
+          checked.push(inv.id);
+          const runs: DerivedRun[] = [];
+          for (const d of derived) runs.push({ scenario: d, outcome: yield d });
+          for (const message of inv.compare(c, runs)) violations.push({ invariant: inv.id, message });
+        }
       }
-      const derived = inv.derive(c);
-      if (derived.length === 0) continue;
-      checked.push(inv.id);
-      const runs: DerivedRun[] = derived.map((d) => ({ scenario: d, outcome: run(engine, d) as Outcome }));
-      for (const message of inv.compare(c, runs)) violations.push({ invariant: inv.id, message });
     } catch (e) {
       // An answer so broken that the check cannot evaluate it is still the engine's violation.
       violations.push({ invariant: inv.id, message: `could not evaluate the result: ${e instanceof Error ? e.message : String(e)}` });
@@ -78,4 +81,40 @@ export function checkCase(engine: Engine, scenario: Scenario, options: CheckOpti
     if (timings) timings.set(inv.id, (timings.get(inv.id) ?? 0) + performance.now() - t0);
   }
   return { outcome, violations, checked };
+}
+
+/**
+ * Runs the catalog on one valid scenario against a synchronous engine.
+ *
+ * @throws Error when the scenario itself is invalid: that is the caller's mistake, not the engine's.
+ */
+export function checkCase(engine: Engine, scenario: Scenario, options: CheckOptions = {}): CaseReport {
+  const steps = judge(scenario, options);
+  let next = steps.next();
+  while (!next.done) {
+    let answer: Answer;
+    try {
+      answer = engine(next.value) as Outcome;
+    } catch (e) {
+      answer = threw(e);
+    }
+    next = steps.next(answer);
+  }
+  return next.value;
+}
+
+/** {@link checkCase} against an asynchronous engine. */
+export async function checkCaseAsync(engine: AsyncEngine, scenario: Scenario, options: CheckOptions = {}): Promise<CaseReport> {
+  const steps = judge(scenario, options);
+  let next = steps.next();
+  while (!next.done) {
+    let answer: Answer;
+    try {
+      answer = await engine(next.value);
+    } catch (e) {
+      answer = threw(e);
+    }
+    next = steps.next(answer);
+  }
+  return next.value;
 }

@@ -38,10 +38,18 @@ export interface OutputInvariant extends Entry {
   readonly check: (c: Case) => readonly string[];
 }
 
+/**
+ * What an engine answered: the model's outcome, or no answer at all (it threw, crashed, timed out
+ * or broke the protocol).
+ */
+export type Answer =
+  | Outcome
+  | { readonly ok: false; readonly error: { readonly code: 'engine-threw' | 'crash' | 'timeout' | 'protocol-error'; readonly message: string } };
+
 /** A derived scenario and what the engine answered for it. */
 export interface DerivedRun {
   readonly scenario: Scenario;
-  readonly outcome: Outcome;
+  readonly outcome: Answer;
 }
 
 export interface RelationInvariant extends Entry {

@@ -1,0 +1,9 @@
+/**
+ * liqcheck's library API: the reference model, the invariant catalog, the generators and the
+ * runner — the same pieces the CLI uses, for a team's own vitest suite.
+ */
+export * from './model/index.ts';
+export * from './invariants/index.ts';
+export * from './arbitraries/index.ts';
+export { runCatalog, type CatalogReport, type InvariantTally, type RunOptions } from './runner/runCatalog.ts';
+export { ZOO } from './zoo/index.ts';
