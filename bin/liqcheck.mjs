@@ -4,4 +4,4 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { run } = await import('../src/cli/main.ts');
-run();
+await run();

@@ -6,41 +6,41 @@ import { describe, expect, it } from 'vitest';
 import { defaultParams } from '../arbitraries/defaultParams.ts';
 import { main } from './main.ts';
 
-function run(argv: string[]) {
+async function run(argv: string[]) {
   let out = '';
   let err = '';
-  const code = main(argv, { out: (s) => void (out += s), err: (s) => void (err += s), isTTY: false });
+  const code = await main(argv, { out: (s) => void (out += s), err: (s) => void (err += s), isTTY: false });
   return { code, out, err };
 }
 
 const tmp = mkdtempSync(join(tmpdir(), 'liqcheck-cli-'));
 
 describe('liqcheck check', () => {
-  it('runs the catalog on the built-in profile and exits 0', () => {
-    const r = run(['check', '--runs', '60', '--seed', '7']);
+  it('runs the catalog on the built-in profile and exits 0', async () => {
+    const r = await run(['check', '--runs', '60', '--seed', '7']);
     expect(r.code).toBe(0);
     expect(r.out).toContain('seed 7');
     expect(r.out).toMatch(/✓ LIQ-003 {2}post-liquidation safety/);
     expect(r.out).toContain('All 18 invariants held on 60 scenarios');
   });
 
-  it('is reproducible: the same seed prints the same table (timings aside)', () => {
+  it('is reproducible: the same seed prints the same table (timings aside)', async () => {
     const strip = (s: string) => s.replace(/ +\d+\.\d\n/g, '\n').replace(/\(\d+\.\d s\)/, '');
-    expect(strip(run(['check', '--runs', '40', '--seed', '11']).out)).toBe(strip(run(['check', '--runs', '40', '--seed', '11']).out));
+    expect(strip((await run(['check', '--runs', '40', '--seed', '11'])).out)).toBe(strip((await run(['check', '--runs', '40', '--seed', '11'])).out));
   });
 
-  it('runs a chosen subset and writes a JSON report', () => {
+  it('runs a chosen subset and writes a JSON report', async () => {
     const file = join(tmp, 'report.json');
-    const r = run(['check', '--runs', '20', '--seed', '1', '--invariants', 'LIQ-007,LIQ-003', '--json', file]);
+    const r = await run(['check', '--runs', '20', '--seed', '1', '--invariants', 'LIQ-007,LIQ-003', '--json', file]);
     expect(r.code).toBe(0);
     const report = JSON.parse(readFileSync(file, 'utf8')) as { tallies: { id: string }[] };
     expect(report.tallies.map((t) => t.id)).toEqual(['LIQ-000', 'LIQ-003', 'LIQ-007']);
   });
 
-  it('accepts a params file', () => {
+  it('accepts a params file', async () => {
     const file = join(tmp, 'params.json');
     writeFileSync(file, JSON.stringify(defaultParams));
-    expect(run(['check', '--runs', '10', '--params', file]).code).toBe(0);
+    expect((await run(['check', '--runs', '10', '--params', file])).code).toBe(0);
   });
 
   it.each([
@@ -50,25 +50,25 @@ describe('liqcheck check', () => {
     [['check', '--invariants', 'LIQ-999'], /--invariants: unknown id\(s\) LIQ-999/],
     [['check', '--params', '/nonexistent/p.json'], /--params \/nonexistent\/p.json: cannot read the file \(ENOENT\)/],
     [['chek'], /unknown command "chek"/],
-  ])('%j is a usage error (exit 2, one line, no stack trace)', (argv, message) => {
-    const r = run(argv);
+  ])('%j is a usage error (exit 2, one line, no stack trace)', async (argv, message) => {
+    const r = await run(argv);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(message);
     expect(r.err).not.toMatch(/\n\s+at /);
   });
 
-  it('reports every problem of a malformed params file with its field path', () => {
+  it('reports every problem of a malformed params file with its field path', async () => {
     const file = join(tmp, 'bad.json');
     const bad = structuredClone(defaultParams) as unknown as { markets: Record<string, { tiers: { maintenanceAmount: string }[] }>; targetBuffer: string };
     bad.markets['BTC-PERP']!.tiers[1]!.maintenanceAmount = '7';
     bad.targetBuffer = '-0.1';
     writeFileSync(file, JSON.stringify(bad));
-    const r = run(['check', '--params', file]);
+    const r = await run(['check', '--params', file]);
     expect(r.code).toBe(2);
     expect(r.err).toContain('params.markets["BTC-PERP"].tiers[1].maintenanceAmount: expected maintenanceAmount = 50');
     expect(r.err).toContain('params.targetBuffer');
     writeFileSync(file, '{"quoteScale": 6,');
-    expect(run(['check', '--params', file]).err).toMatch(/not valid JSON/);
+    expect((await run(['check', '--params', file])).err).toMatch(/not valid JSON/);
   });
 });
 

@@ -5,7 +5,8 @@
 import { check, type Io } from './commands/check.ts';
 import { EXIT, UsageError } from './usageError.ts';
 
-const COMMANDS: Readonly<Record<string, { run: (argv: readonly string[], io: Io) => number; help: string }>> = {
+/** The command table: one module per command under ./commands, each returning an exit code. */
+const COMMANDS: Readonly<Record<string, { run: (argv: readonly string[], io: Io) => number | Promise<number>; help: string }>> = {
   check: { run: check, help: 'run the invariant catalog on generated scenarios against the reference engine' },
 };
 
@@ -13,7 +14,7 @@ const HELP = `Usage: liqcheck <command> [options]\n\nCommands:\n${Object.entries
   .map(([k, v]) => `  ${k.padEnd(10)}${v.help}`)
   .join('\n')}\n\nRun 'liqcheck <command> --help' for a command's options.\nExit codes: 0 all invariants held, 1 a violation, 2 usage or configuration error, 3 the engine could not be run.\n`;
 
-export function main(argv: readonly string[], io: Io): number {
+export async function main(argv: readonly string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(HELP);
@@ -22,7 +23,7 @@ export function main(argv: readonly string[], io: Io): number {
   const command = COMMANDS[name];
   try {
     if (command === undefined) throw new UsageError(`unknown command ${JSON.stringify(name)}; commands: ${Object.keys(COMMANDS).join(', ')}`);
-    return command.run(rest, io);
+    return await command.run(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`liqcheck: ${e.message}\n`);
@@ -33,11 +34,11 @@ export function main(argv: readonly string[], io: Io): number {
 }
 
 /** Entry point of the `liqcheck` binary. */
-export function run(): void {
+export async function run(): Promise<void> {
   const io: Io = {
     out: (s) => void process.stdout.write(s),
     err: (s) => void process.stderr.write(s),
     isTTY: Boolean(process.stdout.isTTY),
   };
-  process.exitCode = main(process.argv.slice(2), io);
+  process.exitCode = await main(process.argv.slice(2), io);
 }
