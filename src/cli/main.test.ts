@@ -21,7 +21,7 @@ describe('liqcheck check', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('seed 7');
     expect(r.out).toMatch(/✓ LIQ-003 {2}post-liquidation safety/);
-    expect(r.out).toContain('All 18 invariants held on 60 scenarios');
+    expect(r.out).toContain('All 19 invariants held on 60 scenarios');
   });
 
   it('is reproducible: the same seed prints the same table (timings aside)', async () => {
@@ -75,7 +75,7 @@ describe('liqcheck check', () => {
 describe('the liqcheck binary', () => {
   it('runs as the README says (npx liqcheck check)', () => {
     const out = execFileSync('npx', ['liqcheck', 'check', '--runs', '30', '--seed', '3'], { encoding: 'utf8', cwd: new URL('../..', import.meta.url).pathname });
-    expect(out).toContain('All 18 invariants held on 30 scenarios');
+    expect(out).toContain('All 19 invariants held on 30 scenarios');
   });
   it('exits 2 on a usage error', () => {
     const r = spawnSync('node', ['bin/liqcheck.mjs', 'check', '--nope'], { encoding: 'utf8', cwd: new URL('../..', import.meta.url).pathname });

@@ -21,6 +21,7 @@ import { positionOrder } from './positionOrder.ts';
 import { postLiquidationSafety } from './postLiquidationSafety.ts';
 import { priceShockMonotone } from './priceShockMonotone.ts';
 import { reduceOnly } from './reduceOnly.ts';
+import { rejectsInvalidInput } from './rejectsInvalidInput.ts';
 import { reportConsistent } from './reportConsistent.ts';
 import { valueConservation } from './valueConservation.ts';
 
@@ -51,6 +52,7 @@ export const CATALOG: readonly Invariant[] = [
   priceShockMonotone,
   penaltyDistressMonotone,
   reportConsistent,
+  rejectsInvalidInput,
 ];
 
 export const PARAMS_CATALOG: readonly ParamsInvariant[] = [

@@ -49,7 +49,7 @@ export const ZOO: readonly ZooEntry[] = [
   { name: 'insuranceOverdrawn', engine: insuranceOverdrawn, bug: 'the insurance fund pays the whole deficit, going negative', violates: ['LIQ-011'] },
   { name: 'negativeCollateral', engine: negativeCollateral, bug: 'no bankruptcy handling: negative collateral kept, no bad debt reported', violates: ['LIQ-005'] },
   { name: 'feeLeak', engine: feeLeak, bug: 'the insurance fee is floored too, the split residue vanishes', violates: ['LIQ-007'] },
-  { name: 'floatEngine', engine: floatEngine, bug: 'binary floating-point arithmetic instead of exact decimals', violates: ['LIQ-009', 'LIQ-007'] },
+  { name: 'floatEngine', engine: floatEngine, bug: 'binary floating-point arithmetic instead of exact decimals', violates: ['LIQ-009', 'LIQ-007', 'LIQ-018'] },
   { name: 'tierOffByOne', engine: tierOffByOne, bug: 'maintenance bracket lookup returns the bracket below', violates: ['LIQ-002', 'LIQ-003', 'LIQ-017'] },
   { name: 'ignoresDust', engine: ignoresDust, bug: 'reductions may leave a position below the dust notional', violates: ['LIQ-009'] },
   { name: 'inputOrder', engine: inputOrder, bug: 'cross positions liquidated in input order instead of by notional', violates: ['LIQ-014', 'LIQ-004'] },
