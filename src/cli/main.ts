@@ -3,11 +3,17 @@
  * user mistakes are UsageErrors (one message, exit 2), never stack traces.
  */
 import { check, type Io } from './commands/check.ts';
+import { merge } from './commands/merge.ts';
+import { fixtures } from './commands/fixtures.ts';
+import { replay } from './commands/replay.ts';
 import { EXIT, UsageError } from './usageError.ts';
 
 /** The command table: one module per command under ./commands, each returning an exit code. */
 const COMMANDS: Readonly<Record<string, { run: (argv: readonly string[], io: Io) => number | Promise<number>; help: string }>> = {
-  check: { run: check, help: 'run the invariant catalog on generated scenarios against the reference engine' },
+  check: { run: check, help: 'run the invariant catalog on generated scenarios against an engine (default: the reference)' },
+  merge: { run: merge, help: 'merge the JSON reports of the shards of one run' },
+  fixtures: { run: fixtures, help: 'generate or verify a canonical fixture suite (test vectors): fixtures generate|verify' },
+  replay: { run: replay, help: 'replay one fixture file with a field-by-field diff of expected vs actual' },
 };
 
 const HELP = `Usage: liqcheck <command> [options]\n\nCommands:\n${Object.entries(COMMANDS)

@@ -1,0 +1,131 @@
+/**
+ * Fixture benchmark (not a test): generation to disk and verification of the committed suite.
+ *
+ * Stages are timed apart, so the figures say where the time goes:
+ * - `generate`: the whole command (search for each flag's cases, reference fill, flags, canonical
+ *   JSON, hashes, files and manifest), cases per second to disk;
+ * - `fill + write`: the per-case work alone on inputs drawn beforehand (reference, flags,
+ *   canonical JSON, hash, one file each);
+ * - `write`: canonical files and manifest of an already built suite;
+ * - `verify`: the committed suite against the reference (manifest, schema, hashes, replay).
+ * Each is the median of REPS runs, single thread. Writes reports/bench-fixtures.json atomically.
+ *
+ * Run: `npm run bench:fixtures` (also part of `npm run bench`). Budget: about a minute.
+ */
+import fc from 'fast-check';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { defaultParams } from '../src/arbitraries/defaultParams.ts';
+import { scenario } from '../src/arbitraries/scenario.ts';
+import { canonicalFile, sha256 } from '../src/fixtures/canonicalJson.ts';
+import { REFERENCE_ENGINE } from '../src/fixtures/engineFor.ts';
+import { buildFixture } from '../src/fixtures/fixture.ts';
+import { generateSuite, manifestOf, type GeneratedSuite } from '../src/fixtures/generate.ts';
+import { verifyDir } from '../src/fixtures/verify.ts';
+import { writeSuite } from '../src/fixtures/writeSuite.ts';
+import { writeFileAtomic } from '../src/io/writeFileAtomic.ts';
+
+const REPS = 3;
+const GOAL_GENERATE_PER_SEC = 5000;
+const GOAL_VERIFY_MS = 5000;
+const root = new URL('..', import.meta.url).pathname;
+const tmp = mkdtempSync(join(os.tmpdir(), 'liqcheck-bench-fixtures-'));
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[s.length >> 1]!;
+}
+
+function timed(fn: () => void): number {
+  const t0 = performance.now();
+  fn();
+  return performance.now() - t0;
+}
+
+async function timedAsync(fn: () => Promise<void>): Promise<number> {
+  const t0 = performance.now();
+  await fn();
+  return performance.now() - t0;
+}
+
+interface Row {
+  readonly stage: string;
+  readonly cases: number;
+  readonly ms: number;
+  readonly perSecond: number;
+}
+
+const rows: Row[] = [];
+const row = (stage: string, cases: number, ms: number): void => void rows.push({ stage, cases, ms, perSecond: (cases / ms) * 1000 });
+
+const load = os.loadavg()[0]!;
+
+// Whole command, at the committed suite's size and larger.
+for (const count of [600, 3000]) {
+  const out = join(tmp, `gen-${count}`);
+  const ms = median(Array.from({ length: REPS }, (_, i) => timed(() => writeSuite(out, generateSuite({ params: defaultParams, count, seed: 20261125 + i, command: 'bench' })))));
+  row(`generate --count ${count}`, count, ms);
+}
+
+// Per-case work on pre-drawn inputs.
+const N = 3000;
+const inputs = fc.sample(scenario({ params: fc.constant(defaultParams) }), { seed: 7, numRuns: N });
+let built: GeneratedSuite | undefined;
+const fillMs = median(
+  Array.from({ length: REPS }, () =>
+    timed(() => {
+      const cases = inputs.map((input, i) => {
+        const fixture = buildFixture(input, { prefix: 'bench', comment: 'bench', recipe: 'random', seed: 7, path: `bench/0:${i}` });
+        return { file: `${fixture.id}-${i}.json`, text: canonicalFile(fixture), fixture };
+      });
+      built = { cases, manifest: manifestOf(cases, 'bench'), shortfalls: [], draws: N };
+      writeSuite(join(tmp, 'fill'), built);
+    }),
+  ),
+);
+row('fill + write (pre-drawn inputs)', N, fillMs);
+const suite = built!;
+row('write only', N, median(Array.from({ length: REPS }, () => timed(() => writeSuite(join(tmp, 'write'), suite)))));
+row('hash only (sha256 of each file)', N, median(Array.from({ length: REPS }, () => timed(() => suite.cases.forEach((c) => sha256(c.text))))));
+
+// Verification of the committed suite.
+const committed = join(root, 'fixtures/cases');
+let files = 0;
+const verifyRuns: number[] = [];
+for (let i = 0; i < REPS; i++) {
+  verifyRuns.push(
+    await timedAsync(async () => {
+      const r = await verifyDir(committed, { engine: REFERENCE_ENGINE.run, match: 'exact' });
+      if (r.failures.length + r.problems.length > 0) throw new Error('the committed suite does not verify');
+      files = r.files;
+    }),
+  );
+}
+const verifyMs = median(verifyRuns);
+row('verify fixtures/cases (reference)', files, verifyMs);
+
+rmSync(tmp, { recursive: true, force: true });
+
+const generate = rows.find((r) => r.stage === 'generate --count 3000')!;
+const report = {
+  generatedAt: new Date().toISOString(),
+  node: process.version,
+  cpu: os.cpus()[0]?.model ?? 'unknown',
+  logicalCpus: os.cpus().length,
+  loadAverageAtStart: Number(load.toFixed(2)),
+  method: { reps: REPS, statistic: 'median', threads: 1 },
+  rows,
+  goals: {
+    generatePerSecond: { goal: GOAL_GENERATE_PER_SEC, measured: Math.round(generate.perSecond), met: generate.perSecond >= GOAL_GENERATE_PER_SEC },
+    verifyMs: { goal: GOAL_VERIFY_MS, measured: Math.round(verifyMs), met: verifyMs < GOAL_VERIFY_MS },
+  },
+};
+writeFileAtomic(join(root, 'reports/bench-fixtures.json'), `${JSON.stringify(report, null, 2)}\n`);
+
+const w = Math.max(...rows.map((r) => r.stage.length));
+console.log(`liqcheck fixtures benchmark — ${report.cpu}, ${report.logicalCpus} logical CPUs, load ${report.loadAverageAtStart}, node ${report.node}\n`);
+console.log(`  ${'stage'.padEnd(w)}  ${'cases'.padStart(6)}  ${'ms'.padStart(8)}  ${'cases/s'.padStart(9)}`);
+for (const r of rows) console.log(`  ${r.stage.padEnd(w)}  ${String(r.cases).padStart(6)}  ${r.ms.toFixed(0).padStart(8)}  ${Math.round(r.perSecond).toString().padStart(9)}`);
+console.log(`\ngoal generate ≥ ${GOAL_GENERATE_PER_SEC}/s: ${report.goals.generatePerSecond.met ? 'met' : 'NOT met'} (${report.goals.generatePerSecond.measured}/s); goal verify < ${GOAL_VERIFY_MS} ms: ${report.goals.verifyMs.met ? 'met' : 'NOT met'} (${report.goals.verifyMs.measured} ms)`);
+console.log('written to reports/bench-fixtures.json');

@@ -1,0 +1,153 @@
+/**
+ * `liqcheck fixtures generate|verify`: write a canonical test-vector suite, and replay one
+ * against the reference (drift detection) or an engine under test.
+ * @see docs/fixtures.md
+ */
+import { existsSync, statSync } from 'node:fs';
+import { defaultParams } from '../../arbitraries/defaultParams.ts';
+import { formatDiffs } from '../../fixtures/compare.ts';
+import { engineFor, EngineUnavailable, type FixtureEngine } from '../../fixtures/engineFor.ts';
+import { FLAGS } from '../../fixtures/flags.ts';
+import { generateSuite, type GeneratedSuite } from '../../fixtures/generate.ts';
+import { verifyDir, type VerifyReport } from '../../fixtures/verify.ts';
+import { unsafeTarget, writeSuite } from '../../fixtures/writeSuite.ts';
+import { loadParams } from '../loadParams.ts';
+import { helpFor, intOption, parseOptions, type OptionTable } from '../options.ts';
+import { EXIT, UsageError } from '../usageError.ts';
+import type { Io } from './check.ts';
+
+export const GENERATE_OPTIONS: OptionTable = {
+  params: { type: 'string', value: 'FILE', help: 'base risk-parameters JSON (default: the built-in profile)' },
+  count: { type: 'string', value: 'N', help: 'cases to generate (default 600)' },
+  seed: { type: 'string', value: 'S', help: 'seed (default 1); the same options give the same bytes' },
+  out: { type: 'string', value: 'DIR', help: 'directory to (re)write: case files and manifest.json (required)' },
+  help: { type: 'boolean', help: 'show this help' },
+};
+
+export const VERIFY_OPTIONS: OptionTable = {
+  impl: { type: 'string', value: 'ENGINE', help: 'engine under test, as for check --impl (default: the reference: drift detection)' },
+  timeout: { type: 'string', value: 'MS', help: 'per-case timeout for --impl (default 5000)' },
+  help: { type: 'boolean', help: 'show this help' },
+};
+
+const GENERATE_SUMMARY = `Generates a fixture suite: each case one canonical JSON file (input, the reference's expected
+result or error, flags, provenance, content hash) plus manifest.json. Deterministic: the same
+options give byte-identical files. Every flag of the edge-case catalog is aimed at on purpose.`;
+
+const VERIFY_SUMMARY = `Replays every fixture in DIR: checks manifest.json against each file's bytes, each file against
+the JSON Schema and its content hash, and each case against the engine. Reports every failing
+file with a field-by-field diff and goes on. Exit 0 all passed, 1 any failure or problem, 2 usage,
+3 the engine could not be started.`;
+
+const SUBCOMMANDS = 'generate, verify';
+
+export async function fixtures(argv: readonly string[], io: Io): Promise<number> {
+  const [sub, ...rest] = argv;
+  if (sub === 'generate') return generate(rest, io);
+  if (sub === 'verify') return verify(rest, io);
+  if (sub === undefined || sub === '--help' || sub === '-h') {
+    io.out(`Usage: liqcheck fixtures <generate|verify> [options]\n\n${helpFor('fixtures generate', GENERATE_SUMMARY, GENERATE_OPTIONS)}\n${helpFor('fixtures verify DIR', VERIFY_SUMMARY, VERIFY_OPTIONS)}`);
+    return sub === undefined ? EXIT.usage : EXIT.ok;
+  }
+  throw new UsageError(`unknown fixtures subcommand ${JSON.stringify(sub)}; expected one of ${SUBCOMMANDS}`);
+}
+
+function generate(argv: readonly string[], io: Io): number {
+  const { values } = parseOptions(argv, GENERATE_OPTIONS);
+  if (values['help']) {
+    io.out(helpFor('fixtures generate', GENERATE_SUMMARY, GENERATE_OPTIONS));
+    return EXIT.ok;
+  }
+  const out = values['out'];
+  if (typeof out !== 'string' || out === '') throw new UsageError('--out DIR is required: the directory to write the suite to');
+  const unsafe = unsafeTarget(out);
+  if (unsafe !== null) throw new UsageError(`--out ${unsafe}`);
+  const count = intOption(values, 'count', 600, 1, 10_000_000);
+  const seed = intOption(values, 'seed', 1, -(2 ** 31), 2 ** 31 - 1);
+  const paramsFile = values['params'] as string | undefined;
+  const params = paramsFile === undefined ? defaultParams : loadParams(paramsFile);
+  const command = ['liqcheck fixtures generate', ...(paramsFile === undefined ? [] : [`--params ${paramsFile}`]), `--count ${count}`, `--seed ${seed}`, `--out ${out}`].join(' ');
+
+  const t0 = performance.now();
+  const suite = generateSuite({ params, count, seed, command });
+  const t1 = performance.now();
+  writeSuite(out, suite);
+  const t2 = performance.now();
+  io.out(formatGenerated(suite, out, t1 - t0, t2 - t1));
+  return EXIT.ok;
+}
+
+/** Counts per flag, shortfalls and throughput of a generation. */
+export function formatGenerated(suite: GeneratedSuite, out: string, genMs: number, writeMs: number): string {
+  const counts = suite.manifest.flags;
+  const width = Math.max(...FLAGS.map((f) => f.length));
+  const rows = FLAGS.filter((f) => f !== 'counterexample').map((f) => `  ${f.padEnd(width)}  ${String(counts[f] ?? 0).padStart(6)}`);
+  const short = suite.shortfalls.map((s) => `  ! ${s.recipe}: ${s.found} of ${s.wanted} wanted, after ${s.draws} draws (raise the count or change the params)`);
+  const n = suite.cases.length;
+  const rate = n / ((genMs + writeMs) / 1000);
+  return [
+    `liqcheck fixtures generate — ${n} cases (${suite.draws} candidates drawn) → ${out}`,
+    '',
+    `  ${'flag'.padEnd(width)}  ${'cases'.padStart(6)}`,
+    ...rows,
+    ...(short.length > 0 ? ['', ...short] : []),
+    '',
+    `Wrote ${n} case files and manifest.json in ${((genMs + writeMs) / 1000).toFixed(2)} s (${Math.round(rate)} cases/s; writing ${writeMs.toFixed(0)} ms).`,
+    `Regenerate: ${suite.manifest.command}`,
+    '',
+  ].join('\n');
+}
+
+async function verify(argv: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parseOptions(argv, VERIFY_OPTIONS, 1);
+  if (values['help']) {
+    io.out(helpFor('fixtures verify DIR', VERIFY_SUMMARY, VERIFY_OPTIONS));
+    return EXIT.ok;
+  }
+  const dir = positionals[0];
+  if (dir === undefined) throw new UsageError('fixtures verify needs a directory: liqcheck fixtures verify DIR [--impl ENGINE]');
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`${dir}: no such directory`);
+  return withEngine(values, io, async (engine) => {
+    io.out(`liqcheck fixtures verify — ${dir} against ${engine.label}\n`);
+    const report = await verifyDir(dir, { engine: engine.run, match: engine.match, ...(engine.unsupported ? { unsupported: engine.unsupported } : {}) });
+    io.out(formatVerify(report));
+    return report.failures.length === 0 && report.problems.length === 0 && report.files > 0 ? EXIT.ok : EXIT.violation;
+  });
+}
+
+/**
+ * Opens the engine that `--impl`/`--timeout` name (the reference without `--impl`), runs `use`
+ * with it and closes it; an engine that cannot be started is one line on stderr and exit 3.
+ */
+export async function withEngine(values: Record<string, unknown>, io: Io, use: (engine: FixtureEngine) => Promise<number>): Promise<number> {
+  const timeout = intOption(values, 'timeout', 5000, 1, 3_600_000);
+  let engine: FixtureEngine;
+  try {
+    engine = await engineFor(values['impl'] as string | undefined, timeout);
+  } catch (e) {
+    if (e instanceof EngineUnavailable) {
+      io.err(`liqcheck: ${e.message}\n`);
+      return EXIT.engine;
+    }
+    throw e;
+  }
+  try {
+    return await use(engine);
+  } finally {
+    await engine.close();
+  }
+}
+
+/** Every failure with its diff, every problem with its JSON path, then one summary line. */
+export function formatVerify(r: VerifyReport): string {
+  const lines: string[] = [];
+  for (const f of r.failures) lines.push(`\n✗ ${f.file}: ${f.summary}\n${formatDiffs(f.diffs)}`.trimEnd());
+  const byFile = [...r.problems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  for (const p of byFile) lines.push(`✗ ${p.file} at ${p.path}: ${p.message}`);
+  if (r.skipped.length > 0) lines.push(`- skipped ${r.skipped.length} case(s) needing features the engine does not declare (${[...new Set(r.skipped.flatMap((s) => s.features))].join(', ')})`);
+  if (r.manifest === 'missing') lines.push('- no manifest.json: file integrity checked by content hashes only');
+  const bad = new Set([...r.failures.map((f) => f.file), ...r.problems.map((p) => p.file)]).size;
+  const verdict = r.files === 0 ? 'no fixture files found' : bad === 0 ? 'all passed' : `${bad} file(s) failed`;
+  lines.push(`\n${r.files} files: ${r.passed} passed, ${r.failures.length} failed, ${r.problems.length} problem(s), ${r.skipped.length} skipped; manifest ${r.manifest} — ${verdict} (${(r.ms / 1000).toFixed(2)} s).\n`);
+  return `${lines.join('\n')}`;
+}
