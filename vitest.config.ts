@@ -7,7 +7,7 @@ if (!process.env['LIQCHECK_SEED']) {
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'properties/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'properties/**/*.test.ts', 'examples/**/*.test.ts'],
     globalSetup: ['properties/globalSetup.ts'],
     testTimeout: 300_000,
     hookTimeout: 60_000,

@@ -7,3 +7,5 @@ export * from './invariants/index.ts';
 export * from './arbitraries/index.ts';
 export { runCatalog, type CatalogReport, type InvariantTally, type RunOptions } from './runner/runCatalog.ts';
 export { ZOO } from './zoo/index.ts';
+export { checkEngine, formatViolations, type CheckEngineOptions } from './gate/checkEngine.ts';
+export { diffResults, formatDiff, EXACT, type Tolerance, type FieldDiff } from './gate/diffResults.ts';

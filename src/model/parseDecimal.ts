@@ -43,31 +43,35 @@ export function parseDecimal(
   issues: Issue[],
   rules: DecimalRules = {},
 ): Dec | undefined {
-  const fail = (expected: string): undefined => {
-    issues.push({ path, expected, received: describeValue(value) });
-    return undefined;
-  };
+  // Hot path (every amount of every scenario): no closure, no string building unless it fails.
   const digits = rules.digits ?? INPUT_DIGITS;
-  const syntax =
-    `a decimal string (no exponent, ≤${digits.integer} integer` +
-    ` and ≤${digits.fraction} fraction digits)`;
-  if (typeof value === 'number') return fail(`${syntax}; JSON numbers are not allowed for amounts`);
-  if (typeof value !== 'string') return fail(syntax);
+  if (typeof value !== 'string') {
+    return fail(issues, path, value, typeof value === 'number' ? `${syntaxOf(digits)}; JSON numbers are not allowed for amounts` : syntaxOf(digits));
+  }
   const m = DECIMAL.exec(value);
-  if (m === null) return fail(syntax);
+  if (m === null) return fail(issues, path, value, syntaxOf(digits));
   const [, integer = '', fraction = ''] = m;
-  if (integer.length > digits.integer || fraction.length > digits.fraction) return fail(syntax);
-  if (NEGATIVE_ZERO.test(value)) return fail(`${syntax}, without a minus sign on zero`);
+  if (integer.length > digits.integer || fraction.length > digits.fraction) return fail(issues, path, value, syntaxOf(digits));
+  if (NEGATIVE_ZERO.test(value)) return fail(issues, path, value, `${syntaxOf(digits)}, without a minus sign on zero`);
 
   const x = new Dec(value);
   const min = rules.min ?? 'any';
-  if (min === 'positive' && !x.gt(ZERO)) return fail('a decimal > 0');
-  if (min === 'nonnegative' && x.isNeg()) return fail('a decimal ≥ 0');
+  if (min === 'positive' && !x.gt(ZERO)) return fail(issues, path, value, 'a decimal > 0');
+  if (min === 'nonnegative' && x.isNeg()) return fail(issues, path, value, 'a decimal ≥ 0');
   if (rules.maxScale !== undefined && scaleOf(value) > rules.maxScale) {
     const unit = toCanonical(unitOf(rules.maxScale));
-    return fail(`a multiple of ${unit} (at most ${rules.maxScale} fraction digits)`);
+    return fail(issues, path, value, `a multiple of ${unit} (at most ${rules.maxScale} fraction digits)`);
   }
   return x;
+}
+
+function fail(issues: Issue[], path: string, value: unknown, expected: string): undefined {
+  issues.push({ path, expected, received: describeValue(value) });
+  return undefined;
+}
+
+function syntaxOf(digits: DigitLimits): string {
+  return `a decimal string (no exponent, ≤${digits.integer} integer and ≤${digits.fraction} fraction digits)`;
 }
 
 /**

@@ -1,90 +1,179 @@
 /**
- * Runs the invariant catalog over generated scenarios against one engine and tallies the result
- * per invariant; violated invariants are then re-run as fast-check properties so that the
- * counterexample reported is shrunk.
+ * Runs the invariant catalog over generated scenarios against one engine — the reference, a zoo
+ * engine, or an external engine behind an adapter — and tallies the result per invariant.
+ *
+ * Cases are generated in chunks of {@link CHUNK} from per-chunk seeds, so memory stays flat however
+ * many cases run, every case has an address `(chunk seed, index)` that fast-check can replay, and
+ * `--shard i/n` partitions cases deterministically. Violated invariants are re-run as async
+ * fast-check properties from that address so the counterexample reported is shrunk *through the
+ * engine*.
  */
 import fc from 'fast-check';
 import { CATALOG, WELL_FORMED } from '../invariants/catalog.ts';
-import { checkCase } from '../invariants/checkCase.ts';
+import { checkCaseAsync, type AsyncEngine } from '../invariants/checkCase.ts';
 import type { Invariant } from '../invariants/invariant.ts';
-import type { Engine, Scenario } from '../model/types.ts';
+import type { Scenario } from '../model/types.ts';
+
+export const CHUNK = 1000;
+
+/** The seed of chunk `k` of a run seeded `seed`. */
+export function chunkSeed(seed: number, k: number): number {
+  return (seed + Math.imul(k, 0x9e3779b1)) | 0;
+}
+
+/** An engine as the runner sees it. */
+export interface EngineUnderTest {
+  readonly name: string;
+  readonly version?: string;
+  /** the policy its handshake claims; invariants for another policy are not judged */
+  readonly policy: string;
+  /** features it supports; scenarios needing others are skipped and counted (undefined: all) */
+  readonly features?: readonly string[];
+  readonly run: AsyncEngine;
+}
 
 export interface InvariantTally {
   readonly id: string;
   readonly title: string;
   /** cases in the invariant's domain */
   checked: number;
-  /** cases outside it (relation invariants only) */
+  /** cases outside it */
   skipped: number;
   violations: number;
   ms: number;
-  /** the shrunk counterexample and its first message, when violated */
-  counterexample?: { readonly scenario: Scenario; readonly message: string };
+  /** the shrunk counterexample, its first message and where it can be replayed from */
+  counterexample?: Counterexample;
+}
+
+export interface Counterexample {
+  readonly scenario: Scenario;
+  readonly message: string;
+  readonly seed: number;
+  readonly path: string;
+  /** the fixture file it was saved as, when a failures directory was given */
+  file?: string;
 }
 
 export interface CatalogReport {
+  readonly engine: { readonly name: string; readonly version?: string; readonly policy: string };
   readonly seed: number;
   readonly runs: number;
+  readonly shard: { readonly index: number; readonly count: number };
+  /** cases this shard judged */
+  readonly cases: number;
+  /** cases skipped because the engine lacks a feature they need */
+  readonly unsupported: number;
+  /** saved failures replayed before the generated cases */
+  readonly replayed: number;
   readonly tallies: readonly InvariantTally[];
-  /** ms for the whole run */
   readonly ms: number;
   readonly ok: boolean;
-  /** how many generated cases carried each label (when a classifier was given) */
   readonly labels: Readonly<Record<string, number>>;
 }
 
 export interface RunOptions {
-  readonly engine: Engine;
+  readonly engine: EngineUnderTest;
   readonly scenarios: fc.Arbitrary<Scenario>;
   readonly runs: number;
   readonly seed: number;
   readonly invariants?: readonly Invariant[];
+  readonly shard?: { readonly index: number; readonly count: number };
+  /** scenarios to judge before the generated ones (saved failures), with their origin */
+  readonly replay?: readonly { readonly scenario: Scenario; readonly origin: string }[];
+  readonly requiredFeatures?: (s: Scenario) => readonly string[];
   /** called after each case, e.g. for a progress line */
-  readonly onCase?: (done: number) => void;
+  readonly onCase?: (done: number, total: number) => void;
   /** labels a case for the distribution report (healthy, partial, tier-crossed, …) */
   readonly classify?: (s: Scenario) => readonly string[];
+  /** longest time spent shrinking one counterexample */
+  readonly shrinkMs?: number;
 }
 
-export function runCatalog(o: RunOptions): CatalogReport {
-  const invariants = o.invariants ?? CATALOG;
+function applicable(o: RunOptions): readonly Invariant[] {
+  return (o.invariants ?? CATALOG).filter((i) => i.policy === 'any' || i.policy === o.engine.policy);
+}
+
+export async function runCatalog(o: RunOptions): Promise<CatalogReport> {
+  const invariants = applicable(o);
+  const shard = o.shard ?? { index: 0, count: 1 };
   const t0 = performance.now();
   const tallies = new Map<string, InvariantTally>();
-  for (const e of [WELL_FORMED, ...invariants]) {
-    tallies.set(e.id, { id: e.id, title: e.title, checked: 0, skipped: 0, violations: 0, ms: 0 });
-  }
+  for (const e of [WELL_FORMED, ...invariants]) tallies.set(e.id, { id: e.id, title: e.title, checked: 0, skipped: 0, violations: 0, ms: 0 });
   const timings = new Map<string, number>();
   const labels: Record<string, number> = {};
-  const samples = fc.sample(o.scenarios, { seed: o.seed, numRuns: o.runs });
-  samples.forEach((scenario, i) => {
-    const report = checkCase(o.engine, scenario, { invariants, timings });
+  const first = new Map<string, { scenario: Scenario; message: string; seed: number; path: string }>();
+  let cases = 0;
+  let unsupported = 0;
+  const total = Math.ceil(o.runs / shard.count);
+
+  const judge = async (scenario: Scenario, address: { seed: number; path: string } | null) => {
+    const missing = o.requiredFeatures?.(scenario).filter((f) => o.engine.features !== undefined && !o.engine.features.includes(f)) ?? [];
+    if (missing.length > 0) return void unsupported++;
+    const report = await checkCaseAsync(o.engine.run, scenario, { invariants, timings });
+    cases++;
     const checked = new Set(report.checked);
-    const violated = new Set(report.violations.map((v) => v.invariant));
     for (const t of tallies.values()) {
       if (checked.has(t.id)) t.checked++;
       else if (t.id !== WELL_FORMED.id && checked.size > 1) t.skipped++;
-      if (violated.has(t.id)) t.violations++;
+    }
+    for (const v of report.violations) {
+      const t = tallies.get(v.invariant);
+      if (t === undefined) continue;
+      t.violations++;
+      if (!first.has(v.invariant)) first.set(v.invariant, { scenario, message: v.message, seed: address?.seed ?? o.seed, path: address?.path ?? '' });
     }
     for (const l of o.classify?.(scenario) ?? []) labels[l] = (labels[l] ?? 0) + 1;
-    o.onCase?.(i + 1);
-  });
-  for (const [id, ms] of timings) tallies.get(id)!.ms = ms;
-  for (const t of tallies.values()) {
-    const cx = t.violations > 0 ? shrink(o, invariants, t.id) : undefined;
-    if (cx !== undefined) t.counterexample = cx;
+    o.onCase?.(cases + unsupported, total);
+  };
+
+  for (const r of o.replay ?? []) await judge(r.scenario, null);
+  for (let k = 0; k * CHUNK < o.runs; k++) {
+    const seed = chunkSeed(o.seed, k);
+    const batch = fc.sample(o.scenarios, { seed, numRuns: Math.min(CHUNK, o.runs - k * CHUNK) });
+    for (let i = 0; i < batch.length; i++) {
+      if ((k * CHUNK + i) % shard.count !== shard.index) continue;
+      await judge(batch[i]!, { seed, path: String(i) });
+    }
+  }
+  for (const [id, ms] of timings) {
+    const t = tallies.get(id);
+    if (t) t.ms = ms;
+  }
+  for (const [id, f] of first) {
+    tallies.get(id)!.counterexample = await shrink(o, invariants, id, f);
   }
   const list = [...tallies.values()];
-  return { seed: o.seed, runs: o.runs, tallies: list, ms: performance.now() - t0, ok: list.every((t) => t.violations === 0), labels };
+  return {
+    engine: { name: o.engine.name, ...(o.engine.version ? { version: o.engine.version } : {}), policy: o.engine.policy },
+    seed: o.seed,
+    runs: o.runs,
+    shard,
+    cases,
+    unsupported,
+    replayed: o.replay?.length ?? 0,
+    tallies: list,
+    ms: performance.now() - t0,
+    ok: list.every((t) => t.violations === 0),
+    labels,
+  };
 }
 
-/** Re-runs one invariant as a property to get a shrunk counterexample. */
-function shrink(o: RunOptions, invariants: readonly Invariant[], id: string): InvariantTally['counterexample'] {
-  const only = id === WELL_FORMED.id ? [] : invariants.filter((i) => i.id === id);
-  const failing = (s: Scenario) => checkCase(o.engine, s, { invariants: only }).violations.find((v) => v.invariant === id);
-  const details = fc.check(
-    fc.property(o.scenarios, (s) => failing(s) === undefined),
-    { seed: o.seed, numRuns: o.runs },
+/** Shrinks a generated counterexample through the engine, starting from its replay address. */
+async function shrink(
+  o: RunOptions,
+  invariants: readonly Invariant[],
+  id: string,
+  found: { scenario: Scenario; message: string; seed: number; path: string },
+): Promise<Counterexample> {
+  const only = invariants.filter((i) => i.id === id);
+  const failing = async (s: Scenario) => (await checkCaseAsync(o.engine.run, s, { invariants: only })).violations.find((v) => v.invariant === id);
+  if (found.path === '') return { ...found }; // a replayed failure: already minimal
+  const details = await fc.check(
+    fc.asyncProperty(o.scenarios, async (s) => (await failing(s)) === undefined),
+    { seed: found.seed, path: found.path, numRuns: CHUNK, interruptAfterTimeLimit: o.shrinkMs ?? 30_000 },
   );
   const scenario = details.counterexample?.[0];
-  if (scenario === undefined) return undefined;
-  return { scenario, message: failing(scenario)?.message ?? '(the shrunk case no longer fails)' };
+  if (!details.failed || scenario === undefined) return { ...found };
+  const message = (await failing(scenario))?.message ?? found.message;
+  return { scenario, message, seed: found.seed, path: details.counterexamplePath ?? found.path };
 }

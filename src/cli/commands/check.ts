@@ -1,26 +1,42 @@
-import { CATALOG } from '../../invariants/catalog.ts';
-import { liquidate } from '../../model/liquidate.ts';
-import type { RiskParams } from '../../model/types.ts';
-import { writeFileAtomic } from '../../io/writeFileAtomic.ts';
-import { runCatalog, type CatalogReport } from '../../runner/runCatalog.ts';
+import fc from 'fast-check';
+import { classify } from '../../arbitraries/classify.ts';
 import { defaultParams } from '../../arbitraries/defaultParams.ts';
 import { scenario } from '../../arbitraries/scenario.ts';
-import { classify } from '../../arbitraries/classify.ts';
-import fc from 'fast-check';
+import { agreesWithReference } from '../../gate/agreesWithReference.ts';
+import { EXACT, type Tolerance } from '../../gate/diffResults.ts';
+import { REFERENCE_ENGINE } from '../../gate/engineUnderTest.ts';
+import { failureStore } from '../../gate/failureStore.ts';
+import { toJUnit } from '../../gate/junit.ts';
+import { openImpl, type OpenedEngine } from '../../gate/openImpl.ts';
+import { writeFileAtomic } from '../../io/writeFileAtomic.ts';
+import { CATALOG } from '../../invariants/catalog.ts';
+import type { Invariant } from '../../invariants/invariant.ts';
+import { Dec } from '../../model/decimal.ts';
+import type { RiskParams } from '../../model/types.ts';
+import { runCatalog, type CatalogReport } from '../../runner/runCatalog.ts';
 import { loadParams } from '../loadParams.ts';
 import { helpFor, intOption, parseOptions, type OptionTable } from '../options.ts';
 import { EXIT, UsageError } from '../usageError.ts';
 
 export const CHECK_OPTIONS: OptionTable = {
-  runs: { type: 'string', value: 'N', help: 'scenarios to generate (default 1000)' },
-  seed: { type: 'string', value: 'S', help: 'random seed (default: fresh, printed; fixed under CI)' },
+  impl: { type: 'string', value: 'ENGINE', help: 'engine to check: "cmd args" (subprocess), ./engine.ts (module) or http://127.0.0.1:PORT/path (default: the reference)' },
   params: { type: 'string', value: 'FILE', help: 'risk-parameters JSON (default: the built-in profile)' },
+  runs: { type: 'string', value: 'N', help: 'scenarios to generate (default 1000)' },
+  seed: { type: 'string', value: 'S', help: 'random seed (default: fresh, printed; 20261125 under CI)' },
+  timeout: { type: 'string', value: 'MS', help: 'per-request timeout for the engine (default 5000)' },
   invariants: { type: 'string', value: 'IDS', help: 'comma-separated invariant ids to run (default: all)' },
+  shard: { type: 'string', value: 'I/N', help: 'run only shard I of N (1-based) of the cases; merge reports with liqcheck merge' },
+  'tolerance-quote': { type: 'string', value: 'X', help: 'accept differences from the reference up to X quote units (default 0)' },
+  'tolerance-lots': { type: 'string', value: 'K', help: 'accept size differences from the reference up to K lots (default 0)' },
+  failures: { type: 'string', value: 'DIR', help: 'where counterexamples are saved and replayed first (default .liqcheck/failures; "" to disable)' },
   json: { type: 'string', value: 'FILE', help: 'also write the report as JSON (atomically)' },
+  junit: { type: 'string', value: 'FILE', help: 'also write a JUnit XML report (atomically)' },
   help: { type: 'boolean', help: 'show this help' },
 };
 
-const SUMMARY = 'Runs the invariant catalog on generated scenarios (accounts near the liquidation boundary)\nagainst the reference engine and prints a per-invariant summary.';
+const SUMMARY = `Runs the invariant catalog on generated scenarios (accounts near the liquidation boundary)
+against an engine and prints a per-invariant summary. Engines that claim the minimal-close policy
+are also compared with the reference model (REF-001).`;
 
 export interface Io {
   readonly out: (s: string) => void;
@@ -28,7 +44,39 @@ export interface Io {
   readonly isTTY: boolean;
 }
 
-export function check(argv: readonly string[], io: Io): number {
+function parseShard(raw: string | undefined): { index: number; count: number } {
+  if (raw === undefined) return { index: 0, count: 1 };
+  const m = /^(\d+)\/(\d+)$/.exec(raw);
+  const i = m ? Number(m[1]) : NaN;
+  const n = m ? Number(m[2]) : NaN;
+  if (!m || n < 1 || n > 10_000 || i < 1 || i > n) throw new UsageError(`--shard: expected I/N with 1 ≤ I ≤ N, received ${JSON.stringify(raw)}`);
+  return { index: i - 1, count: n };
+}
+
+function parseTolerance(values: Record<string, unknown>): Tolerance {
+  const read = (name: string): Dec => {
+    const raw = values[name];
+    if (raw === undefined) return new Dec(0);
+    if (typeof raw !== 'string' || !/^(0|[1-9]\d*)(\.\d+)?$/.test(raw)) throw new UsageError(`--${name}: expected a decimal ≥ 0 such as 0.000001, received ${JSON.stringify(raw)}`);
+    return new Dec(raw);
+  };
+  const quote = read('tolerance-quote');
+  const lots = read('tolerance-lots');
+  return quote.isZero() && lots.isZero() ? EXACT : { quote, lots };
+}
+
+function selectInvariants(raw: string | undefined): readonly Invariant[] {
+  if (raw === undefined) return CATALOG;
+  const ids = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const known = [...CATALOG.map((i) => i.id), 'REF-001'];
+  const unknown = ids.filter((id) => !known.includes(id));
+  if (unknown.length > 0 || ids.length === 0) {
+    throw new UsageError(`--invariants: unknown id(s) ${unknown.join(', ') || '(none given)'}; known: ${known.join(', ')}`);
+  }
+  return CATALOG.filter((i) => ids.includes(i.id));
+}
+
+export async function check(argv: readonly string[], io: Io): Promise<number> {
   const { values } = parseOptions(argv, CHECK_OPTIONS);
   if (values['help']) {
     io.out(helpFor('check', SUMMARY, CHECK_OPTIONS));
@@ -36,55 +84,87 @@ export function check(argv: readonly string[], io: Io): number {
   }
   const runs = intOption(values, 'runs', 1000, 1, 100_000_000);
   const seed = intOption(values, 'seed', process.env['CI'] ? 20261125 : Math.floor(Math.random() * 2 ** 31), -(2 ** 31), 2 ** 31 - 1);
+  const timeoutMs = intOption(values, 'timeout', 5000, 1, 3_600_000);
+  const shard = parseShard(values['shard'] as string | undefined);
+  const tolerance = parseTolerance(values);
   const paramsFile = values['params'] as string | undefined;
   const params: RiskParams = paramsFile === undefined ? defaultParams : loadParams(paramsFile);
-  const invariants = selectInvariants(values['invariants'] as string | undefined);
+  const selected = selectInvariants(values['invariants'] as string | undefined);
+  const wantRef = values['invariants'] === undefined || String(values['invariants']).includes('REF-001');
+  const impl = values['impl'] as string | undefined;
+  const failuresDir = (values['failures'] as string | undefined) ?? '.liqcheck/failures';
 
-  io.out(`liqcheck check — reference engine, ${paramsFile ?? 'built-in params'} (${Object.keys(params.markets).join(', ')}), ${runs} scenarios, seed ${seed}\n\n`);
-  const progress = io.isTTY && runs >= 2000;
-  const report = runCatalog({
-    engine: liquidate,
-    scenarios: scenario({ params: fc.constant(params) }),
-    runs,
-    seed,
-    invariants,
-    classify,
-    ...(progress ? { onCase: (n: number) => n % 500 === 0 && io.err(`\r  ${n}/${runs} scenarios…`) } : {}),
-  });
-  if (progress) io.err('\r\x1b[K');
-  io.out(formatReport(report));
-  const replay = `npx liqcheck check --seed ${seed} --runs ${runs}${paramsFile ? ` --params ${paramsFile}` : ''}`;
-  for (const t of report.tallies) {
-    if (!t.counterexample) continue;
-    io.out(`\n✗ ${t.id} ${t.title}: ${t.counterexample.message}\n  shrunk scenario: ${JSON.stringify(t.counterexample.scenario)}\n  replay: ${replay} --invariants ${t.id}\n`);
+  let opened: OpenedEngine;
+  try {
+    opened = impl === undefined ? { engine: REFERENCE_ENGINE, kind: 'reference', close: async () => {} } : await openImpl(impl, timeoutMs);
+  } catch (e) {
+    io.err(`liqcheck: the engine could not be started: ${e instanceof Error ? e.message : String(e)}\n`);
+    return EXIT.engine;
   }
-  if (values['json']) writeFileAtomic(values['json'] as string, `${JSON.stringify(report, null, 2)}\n`);
-  return report.ok ? EXIT.ok : EXIT.violation;
+  try {
+    const { engine } = opened;
+    const invariants = impl !== undefined && wantRef && engine.policy === 'minimal-close' ? [...selected, agreesWithReference(tolerance)] : selected;
+    const store = failuresDir === '' ? null : failureStore(failuresDir);
+    const replay = store?.load() ?? [];
+    for (const p of store?.problems ?? []) io.err(`liqcheck: skipped saved failure ${p.file}: ${p.message}\n`);
+
+    const shardNote = shard.count > 1 ? ` (shard ${shard.index + 1}/${shard.count})` : '';
+    io.out(`liqcheck check — ${engine.name}${engine.version ? ` ${engine.version}` : ''} (${opened.kind}, policy ${engine.policy}), ${paramsFile ?? 'built-in params'} (${Object.keys(params.markets).join(', ')}), ${runs} scenarios${shardNote}, seed ${seed}\n\n`);
+    const progress = io.isTTY && runs >= 2000;
+    const report = await runCatalog({
+      engine,
+      scenarios: scenario({ params: fc.constant(params) }),
+      runs,
+      seed,
+      invariants,
+      shard,
+      replay,
+      classify,
+      ...(opened.requiredFeatures ? { requiredFeatures: opened.requiredFeatures } : {}),
+      ...(progress ? { onCase: (n: number, total: number) => n % 250 === 0 && io.err(`\r  ${n}/${total} scenarios…`) } : {}),
+    });
+    if (progress) io.err('\r\x1b[K');
+    io.out(formatReport(report));
+    const replayArgs = `${impl ? ` --impl ${JSON.stringify(impl)}` : ''}${paramsFile ? ` --params ${paramsFile}` : ''}${shard.count > 1 ? ` --shard ${shard.index + 1}/${shard.count}` : ''}`;
+    for (const t of report.tallies) {
+      const cx = t.counterexample;
+      if (!cx) continue;
+      if (store) cx.file = store.save({ scenario: cx.scenario, invariants: [t.id], message: cx.message, engine: { name: engine.name, ...(engine.version ? { version: engine.version } : {}) }, seed: cx.seed, path: cx.path });
+      io.out(`\n✗ ${t.id} ${t.title} — ${t.violations} case(s)\n${indent(cx.message)}\n`);
+      // The saved fixture holds the shrunk scenario; print it inline only when nothing was saved.
+      if (cx.file) io.out(`  saved as:        ${cx.file}\n  replay:          npx liqcheck replay ${cx.file}${impl ? ` --impl ${JSON.stringify(impl)}` : ''}\n`);
+      else io.out(`  shrunk scenario: ${JSON.stringify(cx.scenario)}\n`);
+      io.out(`  or rerun:        npx liqcheck check${replayArgs} --seed ${seed} --runs ${runs} --invariants ${t.id}\n`);
+    }
+    if (values['json']) writeFileAtomic(values['json'] as string, `${JSON.stringify(report, null, 2)}\n`);
+    if (values['junit']) writeFileAtomic(values['junit'] as string, toJUnit(report));
+    return report.ok ? EXIT.ok : EXIT.violation;
+  } finally {
+    await opened.close();
+  }
 }
 
-function selectInvariants(raw: string | undefined) {
-  if (raw === undefined) return CATALOG;
-  const ids = raw.split(',').map((s) => s.trim()).filter(Boolean);
-  const unknown = ids.filter((id) => !CATALOG.some((i) => i.id === id));
-  if (unknown.length > 0 || ids.length === 0) {
-    throw new UsageError(`--invariants: unknown id(s) ${unknown.join(', ') || '(none given)'}; known: ${CATALOG.map((i) => i.id).join(', ')}`);
-  }
-  return CATALOG.filter((i) => ids.includes(i.id));
+function indent(s: string): string {
+  return s.split('\n').map((l) => `  ${l}`).join('\n');
 }
 
 export function formatReport(r: CatalogReport): string {
-  const head = `  ${'id'.padEnd(8)} ${'invariant'.padEnd(52)} ${'cases'.padStart(7)} ${'skipped'.padStart(8)} ${'violated'.padStart(9)} ${'ms'.padStart(7)}`;
+  const head = `  ${'id'.padEnd(8)} ${'invariant'.padEnd(52)} ${'cases'.padStart(7)} ${'skipped'.padStart(8)} ${'violated'.padStart(9)} ${'ms'.padStart(9)}`;
   const rows = r.tallies.map((t) => {
     const mark = t.violations > 0 ? '✗' : '✓';
-    return `${mark} ${t.id.padEnd(8)} ${t.title.slice(0, 52).padEnd(52)} ${String(t.checked).padStart(7)} ${String(t.skipped).padStart(8)} ${String(t.violations).padStart(9)} ${t.ms.toFixed(1).padStart(7)}`;
+    return `${mark} ${t.id.padEnd(8)} ${t.title.slice(0, 52).padEnd(52)} ${String(t.checked).padStart(7)} ${String(t.skipped).padStart(8)} ${String(t.violations).padStart(9)} ${t.ms.toFixed(1).padStart(9)}`;
   });
   const failed = r.tallies.filter((t) => t.violations > 0).length;
+  const notes = [
+    r.replayed > 0 ? `replayed ${r.replayed} saved failure(s) first` : '',
+    r.unsupported > 0 ? `skipped ${r.unsupported} scenario(s) that need features the engine does not support` : '',
+  ].filter(Boolean);
   const verdict = failed === 0
-    ? `All ${r.tallies.length} invariants held on ${r.runs} scenarios (${(r.ms / 1000).toFixed(1)} s).`
-    : `${failed} of ${r.tallies.length} invariants violated on ${r.runs} scenarios (${(r.ms / 1000).toFixed(1)} s).`;
+    ? `All ${r.tallies.length} invariants held on ${r.cases} scenarios (${(r.ms / 1000).toFixed(1)} s).`
+    : `${failed} of ${r.tallies.length} invariants violated on ${r.cases} scenarios (${(r.ms / 1000).toFixed(1)} s).`;
   const dist = Object.entries(r.labels)
     .sort(([, a], [, b]) => b - a)
-    .map(([k, n]) => `${k} ${((100 * n) / r.runs).toFixed(1)}%`)
+    .map(([k, n]) => `${k} ${((100 * n) / Math.max(1, r.cases)).toFixed(1)}%`)
     .join(' · ');
-  return `${head}\n${rows.join('\n')}\n\n${dist ? `cases: ${dist}\n` : ''}${verdict}\n`;
+  return `${head}\n${rows.join('\n')}\n\n${dist ? `cases: ${dist}\n` : ''}${notes.map((n) => `${n}\n`).join('')}${verdict}\n`;
 }

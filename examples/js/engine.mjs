@@ -1,0 +1,107 @@
+#!/usr/bin/env node
+/**
+ * The JavaScript example engine, usable three ways (docs/protocol.md):
+ *
+ * - over stdin/stdout (protocol 1.0, JSON Lines): `node examples/js/engine.mjs [--bug NAME]`;
+ * - in-process: `liqcheck check --impl ./examples/js/engine.mjs` imports `liquidate` and the
+ *   handshake exports below (a bug is chosen with the LIQENGINE_BUG environment variable);
+ * - over HTTP: see httpEngine.mjs, which serves the same `liquidate`.
+ *
+ * The model (model.mjs, fixed.mjs) is an independent port of docs/spec.md on BigInt fixed point;
+ * nothing here imports liqcheck.
+ */
+import { fileURLToPath } from 'node:url';
+import { BUGS, liquidate as liquidateWith } from './model.mjs';
+
+export const PROTOCOL = '1.0';
+export const FEATURES = ['cross', 'cross-multi', 'isolated', 'multi-group', 'tiers', 'price-impact', 'dust', 'penalty-steps', 'inclusive-trigger'];
+
+/** Bug names from `--bug NAME` (repeatable, comma-separated) and `LIQENGINE_BUG`; throws on unknown names. */
+export function parseBugs(argv = [], env = process.env.LIQENGINE_BUG ?? '') {
+  const names = env.split(',').filter(Boolean);
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--bug' && i + 1 < argv.length) names.push(...argv[++i].split(',').filter(Boolean));
+    else if (a.startsWith('--bug=')) names.push(...a.slice('--bug='.length).split(',').filter(Boolean));
+    else throw new Error(`unknown argument ${JSON.stringify(a)} (usage: engine.mjs [--bug NAME])`);
+  }
+  const unknown = names.filter((n) => !Object.hasOwn(BUGS, n));
+  if (unknown.length > 0) throw new Error(`unknown bug ${unknown.join(', ')}; known: ${Object.keys(BUGS).join(', ')}`);
+  return new Set(names);
+}
+
+const moduleBugs = parseBugs([], process.env.LIQENGINE_BUG ?? '');
+
+// Handshake information for the in-process adapter (the same as hello_ok over the wire).
+export const name = `liqcheck-js-example${moduleBugs.size > 0 ? `+${[...moduleBugs].sort().join('+')}` : ''}`;
+export const version = '1.0.0';
+export const policy = 'minimal-close';
+export const features = FEATURES;
+
+/** The engine function for the in-process adapter: scenario in, outcome out. */
+export function liquidate(scenario) {
+  return liquidateWith(scenario, moduleBugs);
+}
+
+/** The reply to one gate message, or null when nothing is owed. */
+export function answer(message, bugs, engineName = name) {
+  const type = message !== null && typeof message === 'object' ? message.type : undefined;
+  if (type === 'hello') {
+    const v = String(message.protocol ?? '');
+    if (v.split('.')[0] !== PROTOCOL.split('.')[0]) {
+      return { type: 'error', id: null, error: { code: 'unsupported-protocol', message: `this engine speaks ${PROTOCOL}, not ${v}` } };
+    }
+    return { type: 'hello_ok', name: engineName, version, protocol: PROTOCOL, policy, features: FEATURES, spec: '1.0.0' };
+  }
+  if (type === 'liquidate') {
+    const { id } = message;
+    try {
+      const o = liquidateWith(message.scenario, bugs);
+      return o.ok ? { type: 'result', id, result: o.result } : { type: 'error', id, error: o.error };
+    } catch (e) {
+      process.stderr.write(`engine.mjs: request ${id}: ${e instanceof Error ? e.stack : String(e)}\n`);
+      return { type: 'error', id, error: { code: 'internal', message: e instanceof Error ? e.message : String(e) } };
+    }
+  }
+  return { type: 'error', id: null, error: { code: 'bad-request', message: `unknown message type ${JSON.stringify(type)}` } };
+}
+
+/**
+ * Serves the protocol on stdin/stdout until stdin ends. Replies to all the complete lines of one
+ * input chunk are written together, so a pipelining gate is not throttled by one write per reply.
+ */
+export function serve(bugs, engineName = name) {
+  let buffered = '';
+  process.stdin.setEncoding('utf8');
+  process.stdin.on('data', (chunk) => {
+    buffered += chunk;
+    const lines = buffered.split('\n');
+    buffered = lines.pop() ?? '';
+    let out = '';
+    for (const line of lines) {
+      if (line.trim() === '') continue;
+      let message;
+      try {
+        message = JSON.parse(line);
+      } catch (e) {
+        out += `${JSON.stringify({ type: 'error', id: null, error: { code: 'bad-request', message: `not JSON: ${e.message}` } })}\n`;
+        continue;
+      }
+      const reply = answer(message, bugs, engineName);
+      if (reply !== null) out += `${JSON.stringify(reply)}\n`;
+    }
+    if (out !== '') process.stdout.write(out);
+  });
+}
+
+if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
+  let bugs;
+  try {
+    bugs = parseBugs(process.argv.slice(2), process.env.LIQENGINE_BUG ?? '');
+  } catch (e) {
+    process.stderr.write(`engine.mjs: ${e.message}\n`);
+    process.exit(2);
+  }
+  if (bugs.size > 0) process.stderr.write(`engine.mjs: running with bug(s) ${[...bugs].join(', ')}\n`);
+  serve(bugs, `liqcheck-js-example${bugs.size > 0 ? `+${[...bugs].sort().join('+')}` : ''}`);
+}

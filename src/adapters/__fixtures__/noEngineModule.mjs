@@ -1,0 +1,2 @@
+/** A module without an engine function. */
+export const name = 'nothing here';

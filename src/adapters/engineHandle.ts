@@ -1,0 +1,85 @@
+/**
+ * What every adapter gives the gate: an engine behind a handshake, answering scenarios
+ * asynchronously, never rejecting.
+ */
+import type { AsyncEngine } from '../invariants/checkCase.ts';
+import type { Answer } from '../invariants/invariant.ts';
+import type { Scenario } from '../model/types.ts';
+
+export interface EngineHandle {
+  /** from the handshake */
+  readonly name: string;
+  readonly version: string;
+  /** the liquidation policy the engine claims, e.g. `minimal-close` */
+  readonly policy: string;
+  /** the protocol features the engine supports (docs/protocol.md#features) */
+  readonly features: readonly string[];
+  readonly kind: 'subprocess' | 'module' | 'http';
+  /**
+   * Answers one scenario. Never rejects: a crash, a timeout or a protocol violation comes back as
+   * an answer with code `crash`, `timeout` or `protocol-error`, whose message names the request
+   * and includes the engine's stderr tail where there is one.
+   */
+  run: AsyncEngine;
+  /** Answers many scenarios, pipelined or batched; answers in the order of `scenarios`. */
+  runMany?(scenarios: readonly Scenario[]): Promise<Answer[]>;
+  /** Stops the engine (kills a subprocess's whole process group); safe to call twice. */
+  close(): Promise<void>;
+  /** The last part of the engine's stderr ('' for engines without one). */
+  stderrTail(): string;
+  /** Counters, for reports and for deciding to stop early. */
+  stats?(): EngineStats;
+}
+
+export interface EngineStats {
+  /** times the engine process was restarted after a failure */
+  readonly restarts: number;
+  /** set once the adapter stopped restarting the engine: every later answer is a crash */
+  readonly gaveUp: string | null;
+  readonly requests: number;
+}
+
+/** The engine could not be started, or its handshake failed. The CLI exits with code 3. */
+export class EngineStartError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'EngineStartError';
+  }
+}
+
+/** Options of {@link openEngine}; only `timeoutMs` is required. */
+export interface OpenOptions {
+  /** per-request deadline */
+  readonly timeoutMs: number;
+  /** working directory for a subprocess, and base of a relative module path; default `process.cwd()` */
+  readonly cwd?: string;
+  /** deadline of the handshake (and of each restart's); default max(10 s, timeoutMs) */
+  readonly startTimeoutMs?: number;
+  /** subprocess: restarts allowed after failures before giving up; default 10 */
+  readonly maxRestarts?: number;
+  /** subprocess: most requests in flight at once; HTTP: most concurrent requests; default 64 / 8 */
+  readonly window?: number;
+  /** longest reply line or HTTP body accepted, in characters; default 8 MiB */
+  readonly maxLineChars?: number;
+  /** subprocess: characters of stderr kept; default 16 KiB */
+  readonly stderrTailChars?: number;
+  /** subprocess: environment; default `process.env` */
+  readonly env?: NodeJS.ProcessEnv;
+  /** subprocess: how long `close()` waits for a clean exit after closing stdin; default 2 s */
+  readonly closeGraceMs?: number;
+}
+
+export const DEFAULTS = {
+  maxRestarts: 10,
+  subprocessWindow: 64,
+  httpConcurrency: 8,
+  httpBatch: 128,
+  maxLineChars: 8 * 1024 * 1024,
+  stderrTailChars: 16 * 1024,
+  closeGraceMs: 2000,
+  minStartTimeoutMs: 10_000,
+} as const;
+
+export function startTimeout(o: OpenOptions): number {
+  return o.startTimeoutMs ?? Math.max(DEFAULTS.minStartTimeoutMs, o.timeoutMs);
+}

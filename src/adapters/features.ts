@@ -1,0 +1,79 @@
+/**
+ * Protocol features: what a scenario needs from an engine beyond the core (one cross position,
+ * one maintenance tier, one penalty step, strict trigger, no price impact, no dust threshold).
+ * An engine lists the features it supports in its handshake; the gate skips, and counts, the
+ * scenarios that need one it did not list.
+ *
+ * @see docs/protocol.md#features
+ */
+import type { Scenario } from '../model/types.ts';
+
+/** Every feature name of protocol 1.0, in the order {@link requiredFeatures} reports them. */
+export const FEATURES = [
+  'cross',
+  'cross-multi',
+  'isolated',
+  'multi-group',
+  'tiers',
+  'price-impact',
+  'dust',
+  'penalty-steps',
+  'inclusive-trigger',
+] as const;
+
+export type Feature = (typeof FEATURES)[number];
+
+/** What makes a scenario need each feature (the table of docs/protocol.md). */
+export const FEATURE_RULES: Readonly<Record<Feature, string>> = {
+  cross: 'a position without isolatedMargin (cross margin)',
+  'cross-multi': 'two or more cross positions (close order by notional, §6.2)',
+  isolated: 'a position with isolatedMargin (isolated margin, §4.1)',
+  'multi-group': 'two or more margin groups holding positions (insurance fund threaded, margin returned, §4.1)',
+  tiers: 'a market in params.markets with more than one maintenance tier (§3)',
+  'price-impact': 'params.priceImpact ≠ 0 (§7.1)',
+  dust: 'params.dustNotional ≠ 0 (§6.4)',
+  'penalty-steps': 'more than one penalty step (§5.1)',
+  'inclusive-trigger': 'params.trigger = "inclusive" (§4.3)',
+};
+
+const ZERO_DECIMAL = /^-?0(\.0+)?$/;
+
+function nonZero(x: unknown): boolean {
+  return typeof x === 'string' && !ZERO_DECIMAL.test(x);
+}
+
+/**
+ * The features a scenario needs, in {@link FEATURES} order. Never throws: fields of the wrong
+ * shape (a deliberately invalid scenario) simply require nothing.
+ *
+ * @see docs/protocol.md#features
+ */
+export function requiredFeatures(s: Scenario): Feature[] {
+  const positions: readonly unknown[] = Array.isArray(s?.account?.positions) ? s.account.positions : [];
+  let cross = 0;
+  let isolated = 0;
+  for (const p of positions) {
+    if (p !== null && typeof p === 'object' && 'isolatedMargin' in p) isolated++;
+    else cross++;
+  }
+  const params = (s?.params ?? {}) as Partial<Scenario['params']>;
+  const markets = params.markets !== null && typeof params.markets === 'object' ? Object.values(params.markets) : [];
+  const steps = params.penalty?.steps;
+  const need: Record<Feature, boolean> = {
+    cross: cross > 0,
+    'cross-multi': cross > 1,
+    isolated: isolated > 0,
+    'multi-group': (cross > 0 ? 1 : 0) + isolated > 1,
+    tiers: markets.some((m) => Array.isArray(m?.tiers) && m.tiers.length > 1),
+    'price-impact': nonZero(params.priceImpact),
+    dust: nonZero(params.dustNotional),
+    'penalty-steps': Array.isArray(steps) && steps.length > 1,
+    'inclusive-trigger': params.trigger === 'inclusive',
+  };
+  return FEATURES.filter((f) => need[f]);
+}
+
+/** The features `s` needs that `supported` lacks (empty: the engine can be asked). */
+export function missingFeatures(s: Scenario, supported: readonly string[]): Feature[] {
+  return requiredFeatures(s).filter((f) => !supported.includes(f));
+}

@@ -1,0 +1,87 @@
+import { createServer } from 'node:net';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { scenario } from '../arbitraries/scenario.ts';
+import { canonicalJson } from '../invariants/relationSupport.ts';
+import { liquidate } from '../model/liquidate.ts';
+import type { Scenario } from '../model/types.ts';
+// @ts-expect-error -- a plain ESM example without type declarations
+import { startHttpEngine } from '../../examples/js/httpEngine.mjs';
+import type { Answer } from '../invariants/invariant.ts';
+import { EngineStartError, openEngine, type EngineHandle } from './openEngine.ts';
+import { answerCode, answerMessage } from './protocol.ts';
+
+type Service = { url: string; close: () => Promise<void> };
+const scenarios = fc.sample(scenario(), { seed: 11, numRuns: 6 }) as Scenario[];
+const cleanup: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanup.splice(0)) await c();
+});
+
+async function service(behavior: string): Promise<Service> {
+  const s = (await startHttpEngine({ port: 0, behavior })) as Service;
+  cleanup.push(s.close);
+  return s;
+}
+
+async function open(url: string, timeoutMs = 300): Promise<EngineHandle> {
+  const h = await openEngine(url, { timeoutMs });
+  cleanup.unshift(() => h.close());
+  return h;
+}
+
+const codes = (answers: readonly Answer[]): string[] => answers.map(answerCode);
+const messageOf = answerMessage;
+
+async function freePort(): Promise<number> {
+  return new Promise((done) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => done(port));
+    });
+  });
+}
+
+describe('HTTP adapter', () => {
+  it('should refuse to start when nothing listens, or the URL is not http', async () => {
+    const port = await freePort();
+    const refused = await openEngine(`http://127.0.0.1:${port}/liquidate`, { timeoutMs: 300 }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(EngineStartError);
+    expect((refused as Error).message).toMatch(/connection refused/);
+    await expect(openEngine('http://[::1', { timeoutMs: 300 })).rejects.toBeInstanceOf(EngineStartError);
+  });
+
+  it('should answer a hung request with a timeout within its deadline, batch or not', async () => {
+    const s = await service('hang');
+    const h = await open(s.url, 300);
+    const t0 = performance.now();
+    const one = await h.run(scenarios[0]!);
+    expect(performance.now() - t0).toBeLessThan(1500);
+    expect(codes([one])).toEqual(['timeout']);
+    expect(messageOf(one)).toMatch(/no response within 300 ms; request \d+\ninput: \{"params"/);
+    expect(codes(await h.runMany!(scenarios.slice(0, 3)))).toEqual(['timeout', 'timeout', 'timeout']);
+  });
+
+  it.each([
+    ['garbage', /response body is not JSON: "<html>oops<\/html>"/],
+    ['status-500', /HTTP 500 Internal Server Error/],
+    ['wrong-id', /the batch_result has no reply for request \d+/],
+  ])('should call a %s reply a protocol-error', async (behavior, why) => {
+    const s = await service(behavior);
+    const h = await open(s.url);
+    const answers = await h.runMany!(scenarios.slice(0, 3));
+    expect(codes(answers)).toEqual(['protocol-error', 'protocol-error', 'protocol-error']);
+    expect(messageOf(answers[0]!)).toMatch(why);
+    if (behavior === 'wrong-id') expect(messageOf(await h.run(scenarios[0]!))).toMatch(/reply for request \d+, expected \d+/);
+  });
+
+  it('should answer a crash once the service is gone', async () => {
+    const s = await service('ok');
+    const h = await open(s.url);
+    expect(canonicalJson(await h.run(scenarios[0]!))).toBe(canonicalJson(liquidate(scenarios[0]!)));
+    await s.close();
+    const after = await h.run(scenarios[1]!);
+    expect(codes([after])).toEqual(['crash']);
+    expect(messageOf(after)).toMatch(/connection failed/);
+  });
+});

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { LineSplitter, LineTooLong } from './lineSplitter.ts';
+import { compatibleVersion, parseHelloOk, replyAnswer, stderrBlock } from './protocol.ts';
+import { TailBuffer } from './tailBuffer.ts';
+
+const hello = { type: 'hello_ok', name: 'e', version: '1', protocol: '1.0', policy: 'minimal-close', features: ['cross'] };
+
+describe('parseHelloOk', () => {
+  it('should accept a complete hello_ok and keep batch', () => {
+    expect(parseHelloOk(hello)).toEqual({ ok: true, info: { name: 'e', version: '1', protocol: '1.0', policy: 'minimal-close', features: ['cross'] } });
+    const r = parseHelloOk({ ...hello, batch: 32, extra: 'ignored' });
+    expect(r.ok && r.info.batch).toBe(32);
+  });
+
+  it.each([
+    [{ ...hello, name: '' }, /name/],
+    [{ ...hello, features: 'cross' }, /features/],
+    [{ ...hello, protocol: '2.0' }, /speaks 2\.0/],
+    [{ ...hello, protocol: '1.7' }, /speaks 1\.7/],
+    [{ ...hello, batch: 0 }, /batch/],
+    [{ type: 'result' }, /hello_ok/],
+    [{ type: 'error', id: null, error: { code: 'unsupported-protocol', message: 'speaks 3.0' } }, /refused the handshake: unsupported-protocol/],
+    [[], /object/],
+  ])('should refuse %j', (msg, why) => {
+    const r = parseHelloOk(msg);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toMatch(why);
+  });
+
+  it('should speak the same major with an older or equal minor', () => {
+    expect(compatibleVersion('1.0')).toBe(true);
+    expect(['1.1', '0.9', '2.0', '1', 'x', '1.0.0'].map(compatibleVersion)).toEqual([false, false, false, false, false, false]);
+  });
+});
+
+describe('replyAnswer', () => {
+  it('should map results and definite errors to answers', () => {
+    expect(replyAnswer({ type: 'result', id: 1, result: { status: 'healthy' } })).toEqual({ ok: true, answer: { ok: true, result: { status: 'healthy' } } });
+    const issues = [{ path: 'a', expected: 'b', received: 'c' }];
+    expect(replyAnswer({ type: 'error', error: { code: 'invalid-input', issues } })).toEqual({ ok: true, answer: { ok: false, error: { code: 'invalid-input', issues } } });
+    expect(replyAnswer({ type: 'error', error: { code: 'limit-exceeded', message: 'm' } })).toEqual({ ok: true, answer: { ok: false, error: { code: 'limit-exceeded', message: 'm' } } });
+    const internal = replyAnswer({ type: 'error', error: { code: 'internal', message: 'boom' } });
+    expect(internal.ok && !internal.answer.ok && internal.answer.error.code).toBe('crash');
+  });
+
+  it.each([
+    { type: 'result', result: 'nope' },
+    { type: 'result', result: [] },
+    { type: 'error', error: 'x' },
+    { type: 'error', error: { code: 'invalid-input', issues: [{ path: 1 }] } },
+    { type: 'error', error: { code: 'oops' } },
+  ])('should call %j malformed', (msg) => {
+    expect(replyAnswer(msg).ok).toBe(false);
+  });
+});
+
+describe('LineSplitter', () => {
+  it('should split across chunks, drop \\r and keep the partial line', () => {
+    const s = new LineSplitter(100);
+    expect(s.push('{"a":1}\r\n{"b"')).toEqual(['{"a":1}']);
+    expect(s.partial()).toBe('{"b"');
+    expect(s.push(':2}\n\n')).toEqual(['{"b":2}', '']);
+    expect(s.partial()).toBe('');
+  });
+
+  it('should refuse a line over the limit, with or without its newline', () => {
+    expect(() => new LineSplitter(10).push(`${'x'.repeat(11)}\n`)).toThrow(LineTooLong);
+    const s = new LineSplitter(10);
+    s.push('x'.repeat(6));
+    expect(() => s.push('x'.repeat(6))).toThrow(LineTooLong);
+  });
+});
+
+describe('TailBuffer', () => {
+  it('should keep only the last characters, from a line start when one is near', () => {
+    const t = new TailBuffer(50);
+    for (let i = 0; i < 1000; i++) t.push(`line ${i}\n`);
+    const text = t.text();
+    expect(text.length).toBeLessThanOrEqual(50);
+    expect(text.startsWith('line ')).toBe(true);
+    expect(text.endsWith('line 999\n')).toBe(true);
+    expect(stderrBlock(text, 2)).toBe('\nstderr (last 2 lines):\n  line 998\n  line 999');
+    expect(stderrBlock('  \n')).toBe('');
+  });
+});

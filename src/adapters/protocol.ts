@@ -1,0 +1,174 @@
+/**
+ * The liqcheck engine protocol 1.0: message shapes, the handshake check, and the mapping of an
+ * engine's reply onto an {@link Answer}. Shared by every adapter.
+ *
+ * @see docs/protocol.md
+ */
+import type { Answer } from '../invariants/invariant.ts';
+import type { Issue, LiquidationResult, Scenario } from '../model/types.ts';
+
+/** The protocol version this gate speaks (`MAJOR.MINOR`). */
+export const PROTOCOL_VERSION = '1.0';
+
+export interface HelloMessage {
+  readonly type: 'hello';
+  readonly protocol: string;
+  readonly gate: { readonly name: string; readonly version: string };
+}
+
+export interface LiquidateMessage {
+  readonly type: 'liquidate';
+  readonly id: number;
+  readonly scenario: Scenario;
+}
+
+/** What an engine's handshake told the gate. */
+export interface EngineInfo {
+  readonly name: string;
+  readonly version: string;
+  readonly protocol: string;
+  readonly policy: string;
+  readonly features: readonly string[];
+  /** HTTP only: most requests the engine accepts in one batch (absent: no batches) */
+  readonly batch?: number;
+}
+
+export type ReplyError =
+  | { readonly code: 'invalid-input'; readonly issues: readonly Issue[] }
+  | { readonly code: 'limit-exceeded' | 'internal'; readonly message: string };
+
+/** The gate's handshake, as sent. */
+export function helloMessage(gateVersion = '0.1.0'): HelloMessage {
+  return { type: 'hello', protocol: PROTOCOL_VERSION, gate: { name: 'liqcheck', version: gateVersion } };
+}
+
+/** One request line, built without re-serializing the envelope per field. */
+export function liquidateLine(id: number, scenario: Scenario): string {
+  return `{"type":"liquidate","id":${id},"scenario":${JSON.stringify(scenario)}}`;
+}
+
+export type Failure = 'crash' | 'timeout' | 'protocol-error';
+
+/** An answer that is not the engine's: it crashed, timed out or broke the protocol. */
+export function failed(code: Failure, message: string): Answer {
+  return { ok: false, error: { code, message } };
+}
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return x !== null && typeof x === 'object' && !Array.isArray(x);
+}
+
+/** Short printable excerpt of something an engine sent. */
+export function excerpt(s: string, max = 200): string {
+  const flat = JSON.stringify(s.length > max ? `${s.slice(0, max)}…` : s);
+  return s.length > max ? `${flat} (${s.length} characters)` : flat;
+}
+
+/**
+ * Whether the gate can speak the version an engine answered: the same major version, and a minor
+ * version no newer than the gate's (a newer engine must answer with the gate's minor).
+ */
+export function compatibleVersion(version: string): boolean {
+  const m = /^(\d+)\.(\d+)$/.exec(version);
+  const ours = /^(\d+)\.(\d+)$/.exec(PROTOCOL_VERSION)!;
+  return m !== null && m[1] === ours[1] && Number(m[2]) <= Number(ours[2]);
+}
+
+/**
+ * Checks an engine's handshake reply.
+ *
+ * @returns the engine's information, or why the handshake failed
+ */
+export function parseHelloOk(msg: unknown): { ok: true; info: EngineInfo } | { ok: false; reason: string } {
+  if (!isRecord(msg)) return { ok: false, reason: 'expected a hello_ok object' };
+  if (msg['type'] === 'error') {
+    const e = isRecord(msg['error']) ? msg['error'] : {};
+    return { ok: false, reason: `the engine refused the handshake: ${String(e['code'])}: ${String(e['message'] ?? '')}` };
+  }
+  if (msg['type'] !== 'hello_ok') return { ok: false, reason: `expected {"type":"hello_ok",…}, received type ${JSON.stringify(msg['type'])}` };
+  const problems: string[] = [];
+  const str = (k: string): string => {
+    const v = msg[k];
+    if (typeof v === 'string' && v !== '') return v;
+    problems.push(`${k}: expected a non-empty string, received ${JSON.stringify(v) ?? 'nothing'}`);
+    return '';
+  };
+  const name = str('name');
+  const version = str('version');
+  const protocol = str('protocol');
+  const policy = str('policy');
+  const features = msg['features'];
+  if (!Array.isArray(features) || !features.every((f) => typeof f === 'string')) {
+    problems.push(`features: expected an array of strings, received ${JSON.stringify(features) ?? 'nothing'}`);
+  }
+  const batch = msg['batch'];
+  if (batch !== undefined && !(Number.isSafeInteger(batch) && (batch as number) >= 1)) {
+    problems.push(`batch: expected a positive integer, received ${JSON.stringify(batch)}`);
+  }
+  if (protocol !== '' && !compatibleVersion(protocol)) {
+    problems.push(`protocol: the engine speaks ${protocol}, this gate speaks ${PROTOCOL_VERSION} (same major, minor ≤ ${PROTOCOL_VERSION.split('.')[1]})`);
+  }
+  if (problems.length > 0) return { ok: false, reason: `bad hello_ok: ${problems.join('; ')}` };
+  const info: EngineInfo = { name, version, protocol, policy, features: features as string[] };
+  return { ok: true, info: typeof batch === 'number' ? { ...info, batch } : info };
+}
+
+function isIssue(x: unknown): x is Issue {
+  return isRecord(x) && typeof x['path'] === 'string' && typeof x['expected'] === 'string' && typeof x['received'] === 'string';
+}
+
+/**
+ * Maps a `result` or `error` reply (already matched to its request by id) onto an answer, or says
+ * why the reply is malformed. The result's content is not judged here (the invariants do that);
+ * only that it is an object.
+ */
+export function replyAnswer(msg: Record<string, unknown>): { ok: true; answer: Answer } | { ok: false; reason: string } {
+  if (msg['type'] === 'result') {
+    const result = msg['result'];
+    if (!isRecord(result)) return { ok: false, reason: `"result" must be an object, received ${JSON.stringify(result) ?? 'nothing'}` };
+    return { ok: true, answer: { ok: true, result: result as unknown as LiquidationResult } };
+  }
+  const e = msg['error'];
+  if (!isRecord(e)) return { ok: false, reason: `"error" must be an object, received ${JSON.stringify(e) ?? 'nothing'}` };
+  const code = e['code'];
+  if (code === 'invalid-input') {
+    const issues = e['issues'];
+    if (!Array.isArray(issues) || !issues.every(isIssue)) {
+      return { ok: false, reason: 'an invalid-input error must carry "issues": [{path, expected, received}] (strings)' };
+    }
+    return { ok: true, answer: { ok: false, error: { code, issues } } };
+  }
+  const message = typeof e['message'] === 'string' ? e['message'] : '';
+  if (code === 'limit-exceeded') return { ok: true, answer: { ok: false, error: { code, message } } };
+  if (code === 'internal') return { ok: true, answer: failed('crash', `the engine reported an internal error: ${message}`) };
+  return { ok: false, reason: `unknown error code ${JSON.stringify(code)} (expected invalid-input, limit-exceeded or internal)` };
+}
+
+/** A compact rendering of the input that caused a failure, for its message. */
+export function describeInput(scenario: Scenario, max = 300): string {
+  let json: string;
+  try {
+    json = JSON.stringify(scenario) ?? String(scenario);
+  } catch {
+    json = String(scenario);
+  }
+  return json.length > max ? `${json.slice(0, max)}… (${json.length} characters)` : json;
+}
+
+/** The last lines of an engine's stderr, indented, for a failure message ('' when empty). */
+export function stderrBlock(tail: string, maxLines = 20): string {
+  const lines = tail.replace(/\s+$/, '').split('\n');
+  if (lines.length === 1 && lines[0] === '') return '';
+  const shown = lines.slice(-maxLines);
+  return `\nstderr (last ${shown.length} line${shown.length === 1 ? '' : 's'}):\n${shown.map((l) => `  ${l}`).join('\n')}`;
+}
+
+/** `'ok'` or the error code of an answer: a short label for reports and tests. */
+export function answerCode(a: Answer): string {
+  return a.ok ? 'ok' : a.error.code;
+}
+
+/** The message of a failed answer ('' for a result or an invalid-input error). */
+export function answerMessage(a: Answer): string {
+  return !a.ok && 'message' in a.error ? a.error.message : '';
+}

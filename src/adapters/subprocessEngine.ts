@@ -1,0 +1,560 @@
+/**
+ * The subprocess adapter: one persistent engine process speaking protocol 1.0 over its stdin and
+ * stdout (JSON Lines), requests pipelined.
+ *
+ * Failure handling, in short (docs/protocol.md#what-the-gate-does-when-an-engine-fails):
+ *
+ * - **timeout**: no reply for `timeoutMs` while requests are in flight (the clock restarts at every
+ *   reply), or one request unanswered for `(window + 1) · timeoutMs`. The oldest request in flight
+ *   is charged; the engine's process group is killed and the engine restarted; the other requests
+ *   are sent again.
+ * - **crash** (the process exits or closes stdout) and **protocol-error** (a line that is not JSON,
+ *   too long, of an unknown type, for an unknown or already answered id, a partial line at exit):
+ *   with one request in flight it is charged. With several, the culprit is unknown, so after the
+ *   restart they are replayed one at a time; whichever fails again is charged (and if none does,
+ *   the oldest is charged with the original failure, marked as not reproduced).
+ * - A malformed reply that names a request in flight (a `result` that is not an object, an unknown
+ *   error code) charges that request only; the engine keeps running.
+ * - After `maxRestarts` restarts the adapter gives up: every later answer is a crash.
+ *
+ * Every wait has a deadline, stdout lines and the stderr tail are bounded, and the process group
+ * is killed on close, on timeout and when the gate exits.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { Answer } from '../invariants/invariant.ts';
+import type { Scenario } from '../model/types.ts';
+import { DEFAULTS, EngineStartError, startTimeout, type EngineHandle, type EngineStats, type OpenOptions } from './engineHandle.ts';
+import { LineSplitter, LineTooLong } from './lineSplitter.ts';
+import {
+  describeInput,
+  excerpt,
+  failed,
+  helloMessage,
+  liquidateLine,
+  parseHelloOk,
+  replyAnswer,
+  stderrBlock,
+  type EngineInfo,
+  type Failure,
+} from './protocol.ts';
+import { TailBuffer } from './tailBuffer.ts';
+
+interface Request {
+  readonly scenario: Scenario;
+  readonly resolve: (a: Answer) => void;
+  /** id of the latest send (a request sent again gets a new id) */
+  id: number;
+  sentAt: number;
+  /** part of an isolation replay: its answer is held until the replay ends */
+  episode: Episode | null;
+  held: Answer | null;
+}
+
+/** A failure with several requests in flight, being replayed one at a time to find its cause. */
+interface Episode {
+  readonly code: Failure;
+  readonly what: string;
+  readonly victims: readonly Request[];
+  readonly tail: string;
+}
+
+interface Proc {
+  readonly child: ChildProcessWithoutNullStreams;
+  readonly pid: number;
+  readonly splitter: LineSplitter;
+  /** set once its failure or exit has been handled: later events are ignored */
+  gone: boolean;
+  exited: boolean;
+  status: string;
+  readonly exitedPromise: Promise<void>;
+  onLine: (line: string) => void;
+  /** the process failed: it exited or closed stdout (crash; protocol-error with a partial line), or flooded stdout */
+  onFail: (code: Failure, what: string) => void;
+}
+
+const ADAPTER_FAILURES: ReadonlySet<string> = new Set(['crash', 'timeout', 'protocol-error']);
+
+/** Process groups still alive, killed if the gate exits without closing them. */
+const LIVE_GROUPS = new Set<number>();
+let exitHookInstalled = false;
+
+function killGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // ESRCH: the group is already gone
+  }
+}
+
+function installExitHook(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.on('exit', () => {
+    for (const pid of LIVE_GROUPS) killGroup(pid, 'SIGKILL');
+  });
+}
+
+function describeExit(code: number | null, signal: NodeJS.Signals | null): string {
+  if (signal !== null) return `the engine was killed by ${signal}`;
+  return `the engine exited with code ${code ?? '?'}`;
+}
+
+function delay(ms: number): { promise: Promise<void>; cancel: () => void } {
+  let timer: NodeJS.Timeout | undefined;
+  const promise = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  return { promise, cancel: () => clearTimeout(timer) };
+}
+
+async function within(p: Promise<void>, ms: number): Promise<boolean> {
+  const d = delay(ms);
+  const done = await Promise.race([p.then(() => true), d.promise.then(() => false)]);
+  d.cancel();
+  return done;
+}
+
+export class SubprocessEngine implements EngineHandle {
+  readonly kind = 'subprocess' as const;
+  private info!: EngineInfo;
+  private proc: Proc | null = null;
+  /** aborts a handshake in progress (for `close()`) */
+  private abortStart: (() => void) | null = null;
+  private readonly queue: Request[] = [];
+  private readonly replay: Request[] = [];
+  private readonly inflight = new Map<number, Request>();
+  private episode: Episode | null = null;
+  /** a failure with no request in flight, reported on the next request instead of its answer */
+  private idleFailure: { readonly code: Failure; readonly what: string; readonly tail: string } | null = null;
+  /** inputs of the latest answered requests, to name the one a duplicate reply is for */
+  private readonly recent = new Map<number, Scenario>();
+  private nextId = 1;
+  private progressAt = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private restarts = 0;
+  private gaveUp: string | null = null;
+  private requests = 0;
+  private closed = false;
+  private closing: Promise<void> | null = null;
+  private readonly tail: TailBuffer;
+  private readonly window: number;
+  private readonly maxRestarts: number;
+
+  private constructor(
+    private readonly argv: readonly string[],
+    private readonly o: OpenOptions,
+  ) {
+    this.tail = new TailBuffer(o.stderrTailChars ?? DEFAULTS.stderrTailChars);
+    this.window = Math.max(1, o.window ?? DEFAULTS.subprocessWindow);
+    this.maxRestarts = o.maxRestarts ?? DEFAULTS.maxRestarts;
+  }
+
+  /** Starts the engine and completes the handshake, or throws {@link EngineStartError}. */
+  static async open(argv: readonly string[], o: OpenOptions): Promise<SubprocessEngine> {
+    const e = new SubprocessEngine(argv, o);
+    await e.start();
+    return e;
+  }
+
+  get name(): string {
+    return this.info.name;
+  }
+  get version(): string {
+    return this.info.version;
+  }
+  get policy(): string {
+    return this.info.policy;
+  }
+  get features(): readonly string[] {
+    return this.info.features;
+  }
+
+  stderrTail(): string {
+    return this.tail.text();
+  }
+
+  stats(): EngineStats {
+    return { restarts: this.restarts, gaveUp: this.gaveUp, requests: this.requests };
+  }
+
+  readonly run = (scenario: Scenario): Promise<Answer> =>
+    new Promise<Answer>((resolve) => {
+      this.requests++;
+      if (this.closed) return resolve(failed('crash', 'the engine was closed'));
+      if (this.gaveUp !== null) return resolve(this.gaveUpAnswer());
+      this.queue.push({ scenario, resolve, id: 0, sentAt: 0, episode: null, held: null });
+      this.pump();
+    });
+
+  runMany(scenarios: readonly Scenario[]): Promise<Answer[]> {
+    return Promise.all(scenarios.map(this.run));
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Starting
+
+  private spawnProc(): Proc {
+    const [cmd, ...args] = this.argv as [string, ...string[]];
+    const child = spawn(cmd, args, {
+      cwd: this.o.cwd ?? process.cwd(),
+      env: this.o.env ?? process.env,
+      stdio: 'pipe',
+      detached: true, // its own process group, so that a kill reaches whatever it started
+    });
+    let markExited!: () => void;
+    const p: Proc = {
+      child,
+      pid: child.pid ?? -1,
+      splitter: new LineSplitter(this.o.maxLineChars ?? DEFAULTS.maxLineChars),
+      gone: false,
+      exited: false,
+      status: 'the engine stopped',
+      exitedPromise: new Promise<void>((r) => (markExited = r)),
+      onLine: () => {},
+      onFail: () => {},
+    };
+    const gone = (): void => {
+      if (p.gone) return;
+      const partial = p.splitter.partial();
+      if (partial === '') p.onFail('crash', p.status);
+      else p.onFail('protocol-error', `${p.status}, leaving a partial line ${excerpt(partial)}`);
+    };
+    child.on('error', (e) => {
+      p.status = `could not run it (${e.message}); is the command installed and on PATH?`;
+      gone();
+    });
+    child.stdout.setEncoding('utf8');
+    child.stderr.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      if (p.gone) return;
+      let lines: string[];
+      try {
+        lines = p.splitter.push(chunk);
+      } catch (e) {
+        if (!(e instanceof LineTooLong)) throw e;
+        p.onFail('protocol-error', `stdout flooded: ${e.message}`);
+        return;
+      }
+      for (const line of lines) {
+        if (p.gone) return;
+        p.onLine(line);
+      }
+    });
+    child.stderr.on('data', (chunk: string) => this.tail.push(chunk));
+    child.stdin.on('error', () => {}); // EPIPE when it died: reported by its exit
+    child.stdout.on('error', () => {});
+    child.stderr.on('error', () => {});
+    child.stdout.on('end', () => {
+      // Closed stdout: it can no longer answer. Give its exit a moment to arrive first.
+      setTimeout(() => {
+        if (!p.exited && !p.gone) {
+          p.status = 'the engine closed its stdout';
+          gone();
+        }
+      }, 300).unref();
+    });
+    child.on('exit', (code, signal) => {
+      p.exited = true;
+      p.status = describeExit(code, signal);
+      LIVE_GROUPS.delete(p.pid);
+      markExited();
+      // 'close' follows once stdout and stderr are drained, unless something it started holds them.
+      setTimeout(gone, 300).unref();
+    });
+    child.on('close', gone);
+    if (p.pid > 0) {
+      installExitHook();
+      LIVE_GROUPS.add(p.pid);
+    }
+    return p;
+  }
+
+  /** Spawns the engine and completes the handshake within the start deadline. */
+  private start(): Promise<Proc> {
+    const command = this.argv.join(' ');
+    return new Promise<Proc>((resolve, reject) => {
+      let p: Proc;
+      try {
+        p = this.spawnProc();
+      } catch (e) {
+        reject(new EngineStartError(`could not start ${JSON.stringify(command)}: ${(e as Error).message}`, { cause: e }));
+        return;
+      }
+      const ms = startTimeout(this.o);
+      let settled = false;
+      const timer = setTimeout(() => fail(`no hello_ok within ${ms} ms`), ms);
+      const fail = (why: string): void => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        this.abortStart = null;
+        p.gone = true;
+        this.kill(p);
+        reject(new EngineStartError(`engine ${JSON.stringify(command)} failed to start: ${why}${stderrBlock(this.tail.text())}`));
+      };
+      this.abortStart = () => fail('the adapter was closed during the handshake');
+      p.onFail = (_code, what) => fail(p.exited || p.status.startsWith('the engine') ? `${what} before answering the handshake` : what);
+      p.onLine = (line) => {
+        let msg: unknown;
+        try {
+          msg = JSON.parse(line);
+        } catch {
+          return fail(`expected hello_ok, received a line that is not JSON: ${excerpt(line)} (stdout is for protocol messages only; log to stderr)`);
+        }
+        const hello = parseHelloOk(msg);
+        if (!hello.ok) return fail(hello.reason);
+        settled = true;
+        clearTimeout(timer);
+        this.abortStart = null;
+        this.info = hello.info;
+        p.onLine = (l) => this.onLine(p, l);
+        p.onFail = (code, what) => this.fail(p, code, what);
+        this.proc = p; // before anything else it wrote is read
+        resolve(p);
+      };
+      p.child.stdin.write(`${JSON.stringify(helloMessage())}\n`);
+    });
+  }
+
+  private kill(p: Proc): void {
+    if (p.pid > 0) killGroup(p.pid, 'SIGKILL');
+    p.child.stdin.destroy();
+    p.child.stdout.destroy();
+    p.child.stderr.destroy();
+  }
+
+  /** After a failure: start a new process, counting restarts; give up past the limit. */
+  private restart(): void {
+    if (this.closed || this.gaveUp !== null) return;
+    this.restarts++;
+    if (this.restarts > this.maxRestarts) {
+      this.giveUp(`the engine failed ${this.restarts} times (limit ${this.maxRestarts} restarts)`);
+      return;
+    }
+    this.tail.push(`\n--- liqcheck: restarting the engine (restart ${this.restarts} of at most ${this.maxRestarts}) ---\n`);
+    this.start().then(
+      () => this.pump(),
+      (e: unknown) => {
+        if (this.closed) return;
+        this.tail.push(`\n--- liqcheck: restart failed: ${(e as Error).message.split('\n')[0]} ---\n`);
+        this.restart();
+      },
+    );
+  }
+
+  private gaveUpAnswer(): Answer {
+    return failed('crash', `the engine is no longer restarted: ${this.gaveUp}${stderrBlock(this.tail.text())}`);
+  }
+
+  private giveUp(reason: string): void {
+    this.gaveUp = reason;
+    const waiting = [...this.replay.splice(0), ...this.queue.splice(0)];
+    this.finishEpisode(true);
+    for (const r of waiting) if (r.episode === null) r.resolve(this.gaveUpAnswer());
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Sending
+
+  private pump(): void {
+    const p = this.proc;
+    if (p === null || p.gone || this.closed) return;
+    if (this.episode !== null && this.replay.length === 0 && this.inflight.size === 0) this.finishEpisode(false);
+    const limit = this.episode !== null ? 1 : this.window;
+    let out = '';
+    while (this.inflight.size < limit) {
+      const r = this.episode !== null ? this.replay.shift() : this.queue.shift();
+      if (r === undefined) break;
+      const idle = this.idleFailure;
+      if (idle !== null && r.episode === null) {
+        this.idleFailure = null;
+        const note = ' (no request was in flight: reported on the next request, whose input is not the cause)';
+        r.resolve(failed(idle.code, `${idle.what}${note}\ninput: ${describeInput(r.scenario)}${stderrBlock(idle.tail)}`));
+        continue;
+      }
+      let line: string;
+      try {
+        line = liquidateLine(this.nextId, r.scenario);
+      } catch (e) {
+        r.resolve(failed('protocol-error', `the scenario cannot be sent as JSON: ${(e as Error).message}`));
+        continue;
+      }
+      r.id = this.nextId++;
+      r.sentAt = performance.now();
+      if (this.inflight.size === 0) this.progressAt = r.sentAt;
+      this.inflight.set(r.id, r);
+      out += `${line}\n`;
+    }
+    if (out !== '') {
+      p.child.stdin.write(out);
+      this.arm();
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Receiving
+
+  private onLine(p: Proc, line: string): void {
+    let msg: unknown;
+    try {
+      msg = JSON.parse(line);
+    } catch {
+      return this.fail(p, 'protocol-error', `stdout line is not JSON: ${excerpt(line)} (stdout is for protocol messages only; log to stderr)`);
+    }
+    if (msg === null || typeof msg !== 'object' || Array.isArray(msg)) {
+      return this.fail(p, 'protocol-error', `stdout line is not a JSON object: ${excerpt(line)}`);
+    }
+    const m = msg as Record<string, unknown>;
+    const type = m['type'];
+    if (type !== 'result' && type !== 'error') {
+      return this.fail(p, 'protocol-error', `unexpected message type ${JSON.stringify(type) ?? 'none'}: ${excerpt(line)}`);
+    }
+    const id = m['id'];
+    if (type === 'error' && id === null) {
+      return this.fail(p, 'protocol-error', `the engine could not read a request: ${excerpt(JSON.stringify(m['error']) ?? '')}`);
+    }
+    if (typeof id !== 'number' || !Number.isSafeInteger(id)) {
+      return this.fail(p, 'protocol-error', `reply without a valid id: ${excerpt(line)}`);
+    }
+    const r = this.inflight.get(id);
+    if (r === undefined) {
+      if (id > 0 && id < this.nextId) {
+        // The culprit is known and already answered: charge the oldest request in flight, naming it.
+        const first = this.recent.get(id);
+        const its = first === undefined ? '' : `; request ${id}'s input: ${describeInput(first)}`;
+        return this.fail(p, 'protocol-error', `a second reply for request ${id}, already answered: ${excerpt(line)}${its}`, false);
+      }
+      return this.fail(p, 'protocol-error', `a reply for request ${id}, which was never sent: ${excerpt(line)}`);
+    }
+    this.inflight.delete(id);
+    this.recent.set(id, r.scenario);
+    if (this.recent.size > 2 * this.window) this.recent.delete(this.recent.keys().next().value as number);
+    this.progressAt = performance.now();
+    const reply = replyAnswer(m);
+    this.settle(r, reply.ok ? reply.answer : failed('protocol-error', this.message(`malformed reply: ${reply.reason}: ${excerpt(line)}`, r, 1, '')));
+    this.pump();
+  }
+
+  private settle(r: Request, a: Answer): void {
+    if (r.episode !== null) r.held = a;
+    else r.resolve(a);
+  }
+
+  private message(what: string, r: Request, inFlight: number, tail: string): string {
+    const among = inFlight > 1 ? ` (one of ${inFlight} requests in flight)` : '';
+    return `${what}; request ${r.id}${among}\ninput: ${describeInput(r.scenario)}${stderrBlock(tail)}`;
+  }
+
+  /**
+   * The engine process failed: charge the right request, keep the others, restart.
+   *
+   * @param isolate - whether several requests in flight are replayed one at a time to find the
+   * cause (false when the cause is known to be none of them: the oldest is charged)
+   */
+  private fail(p: Proc, code: Failure, what: string, isolate = true): void {
+    if (p !== this.proc) return;
+    p.gone = true;
+    this.proc = null;
+    this.kill(p);
+    this.clearTimer();
+    const victims = [...this.inflight.values()];
+    this.inflight.clear();
+    const tail = this.tail.text();
+    if (victims.length === 0) {
+      this.tail.push(`\n--- liqcheck: ${code} with no request in flight: ${what} ---\n`);
+      if (this.episode === null && !this.closed) this.idleFailure = { code, what, tail };
+    } else if (this.episode !== null) {
+      // Replaying one at a time: the request in flight is the cause.
+      for (const v of victims) v.held = failed(code, this.message(what, v, 1, tail));
+    } else if (code === 'timeout' || victims.length <= 1 || !isolate) {
+      const [first, ...rest] = victims;
+      if (first !== undefined) first.resolve(failed(code, this.message(what, first, victims.length, tail)));
+      this.queue.unshift(...rest);
+    } else {
+      const episode: Episode = { code, what, victims, tail };
+      for (const v of victims) v.episode = episode;
+      this.episode = episode;
+      this.replay.push(...victims);
+    }
+    if (!this.closed) this.restart();
+  }
+
+  /** Ends an isolation replay: release the held answers. */
+  private finishEpisode(abandoned: boolean): void {
+    const e = this.episode;
+    if (e === null) return;
+    this.episode = null;
+    const [first] = e.victims;
+    const reproduced = e.victims.some((v) => v.held !== null && !v.held.ok && ADAPTER_FAILURES.has(v.held.error.code));
+    for (const v of e.victims) {
+      v.episode = null;
+      let a = v.held;
+      if (v === first && !reproduced && !abandoned) {
+        a = failed(e.code, this.message(`${e.what} (not reproduced when the ${e.victims.length} requests in flight were replayed one at a time)`, v, e.victims.length, e.tail));
+      }
+      v.resolve(a ?? (abandoned && this.gaveUp !== null ? this.gaveUpAnswer() : failed('crash', 'the engine was closed before answering')));
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Deadlines
+
+  private deadline(): number {
+    const oldest = this.inflight.values().next().value as Request;
+    return Math.min(this.progressAt + this.o.timeoutMs, oldest.sentAt + (this.window + 1) * this.o.timeoutMs);
+  }
+
+  private arm(): void {
+    if (this.timer !== null || this.inflight.size === 0) return;
+    this.timer = setTimeout(() => this.onTimer(), Math.max(1, this.deadline() - performance.now()));
+  }
+
+  private onTimer(): void {
+    this.timer = null;
+    const p = this.proc;
+    if (p === null || this.inflight.size === 0) return;
+    if (performance.now() + 1 >= this.deadline()) {
+      const oldest = this.inflight.values().next().value as Request;
+      const waited = Math.round(performance.now() - oldest.sentAt);
+      this.fail(p, 'timeout', `no reply within ${this.o.timeoutMs} ms (request waited ${waited} ms); the engine was killed and restarted`);
+      return;
+    }
+    this.arm();
+  }
+
+  private clearTimer(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Closing
+
+  close(): Promise<void> {
+    this.closing ??= this.shutdown();
+    return this.closing;
+  }
+
+  private async shutdown(): Promise<void> {
+    this.closed = true;
+    this.clearTimer();
+    const closedAnswer = (): Answer => failed('crash', 'the engine was closed before answering');
+    this.finishEpisode(true);
+    for (const r of [...this.inflight.values(), ...this.replay.splice(0), ...this.queue.splice(0)]) r.resolve(closedAnswer());
+    this.inflight.clear();
+    this.abortStart?.();
+    const p = this.proc;
+    this.proc = null;
+    if (p === null) return;
+    p.gone = true;
+    p.child.stdin.end();
+    const grace = this.o.closeGraceMs ?? DEFAULTS.closeGraceMs;
+    if (!p.exited && !(await within(p.exitedPromise, grace)) && p.pid > 0) {
+      killGroup(p.pid, 'SIGTERM');
+      await within(p.exitedPromise, 500);
+    }
+    // Whatever it started in its group goes too.
+    this.kill(p);
+    LIVE_GROUPS.delete(p.pid);
+  }
+}

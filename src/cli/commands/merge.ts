@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { toJUnit } from '../../gate/junit.ts';
+import { mergeReports } from '../../gate/mergeReports.ts';
+import { writeFileAtomic } from '../../io/writeFileAtomic.ts';
+import type { CatalogReport } from '../../runner/runCatalog.ts';
+import { helpFor, parseOptions, type OptionTable } from '../options.ts';
+import { EXIT, UsageError } from '../usageError.ts';
+import { formatReport, type Io } from './check.ts';
+
+export const MERGE_OPTIONS: OptionTable = {
+  json: { type: 'string', value: 'FILE', help: 'write the merged report as JSON' },
+  junit: { type: 'string', value: 'FILE', help: 'write the merged report as JUnit XML' },
+  help: { type: 'boolean', help: 'show this help' },
+};
+
+function readReport(file: string): CatalogReport {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new UsageError(`${file}: not a readable JSON report (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  const r = json as Partial<CatalogReport>;
+  if (typeof r !== 'object' || r === null || !Array.isArray(r.tallies) || typeof r.seed !== 'number' || typeof r.shard !== 'object') {
+    throw new UsageError(`${file}: not a report written by liqcheck check --json`);
+  }
+  return r as CatalogReport;
+}
+
+/** `liqcheck merge A.json B.json …`: the shards of one run, as the report of the whole run. */
+export function merge(argv: readonly string[], io: Io): number {
+  const { values, positionals } = parseOptions(argv, MERGE_OPTIONS, 10_000);
+  if (values['help']) {
+    io.out(helpFor('merge REPORT.json…', 'Merges the --json reports of the shards of one run (--shard i/n).', MERGE_OPTIONS));
+    return EXIT.ok;
+  }
+  if (positionals.length === 0) throw new UsageError('merge: expected the JSON reports of the shards, received none');
+  let merged: CatalogReport;
+  try {
+    merged = mergeReports(positionals.map(readReport));
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(`merge: ${(e as Error).message}`);
+  }
+  const complete = merged.shard.count === 1 ? '' : ` (shards missing: only ${positionals.length} of ${merged.shard.count})`;
+  io.out(`liqcheck merge — ${positionals.length} report(s), engine ${merged.engine.name}, seed ${merged.seed}, ${merged.runs} scenarios${complete}\n\n`);
+  io.out(formatReport(merged));
+  if (values['json']) writeFileAtomic(values['json'] as string, `${JSON.stringify(merged, null, 2)}\n`);
+  if (values['junit']) writeFileAtomic(values['junit'] as string, toJUnit(merged));
+  return merged.ok && complete === '' ? EXIT.ok : EXIT.violation;
+}

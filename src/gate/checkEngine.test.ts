@@ -1,0 +1,38 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { liquidate } from '../model/liquidate.ts';
+import type { Engine } from '../model/types.ts';
+import { oneLotShort } from '../zoo/oneLotShort.ts';
+import { checkEngine, formatViolations } from './checkEngine.ts';
+
+describe('checkEngine', () => {
+  it('passes the reference, and says nothing', async () => {
+    const r = await checkEngine(liquidate, { runs: 80, seed: 3 });
+    expect(r.ok, formatViolations(r)).toBe(true);
+    expect(r.tallies.map((t) => t.id)).toContain('REF-001');
+  });
+
+  it('fails a wrong engine with the invariant it breaks and a shrunk, replayable counterexample', async () => {
+    const r = await checkEngine(oneLotShort, { runs: 300, seed: 3, name: 'oneLotShort' });
+    expect(r.ok).toBe(false);
+    const safety = r.tallies.find((t) => t.id === 'LIQ-003')!;
+    expect(safety.violations).toBeGreaterThan(0);
+    const cx = safety.counterexample!;
+    // The counterexample still fails when replayed on its own.
+    const again = await checkEngine(oneLotShort, { runs: 1, scenarios: fc.constant(cx.scenario) });
+    expect(again.tallies.find((t) => t.id === 'LIQ-003')!.violations).toBe(1);
+    expect(formatViolations(r)).toContain('LIQ-003 post-liquidation safety');
+  });
+
+  it('compares with the reference field by field (REF-001)', async () => {
+    const offByOneCent: Engine = (s) => {
+      const o = liquidate(s);
+      if (!o.ok || o.result.fills.length === 0) return o;
+      return { ok: true, result: { ...o.result, insurancePayout: o.result.insurancePayout === '0' ? '0.01' : o.result.insurancePayout } };
+    };
+    const r = await checkEngine(offByOneCent, { runs: 60, seed: 5, invariants: [] });
+    const ref = r.tallies.find((t) => t.id === 'REF-001')!;
+    expect(ref.violations).toBeGreaterThan(0);
+    expect(ref.counterexample!.message).toMatch(/insurancePayout +expected 0, got 0\.01/);
+  });
+});
