@@ -6,6 +6,8 @@
  *
  *     node examples/echo/engine.mjs
  */
+import { serveLines } from '../js/engine.mjs';
+
 const HELLO = { type: 'hello_ok', name: 'liqcheck-echo', version: '1.0.0', protocol: '1.0', policy: 'echo', features: ['cross', 'cross-multi', 'isolated', 'multi-group', 'tiers', 'price-impact', 'dust', 'penalty-steps', 'inclusive-trigger'] };
 const FLAT = { equity: '0', maintenance: '0', target: '0', marginRatio: null };
 
@@ -22,17 +24,4 @@ function echo(scenario) {
   };
 }
 
-let buffered = '';
-process.stdin.setEncoding('utf8');
-process.stdin.on('data', (chunk) => {
-  buffered += chunk;
-  const lines = buffered.split('\n');
-  buffered = lines.pop() ?? '';
-  let out = '';
-  for (const line of lines) {
-    if (line === '') continue;
-    const m = JSON.parse(line);
-    out += `${JSON.stringify(m.type === 'hello' ? HELLO : { type: 'result', id: m.id, result: echo(m.scenario) })}\n`;
-  }
-  if (out !== '') process.stdout.write(out);
-});
+serveLines((m) => (m.type === 'hello' ? HELLO : { type: 'result', id: m.id, result: echo(m.scenario) }));

@@ -10,6 +10,7 @@
  * The model (model.mjs, fixed.mjs) is an independent port of docs/spec.md on BigInt fixed point;
  * nothing here imports liqcheck.
  */
+import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { BUGS, liquidate as liquidateWith } from './model.mjs';
 
@@ -67,10 +68,11 @@ export function answer(message, bugs, engineName = name) {
 }
 
 /**
- * Serves the protocol on stdin/stdout until stdin ends. Replies to all the complete lines of one
- * input chunk are written together, so a pipelining gate is not throttled by one write per reply.
+ * Serves JSON Lines on stdin/stdout until stdin ends: `reply(message)` answers each message (null:
+ * no reply). Replies to all the complete lines of one input chunk are written together, so a
+ * pipelining gate is not throttled by one write per reply.
  */
-export function serve(bugs, engineName = name) {
+export function serveLines(reply) {
   let buffered = '';
   process.stdin.setEncoding('utf8');
   process.stdin.on('data', (chunk) => {
@@ -87,14 +89,19 @@ export function serve(bugs, engineName = name) {
         out += `${JSON.stringify({ type: 'error', id: null, error: { code: 'bad-request', message: `not JSON: ${e.message}` } })}\n`;
         continue;
       }
-      const reply = answer(message, bugs, engineName);
-      if (reply !== null) out += `${JSON.stringify(reply)}\n`;
+      const r = reply(message);
+      if (r !== null) out += `${JSON.stringify(r)}\n`;
     }
     if (out !== '') process.stdout.write(out);
   });
 }
 
-if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
+/** Serves the engine with `bugs` on stdin/stdout. */
+export function serve(bugs, engineName = name) {
+  serveLines((message) => answer(message, bugs, engineName));
+}
+
+if (process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url))) {
   let bugs;
   try {
     bugs = parseBugs(process.argv.slice(2), process.env.LIQENGINE_BUG ?? '');

@@ -11,6 +11,7 @@
  * support). In-process: `const { url, close } = await startHttpEngine({ port: 0 })`.
  */
 import { createServer } from 'node:http';
+import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { answer, parseBugs } from './engine.mjs';
 
@@ -92,7 +93,7 @@ export async function startHttpEngine(o = {}) {
   };
 }
 
-if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
+if (process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url))) {
   const args = process.argv.slice(2);
   const take = (name, fallback) => {
     const i = args.indexOf(name);

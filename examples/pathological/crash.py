@@ -13,23 +13,13 @@ import signal
 import sys
 import time
 
-from trigger import option, parse_when
-
-import engine  # the Python example engine (examples/python)
+import pathology
 
 
-def main():
-    argv = sys.argv[1:]
-    how = option(argv, "--how", "exit")
-    when = parse_when(argv, "after:3")
-    count = [0]
-
-    def on_request(message, stdout):
-        count[0] += 1
-        if not when(message, count[0]):
-            return False
+def crash(how):
+    def misbehave(message, stdout):
         print("Traceback (most recent call last):", file=sys.stderr)
-        print('  File "crash.py", line 1, in on_request', file=sys.stderr)
+        print('  File "crash.py", line 1, in misbehave', file=sys.stderr)
         print("ZeroDivisionError: request %s made the engine crash" % message.get("id"), file=sys.stderr, flush=True)
         if how == "signal":
             os.kill(os.getpid(), signal.SIGSEGV)
@@ -43,8 +33,10 @@ def main():
                 time.sleep(3600)
         os._exit(1)
 
-    engine.serve(sys.stdin, sys.stdout, frozenset(), on_request)
+    return misbehave
 
 
 if __name__ == "__main__":
-    main()
+    argv = sys.argv[1:]
+    how = pathology.option(argv, "--how", "exit")
+    pathology.serve(argv, "after:3", crash(how))

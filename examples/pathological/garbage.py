@@ -20,29 +20,13 @@ import json
 import os
 import sys
 
-from trigger import option, parse_when
-
-import engine  # the Python example engine (examples/python)
+import pathology
 
 
-def main():
-    argv = sys.argv[1:]
-    mode = option(argv, "--mode", "non-json")
-    when = parse_when(argv, "always")
-    if mode == "bad-hello":
-        sys.stdin.readline()
-        sys.stdout.write("Starting engine v1.2 ...\n")
-        sys.stdout.flush()
-        sys.stdin.read()
-        return
-    count = [0]
-
-    def on_request(message, stdout):
-        count[0] += 1
-        if not when(message, count[0]):
-            return False
+def garbage(mode):
+    def misbehave(message, stdout):
         rid = message.get("id")
-        reply = json.dumps(engine.answer(message, frozenset()), separators=(",", ":"))
+        reply = json.dumps(pathology.engine.answer(message, frozenset()), separators=(",", ":"))
         if mode == "non-json":
             stdout.write("this is not json\n")
         elif mode == "log-stdout":
@@ -67,13 +51,23 @@ def main():
             stdout.write(json.dumps({"type": "result", "id": rid, "result": "nope"}) + "\n")
         elif mode == "bad-code":
             stdout.write(json.dumps({"type": "error", "id": rid, "error": {"code": "oops", "message": "?"}}) + "\n")
-        else:
-            sys.exit("garbage.py: unknown --mode %r" % mode)
         stdout.flush()
         return True
 
-    engine.serve(sys.stdin, sys.stdout, frozenset(), on_request)
+    return misbehave
 
+
+MODES = ["non-json", "log-stdout", "partial", "unknown-id", "duplicate-id", "flood", "huge-line", "bad-result", "bad-code", "bad-hello"]
 
 if __name__ == "__main__":
-    main()
+    argv = sys.argv[1:]
+    mode = pathology.option(argv, "--mode", "non-json")
+    if mode not in MODES:
+        sys.exit("garbage.py: unknown --mode %r; known: %s" % (mode, ", ".join(MODES)))
+    if mode == "bad-hello":
+        sys.stdin.readline()
+        sys.stdout.write("Starting engine v1.2 ...\n")
+        sys.stdout.flush()
+        sys.stdin.read()
+    else:
+        pathology.serve(argv, "always", garbage(mode))

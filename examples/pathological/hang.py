@@ -7,34 +7,18 @@ chosen by --when (default: every one). --phase handshake hangs before the handsh
 import sys
 import time
 
-from trigger import option, parse_when
-
-import engine  # the Python example engine (examples/python)
+import pathology
 
 
-def hang():
+def hang(*_):
     print("hang.py: hanging now", file=sys.stderr, flush=True)
     while True:
         time.sleep(3600)
 
 
-def main():
+if __name__ == "__main__":
     argv = sys.argv[1:]
-    phase = option(argv, "--phase", "request")
-    when = parse_when(argv, "always")
-    if phase == "handshake":
+    if pathology.option(argv, "--phase", "request") == "handshake":
         sys.stdin.readline()
         hang()
-    count = [0]
-
-    def on_request(message, stdout):
-        count[0] += 1
-        if when(message, count[0]):
-            hang()
-        return False
-
-    engine.serve(sys.stdin, sys.stdout, frozenset(), on_request)
-
-
-if __name__ == "__main__":
-    main()
+    pathology.serve(argv, "always", hang)

@@ -5,6 +5,7 @@
 import type { AsyncEngine } from '../invariants/checkCase.ts';
 import type { Answer } from '../invariants/invariant.ts';
 import type { Scenario } from '../model/types.ts';
+import type { EngineInfo } from './protocol.ts';
 
 export interface EngineHandle {
   /** from the handshake */
@@ -82,4 +83,22 @@ export const DEFAULTS = {
 
 export function startTimeout(o: OpenOptions): number {
   return o.startTimeoutMs ?? Math.max(DEFAULTS.minStartTimeoutMs, o.timeoutMs);
+}
+
+/** The handshake's fields of an {@link EngineHandle}, read from the engine's {@link EngineInfo}. */
+export abstract class HandshakeFields {
+  protected abstract readonly info: EngineInfo;
+
+  get name(): string {
+    return this.info.name;
+  }
+  get version(): string {
+    return this.info.version;
+  }
+  get policy(): string {
+    return this.info.policy;
+  }
+  get features(): readonly string[] {
+    return this.info.features;
+  }
 }

@@ -13,7 +13,7 @@
  */
 import type { Answer } from '../invariants/invariant.ts';
 import type { Scenario } from '../model/types.ts';
-import { DEFAULTS, EngineStartError, startTimeout, type EngineHandle, type EngineStats, type OpenOptions } from './engineHandle.ts';
+import { DEFAULTS, EngineStartError, HandshakeFields, startTimeout, type EngineHandle, type EngineStats, type OpenOptions } from './engineHandle.ts';
 import { describeInput, excerpt, failed, helloMessage, liquidateLine, parseHelloOk, replyAnswer, type EngineInfo } from './protocol.ts';
 
 type Posted =
@@ -46,7 +46,7 @@ async function pool<T>(items: readonly T[], limit: number, work: (item: T) => Pr
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
-export class HttpEngine implements EngineHandle {
+export class HttpEngine extends HandshakeFields implements EngineHandle {
   readonly kind = 'http' as const;
   private nextId = 1;
   private requests = 0;
@@ -55,9 +55,11 @@ export class HttpEngine implements EngineHandle {
 
   private constructor(
     private readonly url: string,
-    private readonly info: EngineInfo,
+    protected readonly info: EngineInfo,
     private readonly o: OpenOptions,
-  ) {}
+  ) {
+    super();
+  }
 
   /** Checks the URL and completes the handshake, or throws {@link EngineStartError}. */
   static async open(url: string, o: OpenOptions): Promise<HttpEngine> {
@@ -77,19 +79,6 @@ export class HttpEngine implements EngineHandle {
     const hello = parseHelloOk(r.body);
     if (!hello.ok) throw new EngineStartError(`engine at ${url} failed the handshake: ${hello.reason}`);
     return new HttpEngine(url, hello.info, o);
-  }
-
-  get name(): string {
-    return this.info.name;
-  }
-  get version(): string {
-    return this.info.version;
-  }
-  get policy(): string {
-    return this.info.policy;
-  }
-  get features(): readonly string[] {
-    return this.info.features;
   }
 
   /** POSTs one message; the deadline covers connecting, the status and the whole body. */

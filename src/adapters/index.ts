@@ -8,3 +8,4 @@ export { openEngine, parseImpl, EngineStartError, type EngineHandle, type Engine
 export { FEATURES, FEATURE_RULES, missingFeatures, requiredFeatures, type Feature } from './features.ts';
 export { PROTOCOL_VERSION, compatibleVersion, parseHelloOk, type EngineInfo } from './protocol.ts';
 export { splitCommand } from './splitCommand.ts';
+export { killAllEngineGroups } from './subprocessEngine.ts';

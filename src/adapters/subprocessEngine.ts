@@ -23,7 +23,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { Answer } from '../invariants/invariant.ts';
 import type { Scenario } from '../model/types.ts';
-import { DEFAULTS, EngineStartError, startTimeout, type EngineHandle, type EngineStats, type OpenOptions } from './engineHandle.ts';
+import { DEFAULTS, EngineStartError, HandshakeFields, startTimeout, type EngineHandle, type EngineStats, type OpenOptions } from './engineHandle.ts';
 import { LineSplitter, LineTooLong } from './lineSplitter.ts';
 import {
   describeInput,
@@ -86,12 +86,20 @@ function killGroup(pid: number, signal: NodeJS.Signals): void {
   }
 }
 
+/**
+ * Kills every engine process group this process started and has not closed yet. Runs by itself
+ * when the process exits normally; a CLI that handles SIGINT or SIGTERM should call it from its
+ * handler too (engines run in their own process groups, so a terminal's Ctrl-C does not reach them).
+ */
+export function killAllEngineGroups(): void {
+  for (const pid of LIVE_GROUPS) killGroup(pid, 'SIGKILL');
+  LIVE_GROUPS.clear();
+}
+
 function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
-  process.on('exit', () => {
-    for (const pid of LIVE_GROUPS) killGroup(pid, 'SIGKILL');
-  });
+  process.on('exit', killAllEngineGroups);
 }
 
 function describeExit(code: number | null, signal: NodeJS.Signals | null): string {
@@ -114,9 +122,9 @@ async function within(p: Promise<void>, ms: number): Promise<boolean> {
   return done;
 }
 
-export class SubprocessEngine implements EngineHandle {
+export class SubprocessEngine extends HandshakeFields implements EngineHandle {
   readonly kind = 'subprocess' as const;
-  private info!: EngineInfo;
+  protected info!: EngineInfo;
   private proc: Proc | null = null;
   /** aborts a handshake in progress (for `close()`) */
   private abortStart: (() => void) | null = null;
@@ -144,6 +152,7 @@ export class SubprocessEngine implements EngineHandle {
     private readonly argv: readonly string[],
     private readonly o: OpenOptions,
   ) {
+    super();
     this.tail = new TailBuffer(o.stderrTailChars ?? DEFAULTS.stderrTailChars);
     this.window = Math.max(1, o.window ?? DEFAULTS.subprocessWindow);
     this.maxRestarts = o.maxRestarts ?? DEFAULTS.maxRestarts;
@@ -154,19 +163,6 @@ export class SubprocessEngine implements EngineHandle {
     const e = new SubprocessEngine(argv, o);
     await e.start();
     return e;
-  }
-
-  get name(): string {
-    return this.info.name;
-  }
-  get version(): string {
-    return this.info.version;
-  }
-  get policy(): string {
-    return this.info.policy;
-  }
-  get features(): readonly string[] {
-    return this.info.features;
   }
 
   stderrTail(): string {
@@ -293,7 +289,7 @@ export class SubprocessEngine implements EngineHandle {
         reject(new EngineStartError(`engine ${JSON.stringify(command)} failed to start: ${why}${stderrBlock(this.tail.text())}`));
       };
       this.abortStart = () => fail('the adapter was closed during the handshake');
-      p.onFail = (_code, what) => fail(p.exited || p.status.startsWith('the engine') ? `${what} before answering the handshake` : what);
+      p.onFail = (_code, what) => fail(what.startsWith('could not run') ? what : `${what} before answering the handshake`);
       p.onLine = (line) => {
         let msg: unknown;
         try {
