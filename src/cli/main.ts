@@ -7,6 +7,7 @@ import { merge } from './commands/merge.ts';
 import { fixtures } from './commands/fixtures.ts';
 import { replay } from './commands/replay.ts';
 import { EXIT, UsageError } from './usageError.ts';
+import { killAllEngineGroups } from '../adapters/subprocessEngine.ts';
 
 /** The command table: one module per command under ./commands, each returning an exit code. */
 const COMMANDS: Readonly<Record<string, { run: (argv: readonly string[], io: Io) => number | Promise<number>; help: string }>> = {
@@ -18,7 +19,7 @@ const COMMANDS: Readonly<Record<string, { run: (argv: readonly string[], io: Io)
 
 const HELP = `Usage: liqcheck <command> [options]\n\nCommands:\n${Object.entries(COMMANDS)
   .map(([k, v]) => `  ${k.padEnd(10)}${v.help}`)
-  .join('\n')}\n\nRun 'liqcheck <command> --help' for a command's options.\nExit codes: 0 all invariants held, 1 a violation, 2 usage or configuration error, 3 the engine could not be run.\n`;
+  .join('\n')}\n\nRun 'liqcheck <command> --help' for a command's options.\nExit codes: 0 all invariants held, 1 a violation, 2 usage or configuration error, 3 the engine could not be run or broke the protocol.\n`;
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
@@ -46,5 +47,13 @@ export async function run(): Promise<void> {
     err: (s) => void process.stderr.write(s),
     isTTY: Boolean(process.stdout.isTTY),
   };
+  // Engines run in their own process groups, so Ctrl-C does not reach them: stop them, then exit
+  // with the conventional 128 + signal number.
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    process.once(signal, () => {
+      killAllEngineGroups();
+      process.exit(code);
+    });
+  }
   process.exitCode = await main(process.argv.slice(2), io);
 }

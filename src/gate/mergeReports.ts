@@ -45,7 +45,11 @@ export function mergeReports(reports: readonly CatalogReport[]): CatalogReport {
     replayed: reports.reduce((a, r) => a + r.replayed, 0),
     tallies: list,
     ms: Math.max(...reports.map((r) => r.ms)),
-    ok: list.every((t) => t.violations === 0),
+    ok: list.every((t) => t.violations === 0) && reports.every((r) => (r.engineFailures?.count ?? 0) === 0),
     labels,
+    engineFailures: {
+      count: reports.reduce((a, r) => a + (r.engineFailures?.count ?? 0), 0),
+      examples: reports.flatMap((r) => r.engineFailures?.examples ?? []).slice(0, 3),
+    },
   };
 }

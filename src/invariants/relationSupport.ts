@@ -9,7 +9,11 @@ import type { LiquidationResult } from '../model/types.ts';
 /** The derived run's result, or a message saying why there is none. */
 export function resultOf(run: DerivedRun | undefined): LiquidationResult | string {
   if (run === undefined) return 'the derived scenario was not run';
-  if (!run.outcome.ok) return `the engine rejected the derived scenario (${run.outcome.error.code})`;
+  if (!run.outcome.ok) {
+    const e = run.outcome.error;
+    const detail = 'message' in e && typeof e.message === 'string' ? `: ${e.message.split('\n')[0]}` : '';
+    return `the engine answered the derived scenario with ${e.code}${detail}`;
+  }
   return run.outcome.result;
 }
 

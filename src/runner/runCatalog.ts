@@ -54,6 +54,15 @@ export interface Counterexample {
   file?: string;
 }
 
+/** An answer that is no answer: the engine crashed, hung or broke the protocol. */
+export interface EngineFailure {
+  readonly code: string;
+  readonly message: string;
+  readonly scenario: Scenario;
+}
+
+const ENGINE_FAILURES = new Set(['engine-threw', 'crash', 'timeout', 'protocol-error']);
+
 export interface CatalogReport {
   readonly engine: { readonly name: string; readonly version?: string; readonly policy: string };
   readonly seed: number;
@@ -69,6 +78,8 @@ export interface CatalogReport {
   readonly ms: number;
   readonly ok: boolean;
   readonly labels: Readonly<Record<string, number>>;
+  /** how often the engine crashed, hung or broke the protocol, with the first few inputs that did it */
+  readonly engineFailures: { readonly count: number; readonly examples: readonly EngineFailure[] };
 }
 
 export interface RunOptions {
@@ -93,7 +104,24 @@ function applicable(o: RunOptions): readonly Invariant[] {
   return (o.invariants ?? CATALOG).filter((i) => i.policy === 'any' || i.policy === o.engine.policy);
 }
 
-export async function runCatalog(o: RunOptions): Promise<CatalogReport> {
+export async function runCatalog(options: RunOptions): Promise<CatalogReport> {
+  // Every answer passes through here, derived runs included, so engine failures are never lost.
+  const failures: EngineFailure[] = [];
+  let failureCount = 0;
+  const o: RunOptions = {
+    ...options,
+    engine: {
+      ...options.engine,
+      run: async (s) => {
+        const a = await options.engine.run(s);
+        if (!a.ok && ENGINE_FAILURES.has(a.error.code)) {
+          failureCount++;
+          if (failures.length < 3) failures.push({ code: a.error.code, message: 'message' in a.error ? String(a.error.message) : '', scenario: s });
+        }
+        return a;
+      },
+    },
+  };
   const invariants = applicable(o);
   const shard = o.shard ?? { index: 0, count: 1 };
   const t0 = performance.now();
@@ -153,8 +181,9 @@ export async function runCatalog(o: RunOptions): Promise<CatalogReport> {
     replayed: o.replay?.length ?? 0,
     tallies: list,
     ms: performance.now() - t0,
-    ok: list.every((t) => t.violations === 0),
+    ok: list.every((t) => t.violations === 0) && failureCount === 0,
     labels,
+    engineFailures: { count: failureCount, examples: failures },
   };
 }
 

@@ -136,8 +136,16 @@ export async function check(argv: readonly string[], io: Io): Promise<number> {
       else io.out(`  shrunk scenario: ${JSON.stringify(cx.scenario)}\n`);
       io.out(`  or rerun:        npx liqcheck check${replayArgs} --seed ${seed} --runs ${runs} --invariants ${t.id}\n`);
     }
+    const broke = report.engineFailures;
+    if (broke.count > 0) {
+      io.out(`\n✗ the engine crashed, hung or broke the protocol on ${broke.count} request(s); the first:\n`);
+      for (const f of broke.examples) {
+        io.out(`  ${f.code}: ${indent(f.message).trimStart()}\n  input: ${JSON.stringify(f.scenario)}\n`);
+      }
+    }
     if (values['json']) writeFileAtomic(values['json'] as string, `${JSON.stringify(report, null, 2)}\n`);
     if (values['junit']) writeFileAtomic(values['junit'] as string, toJUnit(report));
+    if (broke.count > 0) return EXIT.engine;
     return report.ok ? EXIT.ok : EXIT.violation;
   } finally {
     await opened.close();
