@@ -4,14 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultParams } from '../arbitraries/defaultParams.ts';
-import { main } from './main.ts';
+import { runCli } from './__support__/runCli.ts';
 
-async function run(argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (s) => void (out += s), err: (s) => void (err += s), isTTY: false });
-  return { code, out, err };
-}
+const run = runCli;
 
 const tmp = mkdtempSync(join(tmpdir(), 'liqcheck-cli-'));
 

@@ -1,6 +1,5 @@
+import { cell, spliceBetween } from '../io/markdownTable.ts';
 import { CATALOG, PARAMS_CATALOG, WELL_FORMED } from './catalog.ts';
-
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /**
  * The catalog as a Markdown table, the one in the README (kept in step by a test).
@@ -20,8 +19,5 @@ export const CATALOG_END = '<!-- catalog:end -->';
 
 /** Replaces the table between the markers of a README. */
 export function withCatalog(readme: string): string {
-  const a = readme.indexOf(CATALOG_BEGIN);
-  const b = readme.indexOf(CATALOG_END);
-  if (a < 0 || b < a) throw new Error('README has no catalog markers');
-  return `${readme.slice(0, a + CATALOG_BEGIN.length)}\n${catalogTable()}${readme.slice(b)}`;
+  return spliceBetween(readme, CATALOG_BEGIN, CATALOG_END, catalogTable());
 }
