@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FEATURES } from '../src/adapters/features.ts';
-import { canonicalJson } from '../src/invariants/relationSupport.ts';
+import { canonicalCompact as canonicalJson } from '../src/fixtures/canonicalJson.ts';
 import { liquidate } from '../src/model/liquidate.ts';
 import { ROOT } from './adaptersSupport.ts';
 

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { riskParams, scenario, singlePositionScenario } from '../src/arbitraries/index.ts';
 import type { EngineHandle } from '../src/adapters/engineHandle.ts';
-import { canonicalJson } from '../src/invariants/relationSupport.ts';
+import { canonicalCompact as canonicalJson } from '../src/fixtures/canonicalJson.ts';
 import { liquidate } from '../src/model/liquidate.ts';
 import type { Scenario } from '../src/model/types.ts';
 

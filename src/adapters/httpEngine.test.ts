@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { scenario } from '../arbitraries/scenario.ts';
-import { canonicalJson } from '../invariants/relationSupport.ts';
+import { canonicalCompact as canonicalJson } from '../fixtures/canonicalJson.ts';
 import { liquidate } from '../model/liquidate.ts';
 import type { Scenario } from '../model/types.ts';
 // @ts-expect-error -- a plain ESM example without type declarations

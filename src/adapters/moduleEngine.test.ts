@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scenario } from '../arbitraries/scenario.ts';
-import { canonicalJson } from '../invariants/relationSupport.ts';
+import { canonicalCompact as canonicalJson } from '../fixtures/canonicalJson.ts';
 import { liquidate } from '../model/liquidate.ts';
 import type { Scenario } from '../model/types.ts';
 import { EngineStartError, openEngine } from './openEngine.ts';

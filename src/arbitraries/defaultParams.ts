@@ -2,6 +2,7 @@
  * A realistic built-in risk profile, the CLI's default.
  * @see docs/spec.md#2-inputs
  */
+import { deepFreeze } from '../model/frozen.ts';
 import type { RiskParams } from '../model/types.ts';
 import { continuousTiers } from './continuousTiers.ts';
 
@@ -14,7 +15,7 @@ import { continuousTiers } from './continuousTiers.ts';
  * whole position (`E > f·N`, the value of the slack at a full close), so the deepest step
  * (`E/MM ≤ 0.5`, f = 0.4%) mostly ends in full closes: that is the economics, not a defect.
  */
-export const defaultParams: RiskParams = {
+export const defaultParams: RiskParams = deepFreeze({
   quoteScale: 6,
   trigger: 'strict',
   targetBuffer: '0.002',
@@ -51,4 +52,4 @@ export const defaultParams: RiskParams = {
       ]),
     },
   },
-};
+});

@@ -3,6 +3,7 @@
  * @see docs/spec.md#2-inputs
  */
 import fc from 'fast-check';
+import { deepFreeze } from '../model/frozen.ts';
 import { Dec, toCanonical, unitOf } from '../model/decimal.ts';
 import type { MarketParamsInput, PenaltyStepInput, RiskParams, Trigger } from '../model/types.ts';
 import { continuousTiers, type TierSpec } from './continuousTiers.ts';
@@ -230,15 +231,17 @@ export function riskParams(c: RiskParamsConstraints = {}): fc.Arbitrary<RiskPara
       b.ids.forEach((id, i) => (built[id] = buildMarket(draws[i]!, b.quoteScale)));
       const rMin = Dec.min(...Object.values(built).map((m) => new Dec(m.tiers[0]!.maintenanceRate)));
       return penaltyArb(rMin, new Dec(b.targetBuffer), c.penalty ?? 'any').map(
-        (steps): RiskParams => ({
-          quoteScale: b.quoteScale,
-          trigger: b.trigger,
-          targetBuffer: b.targetBuffer,
-          penalty: { steps, liquidatorShare: b.liquidatorShare },
-          dustNotional: b.dustNotional,
-          priceImpact: b.priceImpact,
-          markets: built,
-        }),
+        // Frozen, so the parser can cache it for every scenario drawn under it.
+        (steps): RiskParams =>
+          deepFreeze({
+            quoteScale: b.quoteScale,
+            trigger: b.trigger,
+            targetBuffer: b.targetBuffer,
+            penalty: { steps, liquidatorShare: b.liquidatorShare },
+            dustNotional: b.dustNotional,
+            priceImpact: b.priceImpact,
+            markets: built,
+          }),
       );
     }),
   );

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseParams } from '../model/parseScenario.ts';
+import { deepFreeze } from '../model/frozen.ts';
 import type { RiskParams } from '../model/types.ts';
 import { UsageError } from './usageError.ts';
 
@@ -22,5 +23,5 @@ export function loadParams(file: string): RiskParams {
     const lines = parsed.issues.map((i) => `  ${i.path}: expected ${i.expected}, received ${i.received}`);
     throw new UsageError(`--params ${file}: ${parsed.issues.length} problem(s)\n${lines.join('\n')}`);
   }
-  return json as RiskParams;
+  return deepFreeze(json as RiskParams);
 }

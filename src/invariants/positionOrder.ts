@@ -1,11 +1,11 @@
 import type { LiquidationResult } from '../model/types.ts';
-import { canonicalJson, resultOf } from './relationSupport.ts';
+import { firstDifference, resultOf } from './relationSupport.ts';
 import type { RelationInvariant } from './invariant.ts';
 
 /** The result with the account's positions sorted by market, the one order-free part. */
-function normalized(r: LiquidationResult): string {
+function normalized(r: LiquidationResult): LiquidationResult {
   const positions = [...r.account.positions].sort((a, b) => (a.market < b.market ? -1 : a.market > b.market ? 1 : 0));
-  return canonicalJson({ ...r, account: { ...r.account, positions } });
+  return { ...r, account: { ...r.account, positions } };
 }
 
 /**
@@ -26,8 +26,7 @@ export const positionOrder: RelationInvariant = {
   compare: (c, runs) => {
     const got = resultOf(runs[0]);
     if (typeof got === 'string') return [got];
-    const a = normalized(c.result);
-    const b = normalized(got);
-    return a === b ? [] : [`reversing the positions changes the liquidation:\n  original: ${a.slice(0, 400)}\n  reversed: ${b.slice(0, 400)}`];
+    const d = firstDifference(normalized(c.result), normalized(got));
+    return d === null ? [] : [`reversing the positions changes the liquidation at ${d} (original vs reversed)`];
   },
 };

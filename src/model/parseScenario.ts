@@ -11,6 +11,7 @@
  */
 import { ONE, ZERO, isMultipleOf, toCanonical as show, unitOf, type Dec } from './decimal.ts';
 import { describeValue, parseDecimal, type DecimalRules } from './parseDecimal.ts';
+import { isDeepFrozen } from './frozen.ts';
 import type {
   Issue,
   MarketParams,
@@ -198,7 +199,8 @@ export function parseParams(input: unknown, path = 'params'): ParseOutcome<Parse
 }
 
 interface CachedParams {
-  readonly json: string;
+  /** the JSON snapshot at caching time, or null for a deeply frozen object (it cannot change) */
+  readonly json: string | null;
   readonly path: string;
   readonly read: ParamsRead;
   readonly issues: readonly Issue[];
@@ -206,23 +208,24 @@ interface CachedParams {
 
 /**
  * Parsed parameter sets by object identity. Generated and derived scenarios share one params
- * object across thousands of runs, and parsing it is most of a run's cost. The JSON snapshot
- * guards against an object mutated since it was cached; parsed values are immutable.
+ * object across thousands of runs, and parsing it is most of a run's cost. A deeply frozen object
+ * is trusted as is; any other is compared with its JSON snapshot, in case it was mutated since.
+ * Parsed values are immutable.
  */
 const paramsCache = new WeakMap<object, CachedParams>();
 
 function readParams(input: unknown, path: string, issues: Issue[]): ParamsRead {
   if (input === null || typeof input !== 'object') return readParamsUncached(input, path, issues);
-  let json: string;
+  const hit = paramsCache.get(input);
+  let json: string | null | undefined;
   try {
-    json = JSON.stringify(input);
+    if (hit !== undefined && hit.path === path && (hit.json === null || hit.json === (json = JSON.stringify(input)))) {
+      issues.push(...hit.issues);
+      return hit.read;
+    }
+    json = isDeepFrozen(input) ? null : (json ?? JSON.stringify(input));
   } catch {
     return readParamsUncached(input, path, issues); // cyclic or BigInt: let validation report it
-  }
-  const hit = paramsCache.get(input);
-  if (hit !== undefined && hit.json === json && hit.path === path) {
-    issues.push(...hit.issues);
-    return hit.read;
   }
   const local: Issue[] = [];
   const read = readParamsUncached(input, path, local);
