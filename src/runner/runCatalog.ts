@@ -30,6 +30,11 @@ export interface EngineUnderTest {
   /** features it supports; scenarios needing others are skipped and counted (undefined: all) */
   readonly features?: readonly string[];
   readonly run: AsyncEngine;
+  /**
+   * Cases judged at once (default 1). Out-of-process engines pipeline requests, so several cases
+   * in flight hide the round trips; per-invariant times then overlap.
+   */
+  readonly concurrency?: number;
 }
 
 export interface InvariantTally {
@@ -129,12 +134,13 @@ export async function runCatalog(options: RunOptions): Promise<CatalogReport> {
   for (const e of [WELL_FORMED, ...invariants]) tallies.set(e.id, { id: e.id, title: e.title, checked: 0, skipped: 0, violations: 0, ms: 0 });
   const timings = new Map<string, number>();
   const labels: Record<string, number> = {};
-  const first = new Map<string, { scenario: Scenario; message: string; seed: number; path: string }>();
+  // The earliest case (in generation order) that violated each invariant, whatever finished first.
+  const first = new Map<string, { order: number; scenario: Scenario; message: string; seed: number; path: string }>();
   let cases = 0;
   let unsupported = 0;
   const total = Math.ceil(o.runs / shard.count);
 
-  const judge = async (scenario: Scenario, address: { seed: number; path: string } | null) => {
+  const judge = async (scenario: Scenario, address: { seed: number; path: string } | null, order: number) => {
     const missing = o.requiredFeatures?.(scenario).filter((f) => o.engine.features !== undefined && !o.engine.features.includes(f)) ?? [];
     if (missing.length > 0) return void unsupported++;
     const report = await checkCaseAsync(o.engine.run, scenario, { invariants, timings });
@@ -148,26 +154,38 @@ export async function runCatalog(options: RunOptions): Promise<CatalogReport> {
       const t = tallies.get(v.invariant);
       if (t === undefined) continue;
       t.violations++;
-      if (!first.has(v.invariant)) first.set(v.invariant, { scenario, message: v.message, seed: address?.seed ?? o.seed, path: address?.path ?? '' });
+      const known = first.get(v.invariant);
+      if (known === undefined || order < known.order) {
+        first.set(v.invariant, { order, scenario, message: v.message, seed: address?.seed ?? o.seed, path: address?.path ?? '' });
+      }
     }
     for (const l of o.classify?.(scenario) ?? []) labels[l] = (labels[l] ?? 0) + 1;
     o.onCase?.(cases + unsupported, total);
   };
 
-  for (const r of o.replay ?? []) await judge(r.scenario, null);
+  const window = Math.max(1, o.engine.concurrency ?? 1);
+  const inFlight = new Set<Promise<void>>();
+  const submit = async (p: Promise<void>) => {
+    inFlight.add(p);
+    void p.finally(() => inFlight.delete(p));
+    if (inFlight.size >= window) await Promise.race(inFlight);
+  };
+  let order = 0;
+  for (const r of o.replay ?? []) await submit(judge(r.scenario, null, order++));
   for (let k = 0; k * CHUNK < o.runs; k++) {
     const seed = chunkSeed(o.seed, k);
     const batch = fc.sample(o.scenarios, { seed, numRuns: Math.min(CHUNK, o.runs - k * CHUNK) });
     for (let i = 0; i < batch.length; i++) {
       if ((k * CHUNK + i) % shard.count !== shard.index) continue;
-      await judge(batch[i]!, { seed, path: String(i) });
+      await submit(judge(batch[i]!, { seed, path: String(i) }, order++));
     }
   }
+  await Promise.all(inFlight);
   for (const [id, ms] of timings) {
     const t = tallies.get(id);
     if (t) t.ms = ms;
   }
-  for (const [id, f] of first) {
+  for (const [id, { order: _, ...f }] of first) {
     tallies.get(id)!.counterexample = await shrink(o, invariants, id, f);
   }
   const list = [...tallies.values()];
