@@ -6,6 +6,9 @@ import { check, type Io } from './commands/check.ts';
 import { merge } from './commands/merge.ts';
 import { fixtures } from './commands/fixtures.ts';
 import { replay } from './commands/replay.ts';
+import { params } from './commands/params.ts';
+import { fuzz } from './commands/fuzz.ts';
+import { sweep } from './commands/sweep.ts';
 import { EXIT, UsageError } from './usageError.ts';
 import { killAllEngineGroups } from '../adapters/subprocessEngine.ts';
 
@@ -15,6 +18,9 @@ const COMMANDS: Readonly<Record<string, { run: (argv: readonly string[], io: Io)
   merge: { run: merge, help: 'merge the JSON reports of the shards of one run' },
   fixtures: { run: fixtures, help: 'generate or verify a canonical fixture suite (test vectors): fixtures generate|verify' },
   replay: { run: replay, help: 'replay one fixture file with a field-by-field diff of expected vs actual' },
+  params: { run: params, help: 'check a risk-parameters file (PAR invariants, risk advisories): params check FILE' },
+  fuzz: { run: fuzz, help: 'fuzz a risk-parameter set: catalog, parameter-level properties, worst-case search, risk figures' },
+  sweep: { run: sweep, help: 'map the safe region over a grid of one or two parameters (CSV, JSON, HTML heatmap); --compare a proposal' },
 };
 
 const HELP = `Usage: liqcheck <command> [options]\n\nCommands:\n${Object.entries(COMMANDS)

@@ -34,4 +34,11 @@ describe('parseDecimal digit limits', () => {
     expect(parseDecimal('1.5', 'x', issues, { digits: { integer: 2, fraction: 0 } })).toBeUndefined();
     expect(issues.map((i) => i.expected)).toEqual(['a decimal string (no exponent, ≤2 integer and ≤0 fraction digits)']);
   });
+
+  it('mentions JSON numbers only for numbers', () => {
+    const issues: Issue[] = [];
+    for (const value of [1.5, true, undefined, null, ['1']]) parseDecimal(value, 'x', issues);
+    const syntax = 'a decimal string (no exponent, ≤30 integer and ≤18 fraction digits)';
+    expect(issues.map((i) => i.expected)).toEqual([`${syntax}; JSON numbers are not allowed for amounts`, syntax, syntax, syntax, syntax]);
+  });
 });

@@ -115,6 +115,15 @@ describe('one bad field neither hides nor fakes another issue', () => {
       },
     ]);
   });
+  it('an unparsable middle floor is reported once; the next tier is not checked against an unknown offset', () => {
+    const issues = issuesOf((s) => {
+      const t = s.params.markets['BTC-PERP'].tiers;
+      // Continuous third tier: cum_2 = 250 + 1000000·(0.01 − 0.005) = 5250.
+      t.push({ notionalFloor: '1000000', maintenanceRate: '0.01', maintenanceAmount: '5250', initialRate: '0.02' });
+      t[1].notionalFloor = '2.5e5';
+    });
+    expect(issues.map((i) => i.path)).toEqual([`${tiers}[1].notionalFloor`]);
+  });
 });
 
 describe('paths and messages name the field', () => {

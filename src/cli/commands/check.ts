@@ -44,7 +44,7 @@ export interface Io {
   readonly isTTY: boolean;
 }
 
-function parseShard(raw: string | undefined): { index: number; count: number } {
+export function parseShard(raw: string | undefined): { index: number; count: number } {
   if (raw === undefined) return { index: 0, count: 1 };
   const m = /^(\d+)\/(\d+)$/.exec(raw);
   const i = m ? Number(m[1]) : NaN;

@@ -1,0 +1,54 @@
+/**
+ * `liqcheck params check FILE` (static checks of a risk-parameter set) and `liqcheck params schema`
+ * (print the JSON Schema of the file).
+ * @see docs/params.md
+ */
+import { writeFileAtomic } from '../../io/writeFileAtomic.ts';
+import { checkParamsFile, formatIssues, paramsSchemaText, readParamsFile, type Finding } from '../../params/index.ts';
+import type { Io } from './check.ts';
+import { helpFor, parseOptions, type OptionTable } from '../options.ts';
+import { EXIT, UsageError } from '../usageError.ts';
+
+export const PARAMS_OPTIONS: OptionTable = {
+  json: { type: 'string', value: 'FILE', help: 'also write the findings as JSON (atomically)' },
+  strict: { type: 'boolean', help: 'exit 1 on warnings (risk advisories) too' },
+  help: { type: 'boolean', help: 'show this help' },
+};
+
+const SUMMARY = `params check FILE: checks a risk-parameters file. Malformed JSON or fields (wrong type, bad
+decimal syntax, unknown or missing field) exit 2 with the field path, what was expected and what
+was received. Then the parameter invariants (PAR-001…004) and the domain rules of the spec are
+errors (exit 1), and the risk advisories (RSK-001…) are warnings (exit 0 unless --strict).
+params schema: prints the JSON Schema of the file.`;
+
+export function params(argv: readonly string[], io: Io): number {
+  const { values, positionals } = parseOptions(argv, PARAMS_OPTIONS, 2);
+  const [sub, file] = positionals;
+  if (values['help'] || sub === undefined) {
+    io.out(helpFor('params check FILE | params schema', SUMMARY, PARAMS_OPTIONS));
+    return values['help'] ? EXIT.ok : EXIT.usage;
+  }
+  if (sub === 'schema') {
+    if (file !== undefined) throw new UsageError(`params schema: unexpected argument ${JSON.stringify(file)}`);
+    io.out(paramsSchemaText());
+    return EXIT.ok;
+  }
+  if (sub !== 'check') throw new UsageError(`params: unknown subcommand ${JSON.stringify(sub)}; expected check or schema`);
+  if (file === undefined) throw new UsageError('params check: expected a FILE (a risk-parameters JSON)');
+  const read = readParamsFile(file);
+  if (!read.ok) throw new UsageError(`${file}: ${read.issues.length} problem(s)\n${formatIssues(read.issues)}`);
+  const findings = checkParamsFile(read.params);
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const warnings = findings.length - errors;
+  const markets = Object.entries(read.params.markets);
+  io.out(`liqcheck params check ${file} — ${markets.length} market(s), ${markets.reduce((a, [, m]) => a + m.tiers.length, 0)} tier(s), ${read.params.penalty.steps.length} penalty step(s)\n\n`);
+  io.out(findings.map(formatFinding).join(''));
+  io.out(`${findings.length > 0 ? '\n' : ''}${errors === 0 && warnings === 0 ? 'No findings: every parameter invariant holds and no advisory applies.' : `${errors} error(s), ${warnings} warning(s).`}\n`);
+  if (values['json']) writeFileAtomic(values['json'] as string, `${JSON.stringify({ file, ok: errors === 0, errors, warnings, findings }, null, 2)}\n`);
+  if (errors > 0) return EXIT.violation;
+  return values['strict'] && warnings > 0 ? EXIT.violation : EXIT.ok;
+}
+
+function formatFinding(f: Finding): string {
+  return `${f.severity === 'error' ? '✗' : '⚠'} ${f.id.padEnd(7)} ${f.where}\n    ${f.reason}\n`;
+}

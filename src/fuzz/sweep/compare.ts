@@ -1,0 +1,86 @@
+/**
+ * What a proposal changes: two sweeps over the same grid (current parameters vs proposed), cell by
+ * cell — which cells leave or enter the safe region, and how bad-debt incidence moves.
+ * @see docs/params.md#comparing-a-proposal
+ */
+import { Dec, toCanonical } from '../../model/decimal.ts';
+import type { CellResult } from './cell.ts';
+import { describeCell, esc, heatmapSvg, legend, page } from './html.ts';
+import type { SweepReport } from './runSweep.ts';
+
+export interface CellChange {
+  readonly at: CellResult['at'];
+  readonly from: CellResult['verdict'];
+  readonly to: CellResult['verdict'];
+  /** bad-debt incidence, proposed − current */
+  readonly badDebtRateDelta: string;
+}
+
+export interface SweepComparison {
+  readonly a: string;
+  readonly b: string;
+  readonly cells: number;
+  readonly becameSafe: readonly CellChange[];
+  readonly becameUnsafe: readonly CellChange[];
+  readonly otherChanges: readonly CellChange[];
+  readonly safeBefore: number;
+  readonly safeAfter: number;
+}
+
+/** @throws Error when the two sweeps are not over the same grid. */
+export function compareSweeps(a: SweepReport, b: SweepReport, names: { a: string; b: string }): SweepComparison {
+  const grid = (r: SweepReport) => JSON.stringify([r.x, r.y]);
+  if (grid(a) !== grid(b)) throw new Error(`the sweeps are not over the same grid: ${grid(a)} vs ${grid(b)}`);
+  const becameSafe: CellChange[] = [];
+  const becameUnsafe: CellChange[] = [];
+  const otherChanges: CellChange[] = [];
+  a.cells.forEach((ca, k) => {
+    const cb = b.cells[k];
+    if (!ca || !cb) return;
+    const change = { at: ca.at, from: ca.verdict, to: cb.verdict, badDebtRateDelta: toCanonical(new Dec(cb.badDebtRate).sub(ca.badDebtRate)) };
+    if (ca.verdict === cb.verdict) return;
+    if (cb.verdict === 'safe') becameSafe.push(change);
+    else if (ca.verdict === 'safe') becameUnsafe.push(change);
+    else otherChanges.push(change);
+  });
+  const safe = (r: SweepReport) => r.cells.filter((c) => c?.verdict === 'safe').length;
+  return { a: names.a, b: names.b, cells: a.cells.length, becameSafe, becameUnsafe, otherChanges, safeBefore: safe(a), safeAfter: safe(b) };
+}
+
+const at = (c: CellChange) => c.at.map((x) => `${x.name}=${x.value}`).join(' ');
+
+export function formatComparison(c: SweepComparison): string {
+  const lines = [`liqcheck sweep --compare ${c.a} ${c.b}: ${c.cells} cells; safe ${c.safeBefore} → ${c.safeAfter}`];
+  const list = (title: string, xs: readonly CellChange[]) => {
+    if (xs.length === 0) return;
+    lines.push(`\n${title} (${xs.length}):`);
+    for (const x of xs.slice(0, 50)) lines.push(`  ${at(x)}: ${x.from} → ${x.to} (bad-debt incidence ${x.badDebtRateDelta.startsWith('-') ? '' : '+'}${x.badDebtRateDelta})`);
+    if (xs.length > 50) lines.push(`  … and ${xs.length - 50} more`);
+  };
+  list('Leave the safe region', c.becameUnsafe);
+  list('Enter the safe region', c.becameSafe);
+  list('Other verdict changes', c.otherChanges);
+  if (c.becameSafe.length + c.becameUnsafe.length + c.otherChanges.length === 0) lines.push('No cell changes its verdict.');
+  return `${lines.join('\n')}\n`;
+}
+
+const CHANGE_COLOURS = { unsafe: '#c62828', safe: '#2e7d32', other: '#ef6c00', sameSafe: '#c8e6c9', sameUnsafe: '#e0e0e0' } as const;
+
+export function comparisonHtml(c: SweepComparison, a: SweepReport, b: SweepReport): string {
+  const xs = a.x.values;
+  const ys = a.y?.values ?? ['—'];
+  const svg = heatmapSvg(a.x.name, xs, a.y?.name ?? null, ys, (i, j) => {
+    const k = j * xs.length + i;
+    const ca = a.cells[k];
+    const cb = b.cells[k];
+    if (!ca || !cb) return { fill: '#ffffff', title: 'not run' };
+    const fill = ca.verdict === cb.verdict ? (ca.verdict === 'safe' ? CHANGE_COLOURS.sameSafe : CHANGE_COLOURS.sameUnsafe) : cb.verdict === 'safe' ? CHANGE_COLOURS.safe : ca.verdict === 'safe' ? CHANGE_COLOURS.unsafe : CHANGE_COLOURS.other;
+    return { fill, title: `current:\n${describeCell(ca)}\n\nproposed:\n${describeCell(cb)}` };
+  }, `What the proposal changes: ${c.a} → ${c.b}`);
+  const body = `<h1>liqcheck sweep comparison</h1>
+<p class="meta">current ${esc(c.a)} → proposed ${esc(c.b)} · safe cells ${c.safeBefore} → ${c.safeAfter}</p>
+${legend([[CHANGE_COLOURS.unsafe, 'leaves the safe region'], [CHANGE_COLOURS.safe, 'enters the safe region'], [CHANGE_COLOURS.other, 'other verdict change'], [CHANGE_COLOURS.sameSafe, 'safe in both'], [CHANGE_COLOURS.sameUnsafe, 'unsafe in both']])}
+${svg}
+<pre>${esc(formatComparison(c))}</pre>`;
+  return page('liqcheck sweep comparison', body);
+}

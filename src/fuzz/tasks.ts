@@ -1,0 +1,44 @@
+/**
+ * The work a fuzz or sweep run hands out, as plain data: each task names a kind and carries a JSON
+ * payload, so it runs the same in-process or on a worker thread.
+ * @internal
+ */
+import { Dec } from '../model/decimal.ts';
+import type { RiskParams } from '../model/types.ts';
+import { runFuzzUnit, type FuzzUnitInput } from './fuzzUnit.ts';
+import { fuzzSetup } from './paramProperties.ts';
+import { runSweepCells, type SweepCellsInput } from './sweep/cell.ts';
+import { survivableMoves } from './survivable.ts';
+import { targetedSearch } from './targetedSearch.ts';
+
+export interface StressInput {
+  readonly params: RiskParams;
+  readonly seed: number;
+  readonly steps: number;
+  readonly claim: string | null;
+  readonly budget: number;
+}
+
+export type Task =
+  | { readonly kind: 'fuzz-unit'; readonly input: FuzzUnitInput }
+  | { readonly kind: 'fuzz-search'; readonly input: StressInput }
+  | { readonly kind: 'fuzz-survivable'; readonly input: StressInput }
+  | { readonly kind: 'sweep-cells'; readonly input: SweepCellsInput };
+
+function setupOf(i: StressInput) {
+  return fuzzSetup(i.params, i.steps, i.claim === null ? null : new Dec(i.claim));
+}
+
+/** Runs one task here, in this thread. */
+export async function runTask(task: Task): Promise<unknown> {
+  switch (task.kind) {
+    case 'fuzz-unit':
+      return runFuzzUnit(task.input);
+    case 'fuzz-search':
+      return targetedSearch(setupOf(task.input), task.input.seed, task.input.budget);
+    case 'fuzz-survivable':
+      return survivableMoves(setupOf(task.input));
+    case 'sweep-cells':
+      return runSweepCells(task.input);
+  }
+}
