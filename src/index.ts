@@ -9,3 +9,7 @@ export { runCatalog, type CatalogReport, type InvariantTally, type RunOptions } 
 export { ZOO } from './zoo/index.ts';
 export { checkEngine, formatViolations, type CheckEngineOptions } from './gate/checkEngine.ts';
 export { diffResults, formatDiff, EXACT, type Tolerance, type FieldDiff } from './gate/diffResults.ts';
+export * as fixtures from './fixtures/index.ts';
+export * as adapters from './adapters/index.ts';
+export * as fuzz from './fuzz/index.ts';
+export * as params from './params/index.ts';
