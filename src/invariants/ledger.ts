@@ -5,7 +5,7 @@
  *
  * @internal
  */
-import { dmax, floorTo, toCanonical, ZERO, type Dec } from '../model/decimal.ts';
+import { dmax, toCanonical, ZERO, type Dec } from '../model/decimal.ts';
 import { groupHealth, type GroupHealth, type Valuation } from '../model/groupHealth.ts';
 import { CROSS, marginGroups, type MarginGroup } from '../model/marginGroup.ts';
 import { penaltyRate } from '../model/penaltyRate.ts';
@@ -109,8 +109,4 @@ export function replayFills(
     state = { ...realized, collateral: realized.collateral.sub(f.penalty) };
   });
   return state;
-}
-
-export function quoteFloor(c: Case, x: Dec): Dec {
-  return floorTo(x, c.input.params.unit);
 }

@@ -3,26 +3,13 @@
  * params object cannot change, so it is parsed once; anything less is compared with its snapshot.
  */
 import { describe, expect, it } from 'vitest';
+import { oneTier } from './__support__/oneTier.ts';
 import { deepFreeze, isDeepFrozen } from './frozen.ts';
 import { parseParams } from './parseScenario.ts';
 
 type Json = { [key: string]: any };
 
-const validParams = (): Json => ({
-  quoteScale: 6,
-  trigger: 'strict',
-  targetBuffer: '0.001',
-  penalty: { steps: [{ maxMarginRatio: '1', rate: '0.002' }], liquidatorShare: '0.5' },
-  dustNotional: '0',
-  priceImpact: '0',
-  markets: {
-    BTC: {
-      lotSize: '0.001',
-      tickSize: '0.5',
-      tiers: [{ notionalFloor: '0', maintenanceRate: '0.005', maintenanceAmount: '0', initialRate: '0.01' }],
-    },
-  },
-});
+const validParams = (): Json => oneTier();
 
 describe('deepFreeze / isDeepFrozen', () => {
   it('freezes every nested object and array, and returns its argument', () => {

@@ -3,38 +3,9 @@
  * comment above it from docs/spec.md, not copied from the model's output.
  */
 import { describe, expect, it } from 'vitest';
+import { btcLong as long, ok, oneTier } from './__support__/oneTier.ts';
 import { liquidate } from './liquidate.ts';
-import type { LiquidationResult, RiskParams, Scenario } from './types.ts';
-
-const oneTier = (over: Partial<RiskParams> = {}): RiskParams => ({
-  quoteScale: 6,
-  trigger: 'strict',
-  targetBuffer: '0.001',
-  penalty: { steps: [{ maxMarginRatio: '1', rate: '0.002' }], liquidatorShare: '0.5' },
-  dustNotional: '0',
-  priceImpact: '0',
-  markets: {
-    BTC: {
-      lotSize: '0.001',
-      tickSize: '0.5',
-      tiers: [{ notionalFloor: '0', maintenanceRate: '0.005', maintenanceAmount: '0', initialRate: '0.01' }],
-    },
-  },
-  ...over,
-});
-
-const long = (params: RiskParams, collateral: string, size = '2', entry = '51000', mark = '50000'): Scenario => ({
-  params,
-  marks: { BTC: mark },
-  account: { collateral, positions: [{ market: 'BTC', size, entryPrice: entry }] },
-  insuranceFund: '1000',
-});
-
-function ok(s: Scenario): LiquidationResult {
-  const o = liquidate(s);
-  if (!o.ok) throw new Error(JSON.stringify(o.error));
-  return o.result;
-}
+import type { Scenario } from './types.ts';
 
 describe('liquidate — one position, one tier', () => {
   // q = 2, P = 50000, e = 51000: N = 100000, U = −2000, MM = 500, T = 500 + 0.001·100000 = 600.

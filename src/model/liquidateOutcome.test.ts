@@ -3,42 +3,19 @@
  * diagnostics before and after. Every expected number is derived by hand in the comment above it.
  */
 import { describe, expect, it } from 'vitest';
+import { btcLong as fixture, ok, oneTier } from './__support__/oneTier.ts';
 import { Dec } from './decimal.ts';
 import { markOf, tiersOf, type Valuation } from './groupHealth.ts';
 import { liquidate, liquidateParsed } from './liquidate.ts';
 import { REFERENCE_RULES } from './liquidateGroup.ts';
 import { parseScenario } from './parseScenario.ts';
-import type { LiquidationResult, RiskParams, Scenario } from './types.ts';
+import type { RiskParams, Scenario } from './types.ts';
 
-const params: RiskParams = {
-  quoteScale: 6,
-  trigger: 'strict',
-  targetBuffer: '0.001',
-  penalty: { steps: [{ maxMarginRatio: '1', rate: '0.002' }], liquidatorShare: '0.5' },
-  dustNotional: '0',
-  priceImpact: '0',
-  markets: {
-    BTC: {
-      lotSize: '0.001',
-      tickSize: '0.5',
-      tiers: [{ notionalFloor: '0', maintenanceRate: '0.005', maintenanceAmount: '0', initialRate: '0.01' }],
-    },
-  },
-};
+const params = oneTier();
 
 // q = 2, e = 51000, P = 50000: N = 100000, U = −2000, MM = 500, T = 500 + 0.001·100000 = 600.
-const btcLong = (collateral: string, p: RiskParams = params): Scenario => ({
-  params: p,
-  marks: { BTC: '50000' },
-  account: { collateral, positions: [{ market: 'BTC', size: '2', entryPrice: '51000' }] },
-  insuranceFund: '1000',
-});
+const btcLong = (collateral: string, p: RiskParams = params): Scenario => fixture(p, collateral);
 
-function ok(s: Scenario): LiquidationResult {
-  const o = liquidate(s);
-  if (!o.ok) throw new Error(JSON.stringify(o.error));
-  return o.result;
-}
 
 describe('errors are values (§8)', () => {
   it('invalid input: code "invalid-input" with the offending paths', () => {

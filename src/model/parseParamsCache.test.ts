@@ -3,25 +3,12 @@
  * answer for the object as it is now (spec §2: nothing is computed from invalid input).
  */
 import { describe, expect, it } from 'vitest';
+import { oneTier } from './__support__/oneTier.ts';
 import { parseParams, parseScenario } from './parseScenario.ts';
 
 type Json = { [key: string]: any };
 
-const validParams = (): Json => ({
-  quoteScale: 6,
-  trigger: 'strict',
-  targetBuffer: '0.001',
-  penalty: { steps: [{ maxMarginRatio: '1', rate: '0.002' }], liquidatorShare: '0.5' },
-  dustNotional: '0',
-  priceImpact: '0',
-  markets: {
-    BTC: {
-      lotSize: '0.001',
-      tickSize: '0.5',
-      tiers: [{ notionalFloor: '0', maintenanceRate: '0.005', maintenanceAmount: '0', initialRate: '0.01' }],
-    },
-  },
-});
+const validParams = (): Json => oneTier();
 
 const quoteScaleIssue = { path: 'params.quoteScale', expected: 'an integer 0…18 (a JSON number)', received: 'number 19' };
 

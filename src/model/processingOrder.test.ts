@@ -4,24 +4,12 @@
  * positions in the input. Every expected number is derived by hand in the comment above it.
  */
 import { describe, expect, it } from 'vitest';
-import { liquidate } from './liquidate.ts';
-import type { LiquidationResult, MarketParamsInput, PositionInput, RiskParams, Scenario } from './types.ts';
+import { ok, oneTier, oneTierMarket } from './__support__/oneTier.ts';
+import type { PositionInput, Scenario } from './types.ts';
 
-const market: MarketParamsInput = {
-  lotSize: '0.001',
-  tickSize: '0.5',
-  tiers: [{ notionalFloor: '0', maintenanceRate: '0.005', maintenanceAmount: '0', initialRate: '0.01' }],
-};
+const market = oneTierMarket();
 
-const params: RiskParams = {
-  quoteScale: 6,
-  trigger: 'strict',
-  targetBuffer: '0.001',
-  penalty: { steps: [{ maxMarginRatio: '1', rate: '0.002' }], liquidatorShare: '0.5' },
-  dustNotional: '0',
-  priceImpact: '0',
-  markets: { BTC: market, ETH: market, SOL: market },
-};
+const params = oneTier({ markets: { BTC: market, ETH: market, SOL: market } });
 
 const scenario = (collateral: string, positions: PositionInput[]): Scenario => ({
   params,
@@ -30,11 +18,6 @@ const scenario = (collateral: string, positions: PositionInput[]): Scenario => (
   insuranceFund: '0',
 });
 
-function ok(s: Scenario): LiquidationResult {
-  const o = liquidate(s);
-  if (!o.ok) throw new Error(JSON.stringify(o.error));
-  return o.result;
-}
 
 function permutations<T>(xs: readonly T[]): T[][] {
   if (xs.length <= 1) return [[...xs]];
