@@ -10,6 +10,11 @@ import { answerCode, answerMessage } from './protocol.ts';
 const DIR = { cwd: new URL('./__fixtures__/', import.meta.url).pathname };
 const [base] = fc.sample(scenario(), { seed: 7, numRuns: 1 }) as [Scenario];
 const marked = (fund: string): Scenario => ({ ...base, insuranceFund: fund });
+/** A marked scenario whose marker leads its JSON, so that the input a message shows names it. */
+const leading = (fund: string): Scenario => {
+  const { insuranceFund: _, ...rest } = base;
+  return { insuranceFund: fund, ...rest };
+};
 
 describe('module adapter', () => {
   it('should import a TypeScript default export with its handshake exports and answer as it does', async () => {
@@ -33,6 +38,7 @@ describe('module adapter', () => {
     expect(messages[1]).toMatch(/expected \{ ok: true, result \} or \{ ok: false, error \}/);
     expect(messages[2]).toMatch(/no answer within 300 ms/);
     expect(messages[3]).toMatch(/rejected: TypeError: rejected on 4\.444/);
+    await h.close();
   });
 
   it('should give each call its own copy of the scenario', async () => {
@@ -41,6 +47,7 @@ describe('module adapter', () => {
     const before = JSON.stringify(s);
     expect(answerCode(await h.run(s))).toBe('limit-exceeded');
     expect(JSON.stringify(s)).toBe(before);
+    await h.close();
   });
 
   it.each([
@@ -50,6 +57,69 @@ describe('module adapter', () => {
     ['./doesNotExist.ts', /could not import/],
   ])('should refuse to start %s', async (impl, why) => {
     const e = await openEngine(impl, { timeoutMs: 300, ...DIR }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(EngineStartError);
+    expect((e as Error).message).toMatch(why);
+  });
+
+  it.each([
+    ['process.exit(0) after printing a fake verdict', '6.001', 'crash', /the engine exited with code 0 [\s\S]*All 20 invariants held \(says the engine\)/, 1],
+    ['process.exit(3)', '6.002', 'crash', /the engine exited with code 3 /, 1],
+    ['process.abort()', '6.003', 'crash', /the engine threw: .*abort/, 0],
+    ['an infinite loop', '6.004', 'timeout', /no answer within 200 ms/, 1],
+    ['a synchronous sleep (Atomics.wait)', '6.005', 'timeout', /no answer within 200 ms/, 1],
+    ['an outcome holding a function', '6.006', 'protocol-error', /cannot be passed back from the engine's worker thread/, 0],
+    ['an exception thrown from a timer', '6.007', 'crash', /uncaught exception in the engine: Error: thrown from a timer/, 1],
+    ['a message of its own to the gate', '6.008', 'protocol-error', /unexpected message from the engine's worker thread/, 1],
+  ])('should isolate an engine that answers with %s: a %s answer naming the input, then fresh answers', async (_what, fund, code, why, restarts) => {
+    const h = await openEngine('./hostileModule.mjs', { timeoutMs: 200, ...DIR });
+    try {
+      const t0 = performance.now();
+      const answers = await h.runMany!([leading(fund), marked('0'), marked('0')]);
+      expect(performance.now() - t0).toBeLessThan(15_000);
+      expect(answers.map(answerCode)).toEqual([code, 'limit-exceeded', 'limit-exceeded']);
+      expect(answerMessage(answers[0]!)).toMatch(why);
+      expect(answerMessage(answers[0]!)).toContain(`input: {"insuranceFund":"${fund}"`);
+      expect(h.stats!()).toMatchObject({ restarts, gaveUp: null, requests: 3 });
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('should give up after maxRestarts restarts: every later answer is an immediate crash', async () => {
+    const h = await openEngine('./exit0Module.mjs', { timeoutMs: 200, maxRestarts: 2, ...DIR });
+    try {
+      const answers = await h.runMany!(['1', '2', '3', '4', '5'].map(leading));
+      expect(answers.map(answerCode)).toEqual(['crash', 'crash', 'crash', 'crash', 'crash']);
+      expect(answers.slice(0, 3).map(answerMessage)).toEqual([0, 1, 2].map((i) => expect.stringMatching(new RegExp(`exited with code 0 [\\s\\S]*input: \\{"insuranceFund":"${i + 1}"`))));
+      expect(answerMessage(answers[4]!)).toMatch(/no longer restarted: the engine failed 3 times \(limit 2 restarts\)/);
+      expect(h.stats!().gaveUp).toMatch(/failed 3 times/);
+      const t0 = performance.now();
+      expect(answerMessage(await h.run(marked('6')))).toMatch(/no longer restarted/);
+      expect(performance.now() - t0).toBeLessThan(1000);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('should close within its deadline an engine stuck in a synchronous loop, answering what was pending', async () => {
+    const h = await openEngine('./loopModule.mjs', { timeoutMs: 60_000, ...DIR });
+    const pending = h.run(marked('1'));
+    await new Promise((r) => setTimeout(r, 100));
+    const t0 = performance.now();
+    await h.close();
+    expect(performance.now() - t0).toBeLessThan(5000);
+    expect(answerMessage(await pending)).toMatch(/closed before answering/);
+  });
+
+  it.each([
+    ['./exitAtImportModule.mjs', /exitAtImportModule\.mjs failed while being imported: the engine exited with code 0/],
+    ['./awaitForeverModule.mjs', /awaitForeverModule\.mjs failed while being imported: .*top-level await that never settles/],
+    ['./loopAtImportModule.mjs', /loopAtImportModule\.mjs did not finish importing within 300 ms/],
+    ['./timerAtImportModule.mjs', /timerAtImportModule\.mjs did not finish importing within 300 ms/],
+  ])('should refuse to start %s within the start deadline', async (impl, why) => {
+    const t0 = performance.now();
+    const e = await openEngine(impl, { timeoutMs: 100, startTimeoutMs: 300, ...DIR }).catch((x: unknown) => x);
+    expect(performance.now() - t0).toBeLessThan(10_000);
     expect(e).toBeInstanceOf(EngineStartError);
     expect((e as Error).message).toMatch(why);
   });

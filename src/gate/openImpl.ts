@@ -17,8 +17,8 @@ export interface OpenedEngine {
 export async function openImpl(impl: string, timeoutMs: number): Promise<OpenedEngine> {
   const h = await openEngine(impl, { timeoutMs });
   return {
-    // In-process modules gain nothing from overlap; subprocess and HTTP engines pipeline.
-    engine: { name: h.name, version: h.version, policy: h.policy, features: h.features, run: h.run, concurrency: h.kind === 'module' ? 1 : 16 },
+    // Every adapter pipelines (a module's worker thread runs one request at a time, in order).
+    engine: { name: h.name, version: h.version, policy: h.policy, features: h.features, run: h.run, gaveUp: () => h.stats?.().gaveUp ?? null, concurrency: 16 },
     kind: h.kind,
     requiredFeatures,
     close: () => h.close(),
