@@ -24,8 +24,8 @@ async function service(behavior: string): Promise<Service> {
   return s;
 }
 
-async function open(url: string, timeoutMs = 300): Promise<EngineHandle> {
-  const h = await openEngine(url, { timeoutMs });
+async function open(url: string, timeoutMs = 300, maxRestarts?: number): Promise<EngineHandle> {
+  const h = await openEngine(url, maxRestarts === undefined ? { timeoutMs } : { timeoutMs, maxRestarts });
   cleanup.unshift(() => h.close());
   return h;
 }
@@ -83,5 +83,46 @@ describe('HTTP adapter', () => {
     const after = await h.run(scenarios[1]!);
     expect(codes([after])).toEqual(['crash']);
     expect(messageOf(after)).toMatch(/connection failed/);
+  });
+
+  describe('giving up on an unhealthy service', () => {
+    it('should give up after maxRestarts + 1 timeouts and answer every later request at once', async () => {
+      const s = await service('hang');
+      const h = await open(s.url, 100, 2);
+      for (let i = 0; i < 3; i++) expect(codes([await h.run(scenarios[i]!)])).toEqual(['timeout']);
+      expect(h.stats!().gaveUp).toMatch(/the service failed 3 times with a timeout or a connection failure \(limit 2\)/);
+      const t0 = performance.now();
+      const later = await h.runMany!(scenarios);
+      expect(performance.now() - t0).toBeLessThan(100); // no request is sent: no deadline is waited out
+      expect(codes(later)).toEqual(scenarios.map(() => 'crash'));
+      expect(messageOf(later[0]!)).toMatch(/^the engine is no longer sent requests: the service failed 3 times/);
+      expect(h.stats!().requests).toBe(3 + scenarios.length);
+    });
+
+    it('should count connection failures, but not protocol errors', async () => {
+      const garbage = await service('garbage');
+      const g = await open(garbage.url, 300, 1);
+      expect(codes(await g.runMany!(scenarios))).toEqual(scenarios.map(() => 'protocol-error'));
+      expect(g.stats!().gaveUp).toBeNull();
+      const ok = await service('ok');
+      const h = await open(ok.url, 300, 1);
+      await ok.close();
+      expect(codes([await h.run(scenarios[0]!), await h.run(scenarios[1]!)])).toEqual(['crash', 'crash']);
+      expect(h.stats!().gaveUp).toMatch(/failed 2 times with a timeout or a connection failure \(limit 1\)/);
+      expect(messageOf(await h.run(scenarios[2]!))).toMatch(/no longer sent requests/);
+    });
+
+    it('should give up on batches too: a hung batch and its one-by-one retries count', async () => {
+      const s = await service('hang'); // announces batch: 64
+      const h = await open(s.url, 100, 2);
+      const many = fc.sample(scenario(), { seed: 12, numRuns: 40 }) as Scenario[];
+      const answers = await h.runMany!(many);
+      const c = codes(answers);
+      expect(c.filter((x) => x === 'timeout').length).toBeGreaterThanOrEqual(1);
+      expect(c.filter((x) => x === 'timeout').length).toBeLessThanOrEqual(1 + 8); // the batch, then at most one round of retries
+      expect(c.every((x) => x === 'timeout' || x === 'crash')).toBe(true);
+      expect(h.stats!().gaveUp).toMatch(/failed 3 times/);
+      expect(codes(await h.runMany!(many.slice(0, 5)))).toEqual(['crash', 'crash', 'crash', 'crash', 'crash']);
+    });
   });
 });

@@ -4,11 +4,18 @@
  * `hello_ok`, `liquidate` → `result` | `error`, and, when the handshake declared `batch: N`,
  * `batch` → `batch_result`.
  *
- * @remarks Each request has the per-request deadline (AbortController), covering the body too;
- * bodies are bounded. A refused connection at the handshake is an {@link EngineStartError}; later it
- * is a crash answer. A non-200 status, a body that is not JSON or a reply that does not match the
- * request is a protocol-error. A batch that fails as a whole is retried one request at a time, so
- * the failure is charged to the scenario that causes it.
+ * @remarks Each request has the per-request deadline (AbortController), covering connecting, the
+ * status and headers and the whole body; bodies are bounded. A refused connection at the handshake
+ * is an {@link EngineStartError}; later it is a crash answer. A non-200 status, a body that is not
+ * JSON or a reply that does not match the request is a protocol-error. A batch that fails as a whole
+ * is retried one request at a time, so the failure is charged to the scenario that causes it.
+ *
+ * Giving up, as the subprocess adapter does after `maxRestarts` restarts: after `maxRestarts + 1`
+ * failures that say the service is unhealthy (a timeout, a refused, reset or broken connection) the
+ * adapter stops sending requests, aborts those in flight, sets `stats().gaveUp` and answers every
+ * later request at once with a crash naming the reason. Protocol errors do not count: the service
+ * answered in time, and each is a finding about its own input, so nothing is gained by hiding the
+ * answers to the other inputs.
  * @see docs/protocol.md#http
  */
 import type { Answer } from '../invariants/invariant.ts';
@@ -19,6 +26,9 @@ import { describeInput, excerpt, failed, helloMessage, liquidateLine, parseHello
 type Posted =
   | { readonly ok: true; readonly body: unknown; readonly text: string }
   | { readonly ok: false; readonly code: 'crash' | 'timeout' | 'protocol-error'; readonly what: string; readonly refused: boolean };
+
+/** undici's own deadlines (headers, body, connect): ours is normally shorter, but not past 300 s. */
+const UNDICI_TIMEOUTS: ReadonlySet<string> = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']);
 
 function isRecord(x: unknown): x is Record<string, unknown> {
   return x !== null && typeof x === 'object' && !Array.isArray(x);
@@ -51,6 +61,10 @@ export class HttpEngine extends HandshakeFields implements EngineHandle {
   private nextId = 1;
   private requests = 0;
   private closed = false;
+  /** timeouts and connection failures so far: the service is given up on past `maxRestarts` */
+  private unhealthy = 0;
+  private gaveUp: string | null = null;
+  private readonly maxFailures: number;
   private readonly inflight = new Set<AbortController>();
 
   private constructor(
@@ -59,6 +73,7 @@ export class HttpEngine extends HandshakeFields implements EngineHandle {
     private readonly o: OpenOptions,
   ) {
     super();
+    this.maxFailures = o.maxRestarts ?? DEFAULTS.maxRestarts;
   }
 
   /** Checks the URL and completes the handshake, or throws {@link EngineStartError}. */
@@ -117,14 +132,31 @@ export class HttpEngine extends HandshakeFields implements EngineHandle {
         return { ok: false, code: 'protocol-error', what: `response body is not JSON: ${excerpt(text)}`, refused: false };
       }
     } catch (e) {
-      if (timedOut) return { ok: false, code: 'timeout', what: `no response within ${timeoutMs} ms`, refused: false };
       if (this.closed) return { ok: false, code: 'crash', what: 'the adapter was closed', refused: false };
+      if (this.gaveUp !== null && !timedOut) return { ok: false, code: 'crash', what: this.gaveUpText(), refused: false };
       const cause = networkCause(e);
+      const late = timedOut || (cause.code !== undefined && UNDICI_TIMEOUTS.has(cause.code));
+      this.noteUnhealthy();
+      if (late) return { ok: false, code: 'timeout', what: `no response within ${timeoutMs} ms`, refused: false };
       return { ok: false, code: 'crash', what: `the connection failed: ${cause.text}`, refused: cause.code === 'ECONNREFUSED' };
     } finally {
       clearTimeout(timer);
       this.inflight.delete(ac);
     }
+  }
+
+  /** Counts a timeout or a connection failure; past the limit, gives up on the service. */
+  private noteUnhealthy(): void {
+    if (this.gaveUp !== null || this.closed) return;
+    this.unhealthy++;
+    if (this.unhealthy <= this.maxFailures) return;
+    this.gaveUp = `the service failed ${this.unhealthy} times with a timeout or a connection failure (limit ${this.maxFailures})`;
+    // Requests in flight would only wait out their deadlines: answer them now.
+    for (const ac of this.inflight) ac.abort();
+  }
+
+  private gaveUpText(): string {
+    return `the engine is no longer sent requests: ${this.gaveUp}`;
   }
 
   /** Checks one `result`/`error` reply against the request id it should answer. */
@@ -140,6 +172,7 @@ export class HttpEngine extends HandshakeFields implements EngineHandle {
   readonly run = async (scenario: Scenario): Promise<Answer> => {
     this.requests++;
     if (this.closed) return failed('crash', 'the engine was closed');
+    if (this.gaveUp !== null) return failed('crash', this.gaveUpText());
     const id = this.nextId++;
     let body: string;
     try {
@@ -175,6 +208,7 @@ export class HttpEngine extends HandshakeFields implements EngineHandle {
   private async runBatch(scenarios: readonly Scenario[]): Promise<Answer[]> {
     if (this.closed) return scenarios.map(() => failed('crash', 'the engine was closed'));
     this.requests += scenarios.length;
+    if (this.gaveUp !== null) return scenarios.map(() => failed('crash', this.gaveUpText()));
     const ids = scenarios.map(() => this.nextId++);
     let body: string;
     try {
@@ -218,6 +252,6 @@ export class HttpEngine extends HandshakeFields implements EngineHandle {
   }
 
   stats(): EngineStats {
-    return { restarts: 0, gaveUp: null, requests: this.requests };
+    return { restarts: 0, gaveUp: this.gaveUp, requests: this.requests };
   }
 }

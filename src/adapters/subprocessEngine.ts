@@ -17,12 +17,14 @@
  *   error code) charges that request only; the engine keeps running.
  * - After `maxRestarts` restarts the adapter gives up: every later answer is a crash.
  *
- * Every wait has a deadline, stdout lines and the stderr tail are bounded, and the process group
- * is killed on close, on timeout and when the gate exits.
+ * Every wait has a deadline, stdout lines and the stderr tail are bounded, and the engine's process
+ * group and its descendants, also those that left the group (descendants.ts), are killed on close,
+ * on every failure and when the gate exits.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { Answer } from '../invariants/invariant.ts';
 import type { Scenario } from '../model/types.ts';
+import { ENGINE_TOKEN_VAR, killEngineTree, newEngineToken, PROC_AVAILABLE, snapshotDescendants, type ProcessEntry } from './descendants.ts';
 import { DEFAULTS, EngineStartError, HandshakeFields, startTimeout, type EngineHandle, type EngineStats, type OpenOptions } from './engineHandle.ts';
 import { LineSplitter, LineTooLong } from './lineSplitter.ts';
 import {
@@ -61,6 +63,8 @@ interface Episode {
 interface Proc {
   readonly child: ChildProcessWithoutNullStreams;
   readonly pid: number;
+  /** the value of {@link ENGINE_TOKEN_VAR} it was spawned with, inherited by all it starts */
+  readonly token: string;
   readonly splitter: LineSplitter;
   /** set once its failure or exit has been handled: later events are ignored */
   gone: boolean;
@@ -74,8 +78,8 @@ interface Proc {
 
 const ADAPTER_FAILURES: ReadonlySet<string> = new Set(['crash', 'timeout', 'protocol-error']);
 
-/** Process groups still alive, killed if the gate exits without closing them. */
-const LIVE_GROUPS = new Set<number>();
+/** Engines started and not yet killed (an engine that exited may have left helpers running). */
+const LIVE = new Set<Proc>();
 let exitHookInstalled = false;
 
 function killGroup(pid: number, signal: NodeJS.Signals): void {
@@ -86,14 +90,20 @@ function killGroup(pid: number, signal: NodeJS.Signals): void {
   }
 }
 
+/** SIGKILLs the engine's process group and its descendants (synchronous: also used on exit). */
+function killTree(p: Proc, tracked: readonly ProcessEntry[] = []): void {
+  if (p.pid > 0) killEngineTree({ pid: p.pid, token: p.token, alive: !p.exited, tracked });
+  LIVE.delete(p);
+}
+
 /**
- * Kills every engine process group this process started and has not closed yet. Runs by itself
- * when the process exits normally; a CLI that handles SIGINT or SIGTERM should call it from its
- * handler too (engines run in their own process groups, so a terminal's Ctrl-C does not reach them).
+ * Kills every engine this process started and has not killed yet: its process group and its
+ * descendants, also those that left the group. Synchronous. Runs by itself when the process exits
+ * normally; a CLI that handles SIGINT or SIGTERM should call it from its handler too (engines run in
+ * their own process groups, so a terminal's Ctrl-C does not reach them).
  */
 export function killAllEngineGroups(): void {
-  for (const pid of LIVE_GROUPS) killGroup(pid, 'SIGKILL');
-  LIVE_GROUPS.clear();
+  for (const p of [...LIVE]) killTree(p);
 }
 
 function installExitHook(): void {
@@ -191,9 +201,11 @@ export class SubprocessEngine extends HandshakeFields implements EngineHandle {
 
   private spawnProc(): Proc {
     const [cmd, ...args] = this.argv as [string, ...string[]];
+    const token = newEngineToken();
     const child = spawn(cmd, args, {
       cwd: this.o.cwd ?? process.cwd(),
-      env: this.o.env ?? process.env,
+      // The marker lets the gate find what the engine starts, wherever it moves in the process tree.
+      env: { ...(this.o.env ?? process.env), [ENGINE_TOKEN_VAR]: token },
       stdio: 'pipe',
       detached: true, // its own process group, so that a kill reaches whatever it started
     });
@@ -201,6 +213,7 @@ export class SubprocessEngine extends HandshakeFields implements EngineHandle {
     const p: Proc = {
       child,
       pid: child.pid ?? -1,
+      token,
       splitter: new LineSplitter(this.o.maxLineChars ?? DEFAULTS.maxLineChars),
       gone: false,
       exited: false,
@@ -252,7 +265,6 @@ export class SubprocessEngine extends HandshakeFields implements EngineHandle {
     child.on('exit', (code, signal) => {
       p.exited = true;
       p.status = describeExit(code, signal);
-      LIVE_GROUPS.delete(p.pid);
       markExited();
       // 'close' follows once stdout and stderr are drained, unless something it started holds them.
       setTimeout(gone, 300).unref();
@@ -260,7 +272,7 @@ export class SubprocessEngine extends HandshakeFields implements EngineHandle {
     child.on('close', gone);
     if (p.pid > 0) {
       installExitHook();
-      LIVE_GROUPS.add(p.pid);
+      LIVE.add(p);
     }
     return p;
   }
@@ -312,8 +324,8 @@ export class SubprocessEngine extends HandshakeFields implements EngineHandle {
     });
   }
 
-  private kill(p: Proc): void {
-    if (p.pid > 0) killGroup(p.pid, 'SIGKILL');
+  private kill(p: Proc, tracked: readonly ProcessEntry[] = []): void {
+    killTree(p, tracked);
     p.child.stdin.destroy();
     p.child.stdout.destroy();
     p.child.stderr.destroy();
@@ -543,14 +555,16 @@ export class SubprocessEngine extends HandshakeFields implements EngineHandle {
     this.proc = null;
     if (p === null) return;
     p.gone = true;
+    // Read while it runs: once it exits, helpers that cleared their environment are orphans that
+    // nothing links to it any more.
+    const tracked = !p.exited && p.pid > 0 && PROC_AVAILABLE ? snapshotDescendants(p.pid) : [];
     p.child.stdin.end();
     const grace = this.o.closeGraceMs ?? DEFAULTS.closeGraceMs;
     if (!p.exited && !(await within(p.exitedPromise, grace)) && p.pid > 0) {
       killGroup(p.pid, 'SIGTERM');
       await within(p.exitedPromise, 500);
     }
-    // Whatever it started in its group goes too.
-    this.kill(p);
-    LIVE_GROUPS.delete(p.pid);
+    // Whatever it started goes too, in its group or not.
+    this.kill(p, tracked);
   }
 }
