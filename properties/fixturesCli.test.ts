@@ -86,7 +86,7 @@ describe('liqcheck fixtures verify', () => {
     expect(r.out).not.toMatch(/\n\s+at /);
     expect(r.out).toContain(`${join(dir, PARTIAL)} at $: bytes differ from the manifest`);
     expect(r.out).toContain(`${join(dir, PARTIAL)} at $.provenance.hash: content hash mismatch`);
-    expect(r.out).toMatch(new RegExp(`${join(dir, HEALTHY)} at \\$: not valid JSON \\(.*\\); the file looks truncated`));
+    expect(r.out).toMatch(new RegExp(`${join(dir, HEALTHY)} at \\$: expected JSON, received a syntax error .*; the file looks truncated`));
     expect(r.out).toContain(`${join(dir, BANKRUPT)} at $: bytes differ from the manifest`);
     expect(r.out).toContain(`${join(dir, INVALID)} at $.expectedError.issues[0].path: expected a string, received number 7`);
     expect(r.out).toContain(`${join(dir, 'stray.json')} at $: not listed in the manifest`);
@@ -124,7 +124,7 @@ describe('liqcheck fixtures verify', () => {
     [['fixtures', 'generate', '--count', '5'], /--out DIR is required/],
     [['fixtures', 'generate', '--out', 'fixtures'], /holds other things than fixture files/],
     [['fixtures', 'generate', '--out', join(tmp, 'x'), '--count', '0'], /--count: expected an integer from 1/],
-    [['fixtures', 'generate', '--out', join(tmp, 'x'), '--params', '/nonexistent.json'], /--params \/nonexistent.json: cannot read the file/],
+    [['fixtures', 'generate', '--out', join(tmp, 'x'), '--params', '/nonexistent.json'], /--params \/nonexistent.json: 1 problem\(s\)\n  params: expected a readable file, received an error \(ENOENT/],
     [['replay'], /replay needs a fixture file/],
     [['replay', '/nonexistent.json'], /no such file/],
   ])('%j is a usage error (exit 2, no stack trace)', async (argv, message) => {

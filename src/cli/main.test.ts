@@ -43,7 +43,7 @@ describe('liqcheck check', () => {
     [['check', '--runs', 'ten'], /--runs: expected an integer from 1 to 100000000, received "ten"/],
     [['check', '--runs', '0'], /--runs: expected an integer/],
     [['check', '--invariants', 'LIQ-999'], /--invariants: unknown id\(s\) LIQ-999/],
-    [['check', '--params', '/nonexistent/p.json'], /--params \/nonexistent\/p.json: cannot read the file \(ENOENT\)/],
+    [['check', '--params', '/nonexistent/p.json'], /--params \/nonexistent\/p.json: 1 problem\(s\)\n  params: expected a readable file, received an error \(ENOENT/],
     [['chek'], /unknown command "chek"/],
   ])('%j is a usage error (exit 2, one line, no stack trace)', async (argv, message) => {
     const r = await run(argv);
@@ -63,7 +63,7 @@ describe('liqcheck check', () => {
     expect(r.err).toContain('params.markets["BTC-PERP"].tiers[1].maintenanceAmount: expected maintenanceAmount = 50');
     expect(r.err).toContain('params.targetBuffer');
     writeFileSync(file, '{"quoteScale": 6,');
-    expect((await run(['check', '--params', file])).err).toMatch(/not valid JSON/);
+    expect((await run(['check', '--params', file])).err).toMatch(/expected JSON, received a syntax error/);
   });
 });
 

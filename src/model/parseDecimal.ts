@@ -15,6 +15,18 @@ export interface DigitLimits {
 /** The limits of spec §1.1, for every input decimal. */
 export const INPUT_DIGITS: DigitLimits = { integer: 30, fraction: 18 };
 
+/**
+ * The limits of spec §1.1 for result decimals (§8), which are sums and products of inputs: the
+ * only place they are stated in code (the result checker and the fixture schema use this).
+ *
+ * @remarks Fraction: 54 = 3 × 18, because a maintenance requirement or a target is a size × a
+ * price × a rate (18 + 18 + 18 digits); a notional has 36 and every other quote amount fewer.
+ * Integer: 120, because a margin ratio `E / MM` with `|E|` below 10^65 (10,000 positions of
+ * notionals below 10^60) and `MM` at its least positive value 10^−54 stays below 10^119.
+ * @see docs/spec.md#11-representation
+ */
+export const RESULT_DIGITS: DigitLimits = { integer: 120, fraction: 54 };
+
 export type SignRule = 'positive' | 'nonnegative' | 'any';
 
 export interface DecimalRules {

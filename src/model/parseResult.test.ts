@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { toCanonical } from './decimal.ts';
+import { liquidate } from './liquidate.ts';
 import { parseResult } from './parseResult.ts';
 import type { Issue } from './types.ts';
 
@@ -112,11 +113,32 @@ describe('parseResult', () => {
     ).toEqual([]);
   });
 
-  it('accepts long products: 60 integer and 36 fraction digits', () => {
-    expect(issuesOf((r) => (r.fills[0].notional = '9'.repeat(60) + '.' + '1'.repeat(36)))).toEqual([]);
-    const issue = onlyIssue((r) => (r.fills[0].notional = '0.' + '1'.repeat(37)), 'result.fills[0].notional');
-    expect(issue.expected).toContain('≤36 fraction digits');
-    onlyIssue((r) => (r.fills[0].notional = '9'.repeat(61)), 'result.fills[0].notional');
+  it('accepts the result decimals of spec §1.1: 120 integer and 54 fraction digits (size × price × rate)', () => {
+    expect(issuesOf((r) => (r.groups[0].before.maintenance = '9'.repeat(120) + '.' + '1'.repeat(54)))).toEqual([]);
+    const issue = onlyIssue((r) => (r.groups[0].before.maintenance = '0.' + '1'.repeat(55)), 'result.groups[0].before.maintenance');
+    expect(issue.expected).toContain('≤54 fraction digits');
+    onlyIssue((r) => (r.fills[0].notional = '9'.repeat(121)), 'result.fills[0].notional');
+  });
+
+  it('accepts every result the reference model gives at the input limits: a maintenance of 54 fraction digits', () => {
+    // size, price and rate of 18 fraction digits each: MM = |q|·P·r has 54.
+    const o = liquidate({
+      params: {
+        quoteScale: 18,
+        trigger: 'strict',
+        targetBuffer: '0.000000000000000001',
+        penalty: { steps: [{ maxMarginRatio: '1', rate: '0.000000000000000001' }], liquidatorShare: '0.5' },
+        dustNotional: '0',
+        priceImpact: '0',
+        markets: { X: { lotSize: '0.000000000000000001', tickSize: '0.000000000000000001', tiers: [{ notionalFloor: '0', maintenanceRate: '0.100000000000000001', maintenanceAmount: '0', initialRate: '0.2' }] } },
+      },
+      marks: { X: '1.000000000000000001' },
+      account: { collateral: '0.1', positions: [{ market: 'X', size: '1.000000000000000001', entryPrice: '1.000000000000000001' }] },
+      insuranceFund: '0',
+    });
+    if (!o.ok) throw new Error(JSON.stringify(o.error));
+    expect(o.result.groups[0]!.before.maintenance.split('.')[1]!.length).toBe(54);
+    expect(parseResult(o.result)).toMatchObject({ ok: true });
   });
 
   it('rejects exponents, NaN and JSON numbers', () => {

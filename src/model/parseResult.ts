@@ -4,12 +4,12 @@
  *
  * @remarks Only the shape and the decimal syntax are checked here: signs, sums and every other
  * relation between values are for the invariants to judge, so a wrong value must parse and reach
- * them. Decimals may be longer than inputs: a product of two inputs, such as a fill's notional
- * `Δ·P`, has up to 60 integer and 36 fraction digits.
+ * them. Decimals may be longer than inputs (a maintenance requirement is a size × a price × a
+ * rate): the limits are {@link RESULT_DIGITS} of spec §1.1.
  * @see docs/spec.md#8-result
  */
 import type { Dec } from './decimal.ts';
-import { parseDecimal, type DigitLimits } from './parseDecimal.ts';
+import { parseDecimal, RESULT_DIGITS } from './parseDecimal.ts';
 import {
   fieldPath,
   indexPath,
@@ -22,8 +22,7 @@ import {
 } from './parseScenario.ts';
 import type { Issue, Position, Status } from './types.ts';
 
-/** Digit limits of result decimals: products of two input decimals. */
-export const RESULT_DIGITS: DigitLimits = { integer: 60, fraction: 36 };
+export { RESULT_DIGITS } from './parseDecimal.ts';
 
 export interface ParsedFill {
   readonly market: string;

@@ -324,6 +324,16 @@ describe('parseScenario: params (§2.1)', () => {
     expect(issue.expected).toBe('a non-empty market id');
   });
 
+  it.each(['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty'])('no market or mark named %s (it would collide with Object.prototype)', (id) => {
+    // Own data properties, as JSON.parse creates them (an assignment to __proto__ would not).
+    const issues = issuesOf((s) => {
+      Object.defineProperty(s.params.markets, id, { value: s.params.markets['BTC-PERP'], enumerable: true });
+      Object.defineProperty(s.marks, id, { value: '1', enumerable: true });
+    });
+    expect(issues.map((i) => i.path)).toEqual([`params.markets[${JSON.stringify(id)}]`, `marks[${JSON.stringify(id)}]`]);
+    expect(issues[0]?.expected).toContain('not a property name of a plain JavaScript object');
+  });
+
   it('lotSize and tickSize > 0', () => {
     const issues = issuesOf((s) => {
       s.params.markets['BTC-PERP'].lotSize = '0';

@@ -92,7 +92,8 @@ export function readEntries(
   expected: string,
 ): [string, unknown][] | undefined {
   if (!isPlainObject(value)) return report(issues, path, expected, value);
-  return Object.keys(value).map((key): [string, unknown] => [key, value[key]]);
+  // Object.entries, not value[key]: an own `__proto__` key would read the prototype instead.
+  return Object.entries(value);
 }
 
 export function readArray(
@@ -341,6 +342,18 @@ function parseStep(
   return { maxMarginRatio: ratio, rate };
 }
 
+const MARKET_ID = 'a market id that is not a property name of a plain JavaScript object (__proto__, constructor, prototype, toString, …)';
+
+/**
+ * A market id must be non-empty, and must not be a name that a plain object already answers to:
+ * engines, reports and user code index records by market id, where `marks["__proto__"]` or
+ * `markets["constructor"]` would reach Object.prototype instead of the market.
+ * @see docs/spec.md#25-invalid-input
+ */
+export function isMarketId(id: string): boolean {
+  return id !== '' && id !== 'prototype' && !(id in Object.prototype);
+}
+
 function readMarkets(
   value: unknown,
   path: string,
@@ -354,7 +367,7 @@ function readMarkets(
   const markets = new Map<string, MarketRead>();
   for (const [id, market] of entries) {
     const marketPath = keyPath(path, id);
-    if (id === '') report(issues, marketPath, 'a non-empty market id', id);
+    if (!isMarketId(id)) report(issues, marketPath, id === '' ? 'a non-empty market id' : MARKET_ID, id);
     else markets.set(id, readMarket(market, marketPath, issues, buffer));
   }
   return markets;
@@ -587,7 +600,7 @@ function readMarks(value: unknown, path: string, issues: Issue[]): MarksRead | u
   const marks = new Map<string, { raw: unknown; price: Dec | undefined }>();
   for (const [id, raw] of entries) {
     const markPath = keyPath(path, id);
-    if (id === '') report(issues, markPath, 'a non-empty market id', id);
+    if (!isMarketId(id)) report(issues, markPath, id === '' ? 'a non-empty market id' : MARKET_ID, id);
     else marks.set(id, { raw, price: parseDecimal(raw, markPath, issues, { min: 'positive' }) });
   }
   return marks;

@@ -109,7 +109,7 @@ describe('liqcheck params check', () => {
   });
 
   it('exits 2 on an unreadable file and on a missing FILE', async () => {
-    expect((await runCli(['params', 'check', join(tmp, 'none.json')])).err).toMatch(/expected a readable file, received an error \(ENOENT\)/);
+    expect((await runCli(['params', 'check', join(tmp, 'none.json')])).err).toMatch(/expected a readable file, received an error \(ENOENT: no such file\)/);
     expect((await runCli(['params', 'check'])).code).toBe(2);
   });
 });

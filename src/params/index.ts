@@ -2,5 +2,5 @@
 export { ADVISORIES, type Advisory } from './advisories.ts';
 export { checkParamsFile } from './checkParamsFile.ts';
 export type { Finding, Severity } from './finding.ts';
-export { formatIssues, readParamsFile, type ParamsFileRead } from './readParamsFile.ts';
+export { formatIssues, paramsFileMessage, readParamsFile, type ParamsFileRead } from './readParamsFile.ts';
 export { PARAMS_SCHEMA_FILE, paramsSchemaText } from './schema.ts';

@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { toJUnit } from '../../gate/junit.ts';
 import { mergeReports } from '../../gate/mergeReports.ts';
+import { formatFileProblem, readJsonFile } from '../../io/readJsonFile.ts';
+import { unwritableOutput } from '../../io/assertWritable.ts';
 import { writeFileAtomic } from '../../io/writeFileAtomic.ts';
 import type { CatalogReport } from '../../runner/runCatalog.ts';
 import { helpFor, parseOptions, type OptionTable } from '../options.ts';
@@ -14,13 +15,9 @@ export const MERGE_OPTIONS: OptionTable = {
 };
 
 function readReport(file: string): CatalogReport {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new UsageError(`${file}: not a readable JSON report (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-  }
-  const r = json as Partial<CatalogReport>;
+  const read = readJsonFile(file);
+  if (!read.ok) throw new UsageError(formatFileProblem(read.problem));
+  const r = read.value as Partial<CatalogReport>;
   if (typeof r !== 'object' || r === null || !Array.isArray(r.tallies) || typeof r.seed !== 'number' || typeof r.shard !== 'object') {
     throw new UsageError(`${file}: not a report written by liqcheck check --json`);
   }
@@ -35,6 +32,11 @@ export function merge(argv: readonly string[], io: Io): number {
     return EXIT.ok;
   }
   if (positionals.length === 0) throw new UsageError('merge: expected the JSON reports of the shards, received none');
+  const unwritable = unwritableOutput([
+    { option: '--json', path: values['json'] as string | undefined },
+    { option: '--junit', path: values['junit'] as string | undefined },
+  ]);
+  if (unwritable !== null) throw new UsageError(unwritable);
   let merged: CatalogReport;
   try {
     merged = mergeReports(positionals.map(readReport));

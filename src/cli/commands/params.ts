@@ -3,8 +3,9 @@
  * (print the JSON Schema of the file).
  * @see docs/params.md
  */
+import { unwritableOutput } from '../../io/assertWritable.ts';
 import { writeFileAtomic } from '../../io/writeFileAtomic.ts';
-import { checkParamsFile, formatIssues, paramsSchemaText, readParamsFile, type Finding } from '../../params/index.ts';
+import { checkParamsFile, paramsFileMessage, paramsSchemaText, readParamsFile, type Finding } from '../../params/index.ts';
 import type { Io } from './check.ts';
 import { helpFor, parseOptions, type OptionTable } from '../options.ts';
 import { EXIT, UsageError } from '../usageError.ts';
@@ -15,10 +16,12 @@ export const PARAMS_OPTIONS: OptionTable = {
   help: { type: 'boolean', help: 'show this help' },
 };
 
-const SUMMARY = `params check FILE: checks a risk-parameters file. Malformed JSON or fields (wrong type, bad
-decimal syntax, unknown or missing field) exit 2 with the field path, what was expected and what
-was received. Then the parameter invariants (PAR-001…004) and the domain rules of the spec are
-errors (exit 1), and the risk advisories (RSK-001…) are warnings (exit 0 unless --strict).
+const SUMMARY = `params check FILE: checks a risk-parameters file. A file the reference model cannot accept
+(not a regular file, over 16 MiB, invalid UTF-8, malformed or duplicate-key JSON, a wrong field,
+discontinuous tiers, a rising schedule, a reserved market id, …) exits 2 with the field path, what
+was expected and what was received: the same message and exit code as check/fuzz/sweep --params.
+Of a file the model accepts, the parameter invariants it does not enforce (PAR-002, …) are errors
+(exit 1), and the risk advisories (RSK-001…) are warnings (exit 0 unless --strict).
 params schema: prints the JSON Schema of the file.`;
 
 export function params(argv: readonly string[], io: Io): number {
@@ -35,8 +38,10 @@ export function params(argv: readonly string[], io: Io): number {
   }
   if (sub !== 'check') throw new UsageError(`params: unknown subcommand ${JSON.stringify(sub)}; expected check or schema`);
   if (file === undefined) throw new UsageError('params check: expected a FILE (a risk-parameters JSON)');
+  const unwritable = unwritableOutput([{ option: '--json', path: values['json'] as string | undefined }]);
+  if (unwritable !== null) throw new UsageError(unwritable);
   const read = readParamsFile(file);
-  if (!read.ok) throw new UsageError(`${file}: ${read.issues.length} problem(s)\n${formatIssues(read.issues)}`);
+  if (!read.ok) throw new UsageError(paramsFileMessage(file, read.issues));
   const findings = checkParamsFile(read.params);
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;

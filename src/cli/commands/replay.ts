@@ -5,7 +5,9 @@
  */
 import { existsSync } from 'node:fs';
 import { formatDiffs } from '../../fixtures/compare.ts';
-import { readFixtureFile } from '../../fixtures/read.ts';
+import type { Fixture } from '../../fixtures/format.ts';
+import { checkFixture } from '../../fixtures/read.ts';
+import { formatFileProblem, readJsonFile } from '../../io/readJsonFile.ts';
 import { verifyCase } from '../../fixtures/verify.ts';
 import { helpFor, parseOptions, type OptionTable } from '../options.ts';
 import { EXIT, UsageError } from '../usageError.ts';
@@ -15,8 +17,9 @@ import { VERIFY_OPTIONS, withEngine } from './fixtures.ts';
 export const REPLAY_OPTIONS: OptionTable = VERIFY_OPTIONS;
 
 const SUMMARY = `Replays one fixture file against the reference (default) or --impl and prints a field-by-field
-diff of expected vs actual. Exit 0 the engine matches, 1 it does not (or the file is not a valid
-fixture), 2 usage, 3 the engine could not be started.`;
+diff of expected vs actual. Exit 0 the engine matches, 1 it does not (or the JSON is not a valid
+fixture), 2 usage or a file that cannot be read as strict JSON (not a regular file, over 16 MiB,
+invalid UTF-8, duplicate or __proto__ keys, a syntax error), 3 the engine could not be started.`;
 
 export async function replay(argv: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseOptions(argv, REPLAY_OPTIONS, 1);
@@ -27,13 +30,17 @@ export async function replay(argv: readonly string[], io: Io): Promise<number> {
   const file = positionals[0];
   if (file === undefined) throw new UsageError('replay needs a fixture file: liqcheck replay FILE [--impl ENGINE]');
   if (!existsSync(file)) throw new UsageError(`${file}: no such file`);
-  const read = readFixtureFile(file);
-  if (!read.ok) {
-    for (const p of read.problems) io.out(`✗ ${p.file} at ${p.path}: ${p.message}\n`);
-    io.out(`${file} is not a valid fixture: ${read.problems.length} problem(s).\n`);
+  // A file that cannot be read as strict JSON is a usage error (exit 2), as for every input file;
+  // a JSON file that is not a valid fixture is this command's verdict on it (exit 1).
+  const json = readJsonFile(file);
+  if (!json.ok) throw new UsageError(formatFileProblem(json.problem));
+  const problems = checkFixture(file, json.value, json.text);
+  if (problems.length > 0) {
+    for (const p of problems) io.out(`✗ ${p.file} at ${p.path}: ${p.message}\n`);
+    io.out(`${file} is not a valid fixture: ${problems.length} problem(s).\n`);
     return EXIT.violation;
   }
-  const f = read.fixture;
+  const f = json.value as Fixture;
   return withEngine(values, io, async (engine) => {
     io.out(`${f.id}\n  ${f.comment}\n  flags: ${f.flags.join(', ')}\n  engine: ${engine.label}\n\n`);
     const v = await verifyCase(f, { engine: engine.run, match: engine.match, ...(engine.unsupported ? { unsupported: engine.unsupported } : {}) });
