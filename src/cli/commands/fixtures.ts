@@ -9,8 +9,8 @@ import { formatDiffs } from '../../fixtures/compare.ts';
 import { engineFor, EngineUnavailable, type FixtureEngine } from '../../fixtures/engineFor.ts';
 import { FLAGS } from '../../fixtures/flags.ts';
 import { generateSuite, type GeneratedSuite } from '../../fixtures/generate.ts';
-import { verifyDir, type VerifyReport } from '../../fixtures/verify.ts';
-import { unsafeTarget, writeSuite } from '../../fixtures/writeSuite.ts';
+import { unlistableDir, verifyDir, type VerifyReport } from '../../fixtures/verify.ts';
+import { interruptedSwap, recoverSuite, suiteTargetProblem, writeSuite } from '../../fixtures/writeSuite.ts';
 import { loadParams } from '../loadParams.ts';
 import { helpFor, intOption, parseOptions, type OptionTable } from '../options.ts';
 import { EXIT, UsageError } from '../usageError.ts';
@@ -20,7 +20,7 @@ export const GENERATE_OPTIONS: OptionTable = {
   params: { type: 'string', value: 'FILE', help: 'base risk-parameters JSON (default: the built-in profile)' },
   count: { type: 'string', value: 'N', help: 'cases to generate (default 600)' },
   seed: { type: 'string', value: 'S', help: 'seed (default 1); the same options give the same bytes' },
-  out: { type: 'string', value: 'DIR', help: 'directory to (re)write: case files and manifest.json (required)' },
+  out: { type: 'string', value: 'DIR', help: 'directory to write: case files and manifest.json (required); must be missing, empty or a suite written before' },
   help: { type: 'boolean', help: 'show this help' },
 };
 
@@ -60,7 +60,11 @@ function generate(argv: readonly string[], io: Io): number {
   }
   const out = values['out'];
   if (typeof out !== 'string' || out === '') throw new UsageError('--out DIR is required: the directory to write the suite to');
-  const unsafe = unsafeTarget(out);
+  // Before any work: first undo what an interrupted run left, then judge the directory as it is.
+  const recovered = recoverSuite(out);
+  if (!recovered.ok) throw new UsageError(`--out ${recovered.message}`);
+  for (const note of recovered.notes) io.err(`liqcheck: ${note}\n`);
+  const unsafe = suiteTargetProblem(out);
   if (unsafe !== null) throw new UsageError(`--out ${unsafe}`);
   const count = intOption(values, 'count', 600, 1, 10_000_000);
   const seed = intOption(values, 'seed', 1, -(2 ** 31), 2 ** 31 - 1);
@@ -71,7 +75,7 @@ function generate(argv: readonly string[], io: Io): number {
   const t0 = performance.now();
   const suite = generateSuite({ params, count, seed, command });
   const t1 = performance.now();
-  writeSuite(out, suite);
+  for (const note of writeSuite(out, suite)) io.err(`liqcheck: ${note}\n`);
   const t2 = performance.now();
   io.out(formatGenerated(suite, out, t1 - t0, t2 - t1));
   return EXIT.ok;
@@ -106,7 +110,10 @@ async function verify(argv: readonly string[], io: Io): Promise<number> {
   }
   const dir = positionals[0];
   if (dir === undefined) throw new UsageError('fixtures verify needs a directory: liqcheck fixtures verify DIR [--impl ENGINE]');
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`${dir}: no such directory`);
+  const interrupted = interruptedSwap(dir);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(interrupted ?? `${dir}: no such directory`);
+  if (interrupted !== null) io.err(`liqcheck: ${interrupted}\n`);
+  if (unlistableDir(dir) !== undefined) throw new UsageError(unlistableDir(dir)!);
   return withEngine(values, io, async (engine) => {
     io.out(`liqcheck fixtures verify — ${dir} against ${engine.label}\n`);
     const report = await verifyDir(dir, { engine: engine.run, match: engine.match, ...(engine.unsupported ? { unsupported: engine.unsupported } : {}) });

@@ -4,16 +4,19 @@
  * sweep.html with the safe-region heatmap. `--compare A.json B.json` shows what a proposal changes.
  * @see docs/params.md#sweep
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultParams } from '../../arbitraries/defaultParams.ts';
 import { AXES, checkGrid, compareSweeps, comparisonHtml, formatComparison, GridError, parseAxis, runSweep, sweepCsv, sweepHtml, SWEEP_FORMAT, type Axis, type SweepReport, type Verdict } from '../../fuzz/sweep/index.ts';
+import { readJsonFileOrThrow } from '../../io/readJsonFile.ts';
+import { unwritableOutput } from '../../io/assertWritable.ts';
 import { writeFileAtomic } from '../../io/writeFileAtomic.ts';
 import { Dec } from '../../model/decimal.ts';
 import { deepFreeze } from '../../model/frozen.ts';
 import type { RiskParams } from '../../model/types.ts';
 import type { Io } from './check.ts';
-import { showProgress, withStopOnSigint } from './fuzz.ts';
+import { interruptedExit, showProgress, withStopOnSigint } from './fuzz.ts';
+import type { StopFlag } from '../../fuzz/pool.ts';
 import { loadParams } from '../loadParams.ts';
 import { helpFor, intOption, parseOptions, type OptionTable } from '../options.ts';
 import { EXIT, UsageError } from '../usageError.ts';
@@ -80,6 +83,8 @@ export async function sweep(argv: readonly string[], io: Io): Promise<number> {
   }
   const out = values['out'] as string | undefined;
   if (out === undefined || out === '') throw new UsageError('--out: required, the directory for sweep.json, sweep.csv and sweep.html');
+  const unwritable = outputsProblem(out, ['sweep.json', 'sweep.csv', 'sweep.html']);
+  if (unwritable !== null) throw new UsageError(unwritable);
   const scenarios = intOption(values, 'scenarios', 400, 2, 1_000_000);
   const seed = intOption(values, 'seed', 20261125, -(2 ** 31), 2 ** 31 - 1);
   const steps = intOption(values, 'steps', 2, 1, 100);
@@ -91,6 +96,7 @@ export async function sweep(argv: readonly string[], io: Io): Promise<number> {
   const paramsText = paramsFile === undefined ? JSON.stringify(defaultParams) : readFileSync(paramsFile, 'utf8');
   const cells = x.values.length * (y?.values.length ?? 1);
   io.out(`liqcheck sweep — ${paramsFile ?? 'built-in params'}, ${x.name}${y ? ` × ${y.name}` : ''}: ${cells} cell(s) × ${scenarios} stress accounts, seed ${seed}, shock ${shock} over ${steps} step(s), ${workers} worker(s)\n\n`);
+  let stopped: StopFlag = { stopped: false };
   const report = await withStopOnSigint(io, (stop) =>
     runSweep({
       params,
@@ -104,7 +110,7 @@ export async function sweep(argv: readonly string[], io: Io): Promise<number> {
       steps,
       maxBadDebt,
       workers,
-      stop,
+      stop: (stopped = stop),
       ...(showProgress(io) ? { onProgress: (d: number, t: number) => io.err(`\r  ${d}/${t} tasks…${d === t ? '\r\x1b[K' : ''}`) } : {}),
     }),
   );
@@ -113,7 +119,13 @@ export async function sweep(argv: readonly string[], io: Io): Promise<number> {
   writeFileAtomic(join(out, 'sweep.html'), sweepHtml(report));
   io.out(formatSweep(report));
   io.out(`\nwrote ${join(out, 'sweep.json')}, sweep.csv, sweep.html (${(report.ms / 1000).toFixed(1)} s)\n`);
-  return report.interrupted ? 130 : EXIT.ok;
+  return report.interrupted ? interruptedExit(stopped) : EXIT.ok;
+}
+
+/** Why `--out DIR` or one of the files the sweep writes in it cannot be written, or `null` (checked before the run). */
+function outputsProblem(out: string, files: readonly string[]): string | null {
+  const inside = existsSync(out) ? files.map((f) => ({ option: '--out', path: join(out, f) })) : [];
+  return unwritableOutput([{ option: '--out', path: out, kind: 'directory' }, ...inside]);
 }
 
 /** A terminal map of the verdicts (y top to bottom descending), and the counts. */
@@ -138,7 +150,7 @@ export function formatSweep(r: SweepReport): string {
 function readSweep(file: string): SweepReport {
   let r: SweepReport;
   try {
-    r = JSON.parse(readFileSync(file, 'utf8')) as SweepReport;
+    r = readJsonFileOrThrow(file) as SweepReport;
   } catch (e) {
     throw new UsageError(`${file}: cannot read a sweep report (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
@@ -149,6 +161,8 @@ function readSweep(file: string): SweepReport {
 function compare(files: readonly string[], out: string | undefined, io: Io): number {
   if (files.length !== 2) throw new UsageError(`--compare: expected two sweep.json files (current, proposed), received ${files.length}`);
   const [fa, fb] = files as [string, string];
+  const unwritable = out ? outputsProblem(out, ['compare.html', 'compare.json']) : null;
+  if (unwritable !== null) throw new UsageError(unwritable);
   const a = readSweep(fa);
   const b = readSweep(fb);
   let c;
