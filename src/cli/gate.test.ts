@@ -25,7 +25,7 @@ describe('shards and merge', () => {
     expect(m.cases).toBe(90);
     // Every tally of the merged shards equals the single run's.
     expect(m.tallies.map((t) => [t.id, t.checked, t.skipped, t.violations])).toEqual(w.tallies.map((t) => [t.id, t.checked, t.skipped, t.violations]));
-    expect(readFileSync(join(tmp, 'merged.xml'), 'utf8')).toMatch(/<testsuites name="liqcheck" tests="19" failures="0"/);
+    expect(readFileSync(join(tmp, 'merged.xml'), 'utf8')).toMatch(/<testsuites name="liqcheck" tests="20" failures="0" errors="0"/);
   });
 
   it('refuses to merge shards of different runs, or a shard twice, and says which', async () => {
