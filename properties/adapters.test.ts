@@ -85,7 +85,10 @@ describe('the invariant catalog, run over the protocol, finds nothing in the cor
       const h = opened.track(await way.open());
       // Cases in parallel: their engine calls are pipelined to the one engine process.
       const reports = await Promise.all(CASES.map((s) => checkCaseAsync(h.run, s)));
-      const found = reports.flatMap((r, i) => r.violations.map((v) => `case ${i}: ${v.invariant}: ${v.message.slice(0, 300)}`));
+      const found = reports.flatMap((r, i) => [
+        ...r.violations.map((v) => `case ${i}: ${v.invariant}: ${v.message.slice(0, 300)}`),
+        ...(r.engineFailure ? [`case ${i}: no answer: ${r.engineFailure.error.message.slice(0, 300)}`] : []),
+      ]);
       expect(found, found.join('\n')).toEqual([]);
       expect(reports.every((r) => r.checked.length > 10)).toBe(true);
     }, 60_000);

@@ -30,6 +30,7 @@ describe('catalog on the reference model', () => {
           if (r.checked.includes(inv.id)) inDomain++;
           const mine = r.violations.filter((v) => v.invariant === inv.id || v.invariant === 'LIQ-000');
           if (mine.length > 0) throw new Error(mine.map((v) => `${v.invariant}: ${v.message}`).join('\n'));
+          if (r.engineFailure) throw new Error(`the reference gave no answer: ${r.engineFailure.error.message}`);
         }),
         params(FILE, name),
       );

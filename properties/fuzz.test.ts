@@ -119,8 +119,11 @@ describe('long runs', () => {
     expect((await runCli(['fuzz', 'merge', files[0]!, files[0]!])).err).toMatch(/shard 1\/2 is given twice/);
   });
 
-  it('Ctrl-C stops the run and still writes the report atomically (exit 130)', async () => {
-    const json = join(tmp, 'interrupted.json');
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)('%s stops the run and still writes the report atomically (exit %d)', async (signal, exit) => {
+    const json = join(tmp, `interrupted-${signal}.json`);
     const child = spawn(process.execPath, ['bin/liqcheck.mjs', 'fuzz', '--runs', '100000', '--search', '0', '--workers', '2', '--failures', '', '--json', json], {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, LIQCHECK_PROGRESS: '1' },
@@ -131,11 +134,11 @@ describe('long runs', () => {
     // Two tasks done (the survivable-move panel and at least one unit): then Ctrl-C.
     child.stderr.on('data', (d: Buffer) => {
       err += String(d);
-      if (/\b[2-9]\/101 tasks/.test(err) && child.exitCode === null && !child.killed) child.kill('SIGINT');
+      if (/\b[2-9]\/101 tasks/.test(err) && child.exitCode === null && !child.killed) child.kill(signal);
     });
     const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
-    expect(code, `${out}\n${err}`).toBe(130);
-    expect(err).toContain('stopping after the current work');
+    expect(code, `${out}\n${err}`).toBe(exit);
+    expect(err).toContain(`${signal} — stopping after the work in flight`);
     expect(out).toMatch(/Interrupted after \d+\/100 unit\(s\)/);
     const report = JSON.parse(readFileSync(json, 'utf8')) as FuzzReport;
     expect(report.interrupted).toBe(true);

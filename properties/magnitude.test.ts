@@ -64,6 +64,7 @@ describe('maximum magnitudes', () => {
       fc.property(extreme, (s) => {
         const r = checkCase(liquidate, s);
         if (r.violations.length > 0) throw new Error(r.violations.map((v) => `${v.invariant}: ${v.message}`).join('\n'));
+        if (r.engineFailure) throw new Error(`the reference gave no answer: ${r.engineFailure.error.message}`);
         const o = liquidate(s);
         if (o.ok && o.result.fills.length > 0) liquidated++;
         expect(JSON.stringify(o)).not.toMatch(/\d[eE][+-]?\d/);

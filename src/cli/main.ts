@@ -25,7 +25,7 @@ const COMMANDS: Readonly<Record<string, { run: (argv: readonly string[], io: Io)
 
 const HELP = `Usage: liqcheck <command> [options]\n\nCommands:\n${Object.entries(COMMANDS)
   .map(([k, v]) => `  ${k.padEnd(10)}${v.help}`)
-  .join('\n')}\n\nRun 'liqcheck <command> --help' for a command's options.\nExit codes: 0 all invariants held, 1 a violation, 2 usage or configuration error, 3 the engine could not be run or broke the protocol.\n`;
+  .join('\n')}\n\nRun 'liqcheck <command> --help' for a command's options.\nExit codes: 0 all invariants held, 1 a violation, 2 usage or configuration error, 3 the engine could not be run or broke the protocol,\n130/143 stopped by SIGINT/SIGTERM (the report of what ran is written, marked interrupted).\n`;
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;

@@ -7,9 +7,10 @@
 import { Worker } from 'node:worker_threads';
 import { runTask, type Task } from './tasks.ts';
 
-/** Set `stopped` to end a run early (Ctrl-C). */
+/** Set `stopped` to end a run early (Ctrl-C, SIGTERM); `signal` says which signal did, if one did. */
 export interface StopFlag {
   stopped: boolean;
+  signal?: 'SIGINT' | 'SIGTERM';
 }
 
 export interface PoolOptions {

@@ -35,4 +35,17 @@ describe('checkEngine', () => {
     expect(ref.violations).toBeGreaterThan(0);
     expect(ref.counterexample!.message).toMatch(/insurancePayout +expected 0, got 0\.01/);
   });
+
+  it('fails an engine that throws, and the message says so: no answer is not a pass', async () => {
+    let n = 0;
+    const throwsSometimes: Engine = (s) => {
+      if (++n % 7 === 0) throw new Error('division by zero in the tier walk');
+      return liquidate(s);
+    };
+    const r = await checkEngine(throwsSometimes, { runs: 60, seed: 5 });
+    expect(r.ok).toBe(false);
+    expect(r.tallies.filter((t) => t.violations > 0)).toEqual([]);
+    expect(r.engineFailures.count).toBeGreaterThan(0);
+    expect(formatViolations(r)).toMatch(/gave no answer on \d+ request\(s\)[\s\S]*engine-threw: division by zero in the tier walk/);
+  });
 });

@@ -34,6 +34,9 @@ export function mergeReports(reports: readonly CatalogReport[]): CatalogReport {
     for (const [k, n] of Object.entries(r.labels)) labels[k] = (labels[k] ?? 0) + n;
   }
   const list = [...tallies.values()];
+  const interrupted = reports.find((r) => r.interrupted !== undefined)?.interrupted;
+  const stoppedEarly = reports.flatMap((r) => (r.stoppedEarly ? [`shard ${r.shard.index + 1}: ${r.stoppedEarly}`] : []));
+  const startErrors = reports.flatMap((r) => (r.startError ? [`shard ${r.shard.index + 1}: ${r.startError}`] : []));
   const missing = Array.from({ length: head.shard.count }, (_, i) => i).filter((i) => !indexes.includes(i));
   return {
     engine: head.engine,
@@ -45,11 +48,15 @@ export function mergeReports(reports: readonly CatalogReport[]): CatalogReport {
     replayed: reports.reduce((a, r) => a + r.replayed, 0),
     tallies: list,
     ms: Math.max(...reports.map((r) => r.ms)),
-    ok: list.every((t) => t.violations === 0) && reports.every((r) => (r.engineFailures?.count ?? 0) === 0),
+    // A shard that was interrupted, stopped early or never started makes the whole run no pass.
+    ok: list.every((t) => t.violations === 0) && reports.every((r) => r.ok && (r.engineFailures?.count ?? 0) === 0),
     labels,
     engineFailures: {
       count: reports.reduce((a, r) => a + (r.engineFailures?.count ?? 0), 0),
       examples: reports.flatMap((r) => r.engineFailures?.examples ?? []).slice(0, 3),
     },
+    ...(interrupted ? { interrupted } : {}),
+    ...(stoppedEarly.length > 0 ? { stoppedEarly: stoppedEarly.join('; ') } : {}),
+    ...(startErrors.length > 0 ? { startError: startErrors.join('; ') } : {}),
   };
 }

@@ -20,13 +20,34 @@ describe('checkCase', () => {
     }
   });
 
-  it('turns an engine that throws, rejects or answers garbage into LIQ-000, never into a crash', async () => {
+  it('turns an engine that throws or rejects into an engine failure, never a violation or a crash', async () => {
     const s = sample[0]!;
-    expect(checkCase(() => { throw new Error('boom'); }, s).violations).toEqual([{ invariant: 'LIQ-000', message: 'the engine answered a valid scenario with engine-threw: boom' }]);
-    expect((await checkCaseAsync(() => Promise.reject(new Error('gone')), s)).violations[0]!.message).toContain('engine-threw: gone');
-    const garbage = checkCase(() => ({ ok: true, result: { status: 'fine' } }) as never, s).violations;
-    expect(garbage[0]!.invariant).toBe('LIQ-000');
-    expect(garbage[0]!.message).toMatch(/^malformed result: result\.status: expected/);
+    const threw = checkCase(() => { throw new Error('boom'); }, s);
+    expect(threw.violations).toEqual([]);
+    expect(threw.checked).toEqual([]);
+    expect(threw.engineFailure).toEqual({ ok: false, error: { code: 'engine-threw', message: 'boom' } });
+    const rejected = await checkCaseAsync(() => Promise.reject(new Error('gone')), s);
+    expect(rejected.violations).toEqual([]);
+    expect(rejected.engineFailure?.error.message).toBe('gone');
+  });
+
+  it('judges garbage as LIQ-000: a malformed result is an answer, and a wrong one', () => {
+    const garbage = checkCase(() => ({ ok: true, result: { status: 'fine' } }) as never, sample[0]!);
+    expect(garbage.engineFailure).toBeUndefined();
+    expect(garbage.violations[0]!.invariant).toBe('LIQ-000');
+    expect(garbage.violations[0]!.message).toMatch(/^malformed result: result\.status: expected/);
+  });
+
+  it('never charges a relation invariant with a derived run the engine did not answer (timeout, crash)', async () => {
+    // Answers the scenario itself, then times out on every derived run: the metamorphic invariants
+    // (LIQ-012…018) must not be violated by the silence, and judging stops at the first one.
+    for (const s of sample.slice(0, 20)) {
+      let calls = 0;
+      const r = await checkCaseAsync(async (x) => (calls++ === 0 ? liquidate(x) : { ok: false, error: { code: 'timeout', message: 'no reply within 50 ms' } }), s);
+      expect(r.violations).toEqual([]);
+      expect(r.engineFailure?.error.code).toBe('timeout');
+      expect(calls).toBe(2);
+    }
   });
 
   it('refuses an invalid scenario: that is the caller’s mistake', () => {

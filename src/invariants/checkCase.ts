@@ -16,6 +16,22 @@ export interface CaseReport {
   readonly violations: readonly Violation[];
   /** ids of the invariants that were judged (in domain) for this case */
   readonly checked: readonly string[];
+  /**
+   * Set when the engine gave no answer (it threw, crashed, hung or broke the protocol) for the
+   * scenario or for one derived from it. Judging stops there: no answer is not evidence about the
+   * rules, so it is never counted as a violation of an invariant — it is an engine failure.
+   */
+  readonly engineFailure?: EngineFailureAnswer;
+}
+
+/** An answer that is no answer: the engine threw, crashed, timed out or broke the protocol. */
+export type EngineFailureAnswer = Extract<Answer, { ok: false; error: { code: 'engine-threw' | 'crash' | 'timeout' | 'protocol-error' } }>;
+
+const NO_ANSWER: ReadonlySet<string> = new Set(['engine-threw', 'crash', 'timeout', 'protocol-error']);
+
+/** Whether an answer is no answer at all (see {@link CaseReport.engineFailure}). */
+export function isEngineFailure(a: Answer): a is EngineFailureAnswer {
+  return !a.ok && NO_ANSWER.has(a.error.code);
 }
 
 export interface CheckOptions {
@@ -47,6 +63,7 @@ function* judge(scenario: Scenario, options: CheckOptions): Generator<Scenario, 
     throw new Error(`checkCase needs a valid scenario: ${input.issues.map((i) => `${i.path}: expected ${i.expected}, received ${i.received}`).join('; ')}`);
   }
   const outcome = yield scenario;
+  if (isEngineFailure(outcome)) return { outcome, checked: [], violations: [], engineFailure: outcome };
   if (!outcome.ok) {
     return { outcome, checked: [WELL_FORMED.id], violations: [{ invariant: WELL_FORMED.id, message: `the engine answered a valid scenario with ${describeError(outcome)}` }] };
   }
@@ -68,9 +85,13 @@ function* judge(scenario: Scenario, options: CheckOptions): Generator<Scenario, 
       } else {
         const derived = inv.derive(c);
         if (derived.length > 0) {
-          checked.push(inv.id);
           const runs: DerivedRun[] = [];
-          for (const d of derived) runs.push({ scenario: d, outcome: yield d });
+          for (const d of derived) {
+            const answer = yield d;
+            if (isEngineFailure(answer)) return { outcome, violations, checked, engineFailure: answer };
+            runs.push({ scenario: d, outcome: answer });
+          }
+          checked.push(inv.id);
           for (const message of inv.compare(c, runs)) violations.push({ invariant: inv.id, message });
         }
       }

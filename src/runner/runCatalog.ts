@@ -10,8 +10,8 @@
  */
 import fc from 'fast-check';
 import { CATALOG, WELL_FORMED } from '../invariants/catalog.ts';
-import { checkCaseAsync, type AsyncEngine } from '../invariants/checkCase.ts';
-import type { Invariant } from '../invariants/invariant.ts';
+import { checkCaseAsync, isEngineFailure, type AsyncEngine } from '../invariants/checkCase.ts';
+import type { Answer, Invariant } from '../invariants/invariant.ts';
 import type { Scenario } from '../model/types.ts';
 
 export const CHUNK = 1000;
@@ -30,6 +30,11 @@ export interface EngineUnderTest {
   /** features it supports; scenarios needing others are skipped and counted (undefined: all) */
   readonly features?: readonly string[];
   readonly run: AsyncEngine;
+  /**
+   * Why the adapter stopped trying the engine (it failed too often), or null while it still tries.
+   * Once set, every answer is an immediate crash: the run stops, and nothing is shrunk against it.
+   */
+  readonly gaveUp?: () => string | null;
   /**
    * Cases judged at once (default 1). Out-of-process engines pipeline requests, so several cases
    * in flight hide the round trips; per-invariant times then overlap.
@@ -66,8 +71,6 @@ export interface EngineFailure {
   readonly scenario: Scenario;
 }
 
-const ENGINE_FAILURES = new Set(['engine-threw', 'crash', 'timeout', 'protocol-error']);
-
 export interface CatalogReport {
   readonly engine: { readonly name: string; readonly version?: string; readonly policy: string };
   readonly seed: number;
@@ -85,6 +88,12 @@ export interface CatalogReport {
   readonly labels: Readonly<Record<string, number>>;
   /** how often the engine crashed, hung or broke the protocol, with the first few inputs that did it */
   readonly engineFailures: { readonly count: number; readonly examples: readonly EngineFailure[] };
+  /** the signal that stopped the run before it finished (the figures cover what ran); never a pass */
+  readonly interrupted?: 'SIGINT' | 'SIGTERM';
+  /** why the run stopped before generating all its cases although nobody interrupted it */
+  readonly stoppedEarly?: string;
+  /** the engine could not be started or failed its handshake: nothing ran */
+  readonly startError?: string;
 }
 
 export interface RunOptions {
@@ -103,6 +112,17 @@ export interface RunOptions {
   readonly classify?: (s: Scenario) => readonly string[];
   /** longest time spent shrinking one counterexample */
   readonly shrinkMs?: number;
+  /**
+   * Stops the run: no new case starts, cases in flight finish (every adapter has a deadline),
+   * nothing is shrunk, and the report is marked with the abort reason (`'SIGINT'`/`'SIGTERM'`).
+   */
+  readonly signal?: AbortSignal;
+  /**
+   * Called as soon as a counterexample is known — when an invariant is first violated (or by a
+   * case earlier in generation order), unshrunk, and again once it is shrunk — so that it can be
+   * saved before anything else can go wrong. May set `file`.
+   */
+  readonly onCounterexample?: (id: string, cx: Counterexample, stage: 'found' | 'shrunk') => void;
 }
 
 function applicable(o: RunOptions): readonly Invariant[] {
@@ -118,8 +138,14 @@ export async function runCatalog(options: RunOptions): Promise<CatalogReport> {
     engine: {
       ...options.engine,
       run: async (s) => {
-        const a = await options.engine.run(s);
-        if (!a.ok && ENGINE_FAILURES.has(a.error.code)) {
+        let a: Answer;
+        try {
+          a = await options.engine.run(s);
+        } catch (e) {
+          // An engine function that throws (or an adapter that rejects) gave no answer either.
+          a = { ok: false, error: { code: 'engine-threw', message: e instanceof Error ? e.message : String(e) } };
+        }
+        if (isEngineFailure(a)) {
           failureCount++;
           if (failures.length < 3) failures.push({ code: a.error.code, message: 'message' in a.error ? String(a.error.message) : '', scenario: s });
         }
@@ -135,7 +161,7 @@ export async function runCatalog(options: RunOptions): Promise<CatalogReport> {
   const timings = new Map<string, number>();
   const labels: Record<string, number> = {};
   // The earliest case (in generation order) that violated each invariant, whatever finished first.
-  const first = new Map<string, { order: number; scenario: Scenario; message: string; seed: number; path: string }>();
+  const first = new Map<string, { readonly order: number; readonly cx: Counterexample }>();
   let cases = 0;
   let unsupported = 0;
   const total = Math.ceil(o.runs / shard.count);
@@ -144,6 +170,7 @@ export async function runCatalog(options: RunOptions): Promise<CatalogReport> {
     const missing = o.requiredFeatures?.(scenario).filter((f) => o.engine.features !== undefined && !o.engine.features.includes(f)) ?? [];
     if (missing.length > 0) return void unsupported++;
     const report = await checkCaseAsync(o.engine.run, scenario, { invariants, timings });
+    if (abandoned) return;
     cases++;
     const checked = new Set(report.checked);
     for (const t of tallies.values()) {
@@ -156,7 +183,9 @@ export async function runCatalog(options: RunOptions): Promise<CatalogReport> {
       t.violations++;
       const known = first.get(v.invariant);
       if (known === undefined || order < known.order) {
-        first.set(v.invariant, { order, scenario, message: v.message, seed: address?.seed ?? o.seed, path: address?.path ?? '' });
+        const cx: Counterexample = { scenario, message: v.message, seed: address?.seed ?? o.seed, path: address?.path ?? '' };
+        first.set(v.invariant, { order, cx });
+        o.onCounterexample?.(v.invariant, cx, 'found');
       }
     }
     for (const l of o.classify?.(scenario) ?? []) labels[l] = (labels[l] ?? 0) + 1;
@@ -164,31 +193,57 @@ export async function runCatalog(options: RunOptions): Promise<CatalogReport> {
   };
 
   const window = Math.max(1, o.engine.concurrency ?? 1);
+  let abandoned = false;
+  const stopped = new Promise<void>((resolve) => {
+    if (o.signal?.aborted) resolve();
+    o.signal?.addEventListener('abort', () => resolve(), { once: true });
+  });
   const inFlight = new Set<Promise<void>>();
   const submit = async (p: Promise<void>) => {
     inFlight.add(p);
     void p.finally(() => inFlight.delete(p));
-    if (inFlight.size >= window) await Promise.race(inFlight);
+    if (inFlight.size >= window) await Promise.race([...inFlight, stopped]);
   };
+  // Why no further case may start: an interrupt, or an engine the adapter no longer tries.
+  const halted = (): boolean => o.signal?.aborted === true || (o.engine.gaveUp?.() ?? null) !== null;
   let order = 0;
-  for (const r of o.replay ?? []) await submit(judge(r.scenario, null, order++));
-  for (let k = 0; k * CHUNK < o.runs; k++) {
-    const seed = chunkSeed(o.seed, k);
-    const batch = fc.sample(o.scenarios, { seed, numRuns: Math.min(CHUNK, o.runs - k * CHUNK) });
-    for (let i = 0; i < batch.length; i++) {
-      if ((k * CHUNK + i) % shard.count !== shard.index) continue;
-      await submit(judge(batch[i]!, { seed, path: String(i) }, order++));
+  feed: {
+    for (const r of o.replay ?? []) {
+      if (halted()) break feed;
+      await submit(judge(r.scenario, null, order++));
+    }
+    for (let k = 0; k * CHUNK < o.runs; k++) {
+      const seed = chunkSeed(o.seed, k);
+      const batch = fc.sample(o.scenarios, { seed, numRuns: Math.min(CHUNK, o.runs - k * CHUNK) });
+      for (let i = 0; i < batch.length; i++) {
+        if ((k * CHUNK + i) % shard.count !== shard.index) continue;
+        if (halted()) break feed;
+        await submit(judge(batch[i]!, { seed, path: String(i) }, order++));
+      }
     }
   }
-  await Promise.all(inFlight);
+  await Promise.race([Promise.all(inFlight), stopped]);
+  // After an interrupt the cases still in flight are not waited for (a hung engine could hold
+  // them for its whole deadline, several times over): what they would have found is not known.
+  abandoned = o.signal?.aborted === true;
   for (const [id, ms] of timings) {
     const t = tallies.get(id);
     if (t) t.ms = ms;
   }
-  for (const [id, { order: _, ...f }] of first) {
-    tallies.get(id)!.counterexample = await shrink(o, invariants, id, f);
+  for (const [id, { cx }] of first) {
+    const t = tallies.get(id)!;
+    t.counterexample = cx;
+    // Shrinking needs an engine that still answers, and time the user did not take back.
+    if (halted()) continue;
+    const shrunk = await shrink(o, invariants, id, cx, halted);
+    if (shrunk === cx) continue;
+    t.counterexample = shrunk;
+    o.onCounterexample?.(id, shrunk, 'shrunk');
   }
   const list = [...tallies.values()];
+  const interrupted = o.signal?.aborted ? (o.signal.reason === 'SIGTERM' ? 'SIGTERM' : 'SIGINT') : undefined;
+  const gaveUp = o.engine.gaveUp?.() ?? null;
+  const ran = cases + unsupported;
   return {
     engine: { name: o.engine.name, ...(o.engine.version ? { version: o.engine.version } : {}), policy: o.engine.policy },
     seed: o.seed,
@@ -199,9 +254,11 @@ export async function runCatalog(options: RunOptions): Promise<CatalogReport> {
     replayed: o.replay?.length ?? 0,
     tallies: list,
     ms: performance.now() - t0,
-    ok: list.every((t) => t.violations === 0) && failureCount === 0,
+    ok: list.every((t) => t.violations === 0) && failureCount === 0 && interrupted === undefined,
     labels,
     engineFailures: { count: failureCount, examples: failures },
+    ...(interrupted ? { interrupted } : {}),
+    ...(gaveUp !== null && ran < total + (o.replay?.length ?? 0) ? { stoppedEarly: `after ${ran} case(s): the adapter stopped trying the engine (${gaveUp})` } : {}),
   };
 }
 
@@ -210,17 +267,44 @@ async function shrink(
   o: RunOptions,
   invariants: readonly Invariant[],
   id: string,
-  found: { scenario: Scenario; message: string; seed: number; path: string },
+  found: Counterexample,
+  halted: () => boolean,
 ): Promise<Counterexample> {
   const only = invariants.filter((i) => i.id === id);
+  // A candidate the engine did not answer (crash, timeout) is not a smaller counterexample: the
+  // case report carries no violation for it, so the shrinker moves on.
   const failing = async (s: Scenario) => (await checkCaseAsync(o.engine.run, s, { invariants: only })).violations.find((v) => v.invariant === id);
-  if (found.path === '') return { ...found }; // a replayed failure: already minimal
+  if (found.path === '') return found; // a replayed failure: already minimal
   const details = await fc.check(
-    fc.asyncProperty(o.scenarios, async (s) => (await failing(s)) === undefined),
+    // Once halted, every candidate passes at once: the shrinker keeps the smallest found so far.
+    fc.asyncProperty(o.scenarios, async (s) => halted() || (await failing(s)) === undefined),
     { seed: found.seed, path: found.path, numRuns: CHUNK, interruptAfterTimeLimit: o.shrinkMs ?? 30_000 },
   );
   const scenario = details.counterexample?.[0];
-  if (!details.failed || scenario === undefined) return { ...found };
-  const message = (await failing(scenario))?.message ?? found.message;
-  return { scenario, message, seed: found.seed, path: details.counterexamplePath ?? found.path };
+  if (!details.failed || scenario === undefined) return found;
+  const again = halted() ? undefined : await failing(scenario);
+  // Not reproduced (the engine stopped answering meanwhile): keep what was seen, not a guess.
+  if (again === undefined) return found;
+  return { scenario, message: again.message, seed: found.seed, path: details.counterexamplePath ?? found.path };
+}
+
+/** The report of a run whose engine could not be started: nothing ran, and it is no pass. */
+export function unstartedReport(
+  engine: { readonly name: string; readonly policy: string },
+  run: { readonly seed: number; readonly runs: number; readonly shard: { readonly index: number; readonly count: number } },
+  startError: string,
+): CatalogReport {
+  return {
+    engine,
+    ...run,
+    cases: 0,
+    unsupported: 0,
+    replayed: 0,
+    tallies: [],
+    ms: 0,
+    ok: false,
+    labels: {},
+    engineFailures: { count: 0, examples: [] },
+    startError,
+  };
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { classify } from '../../arbitraries/classify.ts';
 import { defaultParams } from '../../arbitraries/defaultParams.ts';
+import { defaultRunScenarios } from '../../arbitraries/defaultRun.ts';
 import { scenario } from '../../arbitraries/scenario.ts';
 import { agreesWithReference } from '../../gate/agreesWithReference.ts';
 import { EXACT, type Tolerance } from '../../gate/diffResults.ts';
@@ -13,14 +14,17 @@ import { CATALOG } from '../../invariants/catalog.ts';
 import type { Invariant } from '../../invariants/invariant.ts';
 import { Dec } from '../../model/decimal.ts';
 import type { RiskParams } from '../../model/types.ts';
-import { runCatalog, type CatalogReport } from '../../runner/runCatalog.ts';
+import { DEFAULT_FAILURES_DIR, type FailureRecord } from '../../fixtures/failureDb.ts';
+import { unwritableOutput } from '../../io/assertWritable.ts';
+import { runCatalog, unstartedReport, type CatalogReport, type Counterexample } from '../../runner/runCatalog.ts';
+import { SIGNAL_EXIT, withInterrupt } from '../interrupt.ts';
 import { loadParams } from '../loadParams.ts';
 import { helpFor, intOption, parseOptions, type OptionTable } from '../options.ts';
 import { EXIT, UsageError } from '../usageError.ts';
 
 export const CHECK_OPTIONS: OptionTable = {
   impl: { type: 'string', value: 'ENGINE', help: 'engine to check: "cmd args" (subprocess), ./engine.ts (module) or http://127.0.0.1:PORT/path (default: the reference)' },
-  params: { type: 'string', value: 'FILE', help: 'risk-parameters JSON (default: the built-in profile)' },
+  params: { type: 'string', value: 'FILE', help: 'pin the risk parameters to this JSON (default: the built-in profile and generated parameter sets)' },
   runs: { type: 'string', value: 'N', help: 'scenarios to generate (default 1000)' },
   seed: { type: 'string', value: 'S', help: 'random seed (default: fresh, printed; 20261125 under CI)' },
   timeout: { type: 'string', value: 'MS', help: 'per-request timeout for the engine (default 5000)' },
@@ -82,6 +86,13 @@ export async function check(argv: readonly string[], io: Io): Promise<number> {
     io.out(helpFor('check', SUMMARY, CHECK_OPTIONS));
     return EXIT.ok;
   }
+  // Found now, not after the whole run: an unwritable report or failure database costs a second.
+  const unwritable = unwritableOutput([
+    { option: '--json', path: values['json'] as string | undefined },
+    { option: '--junit', path: values['junit'] as string | undefined },
+    { option: '--failures', path: (values['failures'] as string | undefined) ?? DEFAULT_FAILURES_DIR, kind: 'directory', createsParents: true },
+  ]);
+  if (unwritable !== null) throw new UsageError(unwritable);
   const runs = intOption(values, 'runs', 1000, 1, 100_000_000);
   const seed = intOption(values, 'seed', process.env['CI'] ? 20261125 : Math.floor(Math.random() * 2 ** 31), -(2 ** 31), 2 ** 31 - 1);
   const timeoutMs = intOption(values, 'timeout', 5000, 1, 3_600_000);
@@ -92,13 +103,23 @@ export async function check(argv: readonly string[], io: Io): Promise<number> {
   const selected = selectInvariants(values['invariants'] as string | undefined);
   const wantRef = values['invariants'] === undefined || String(values['invariants']).includes('REF-001');
   const impl = values['impl'] as string | undefined;
-  const failuresDir = (values['failures'] as string | undefined) ?? '.liqcheck/failures';
+  const failuresDir = (values['failures'] as string | undefined) ?? DEFAULT_FAILURES_DIR;
+
+  const jsonFile = values['json'] as string | undefined;
+  const junitFile = values['junit'] as string | undefined;
+  const writeReports = (report: CatalogReport): void => {
+    if (jsonFile) writeFileAtomic(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
+    if (junitFile) writeFileAtomic(junitFile, toJUnit(report));
+  };
 
   let opened: OpenedEngine;
   try {
     opened = impl === undefined ? { engine: REFERENCE_ENGINE, kind: 'reference', close: async () => {} } : await openImpl(impl, timeoutMs);
   } catch (e) {
-    io.err(`liqcheck: the engine could not be started: ${e instanceof Error ? e.message : String(e)}\n`);
+    const why = e instanceof Error ? e.message : String(e);
+    io.err(`liqcheck: the engine could not be started: ${why}\n`);
+    // CI reads the reports, not the log: a red run must leave one.
+    writeReports(unstartedReport({ name: impl ?? 'engine', policy: 'unknown' }, { seed, runs, shard }, why));
     return EXIT.engine;
   }
   try {
@@ -107,30 +128,42 @@ export async function check(argv: readonly string[], io: Io): Promise<number> {
     const store = failuresDir === '' ? null : failureStore(failuresDir);
     const replay = store?.load() ?? [];
     for (const p of store?.problems ?? []) io.err(`liqcheck: skipped saved failure ${p.file}: ${p.message}\n`);
+    const record = (id: string, cx: Counterexample): FailureRecord => ({
+      scenario: cx.scenario,
+      invariants: [id],
+      message: cx.message,
+      engine: { name: engine.name, ...(engine.version ? { version: engine.version } : {}) },
+      seed: cx.seed,
+      path: cx.path,
+    });
 
     const shardNote = shard.count > 1 ? ` (shard ${shard.index + 1}/${shard.count})` : '';
-    io.out(`liqcheck check — ${engine.name}${engine.version ? ` ${engine.version}` : ''} (${opened.kind}, policy ${engine.policy}), ${paramsFile ?? 'built-in params'} (${Object.keys(params.markets).join(', ')}), ${runs} scenarios${shardNote}, seed ${seed}\n\n`);
+    io.out(`liqcheck check — ${engine.name}${engine.version ? ` ${engine.version}` : ''} (${opened.kind}, policy ${engine.policy}), ${paramsFile === undefined ? 'default run (built-in profile and generated params)' : `${paramsFile} (${Object.keys(params.markets).join(', ')})`}, ${runs} scenarios${shardNote}, seed ${seed}\n\n`);
     const progress = io.isTTY && runs >= 2000;
-    const report = await runCatalog({
-      engine,
-      scenarios: scenario({ params: fc.constant(params) }),
-      runs,
-      seed,
-      invariants,
-      shard,
-      replay,
-      classify,
-      ...(opened.requiredFeatures ? { requiredFeatures: opened.requiredFeatures } : {}),
-      ...(progress ? { onCase: (n: number, total: number) => n % 250 === 0 && io.err(`\r  ${n}/${total} scenarios…`) } : {}),
-    });
+    const report = await withInterrupt(io, (signal) =>
+      runCatalog({
+        engine,
+        scenarios: paramsFile === undefined ? defaultRunScenarios() : scenario({ params: fc.constant(params) }),
+        runs,
+        seed,
+        invariants,
+        shard,
+        replay,
+        classify,
+        signal,
+        // Saved the moment it is found, then replaced by its shrunk form: a kill -9 keeps it.
+        ...(store ? { onCounterexample: (id: string, cx: Counterexample, stage: 'found' | 'shrunk') => void (cx.file = store[stage](id, record(id, cx))) } : {}),
+        ...(opened.requiredFeatures ? { requiredFeatures: opened.requiredFeatures } : {}),
+        ...(progress ? { onCase: (n: number, total: number) => n % 250 === 0 && io.err(`\r  ${n}/${total} scenarios…`) } : {}),
+      }),
+    );
     if (progress) io.err('\r\x1b[K');
     io.out(formatReport(report));
     const replayArgs = `${impl ? ` --impl ${JSON.stringify(impl)}` : ''}${paramsFile ? ` --params ${paramsFile}` : ''}${shard.count > 1 ? ` --shard ${shard.index + 1}/${shard.count}` : ''}`;
     for (const t of report.tallies) {
       const cx = t.counterexample;
       if (!cx) continue;
-      if (store) cx.file = store.save({ scenario: cx.scenario, invariants: [t.id], message: cx.message, engine: { name: engine.name, ...(engine.version ? { version: engine.version } : {}) }, seed: cx.seed, path: cx.path });
-      io.out(`\n✗ ${t.id} ${t.title} — ${t.violations} case(s)\n${indent(cx.message)}\n`);
+      io.out(`\n✗ ${t.id} ${t.title} — ${t.violations} case(s)${report.interrupted || report.stoppedEarly ? ' (not shrunk: the run was stopped)' : ''}\n${indent(cx.message)}\n`);
       // The saved fixture holds the shrunk scenario; print it inline only when nothing was saved.
       if (cx.file) io.out(`  saved as:        ${cx.file}\n  replay:          npx liqcheck replay ${cx.file}${impl ? ` --impl ${JSON.stringify(impl)}` : ''}\n`);
       else io.out(`  shrunk scenario: ${JSON.stringify(cx.scenario)}\n`);
@@ -143,10 +176,14 @@ export async function check(argv: readonly string[], io: Io): Promise<number> {
         io.out(`  ${f.code}: ${indent(f.message).trimStart()}\n  input: ${JSON.stringify(f.scenario)}\n`);
       }
     }
-    if (values['json']) writeFileAtomic(values['json'] as string, `${JSON.stringify(report, null, 2)}\n`);
-    if (values['junit']) writeFileAtomic(values['junit'] as string, toJUnit(report));
+    writeReports(report);
+    if (report.interrupted) return SIGNAL_EXIT[report.interrupted];
     if (broke.count > 0) return EXIT.engine;
     return report.ok ? EXIT.ok : EXIT.violation;
+  } catch (e) {
+    // A configuration error found once the engine runs (exit 2) still leaves a red report.
+    if (e instanceof UsageError) writeReports(unstartedReport(opened.engine, { seed, runs, shard }, `configuration error: ${e.message}`));
+    throw e;
   } finally {
     await opened.close();
   }
@@ -167,9 +204,14 @@ export function formatReport(r: CatalogReport): string {
     r.replayed > 0 ? `replayed ${r.replayed} saved failure(s) first` : '',
     r.unsupported > 0 ? `skipped ${r.unsupported} scenario(s) that need features the engine does not support` : '',
   ].filter(Boolean);
-  const verdict = failed === 0
+  const held = failed === 0
     ? `All ${r.tallies.length} invariants held on ${r.cases} scenarios (${(r.ms / 1000).toFixed(1)} s).`
     : `${failed} of ${r.tallies.length} invariants violated on ${r.cases} scenarios (${(r.ms / 1000).toFixed(1)} s).`;
+  const verdict = r.interrupted
+    ? `Interrupted by ${r.interrupted} after ${r.cases} of ${Math.ceil(r.runs / r.shard.count)} scenarios: NOT a pass. ${held.replace('All ', 'So far all ')}`
+    : r.stoppedEarly
+      ? `Stopped ${r.stoppedEarly}: NOT a pass. ${held}`
+      : held;
   const dist = Object.entries(r.labels)
     .sort(([, a], [, b]) => b - a)
     .map(([k, n]) => `${k} ${((100 * n) / Math.max(1, r.cases)).toFixed(1)}%`)

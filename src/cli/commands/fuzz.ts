@@ -11,7 +11,10 @@ import { DEFAULT_FAILURES_DIR } from '../../fixtures/failureDb.ts';
 import { FUZZ_FORMAT, type FuzzReport } from '../../fuzz/fuzzReport.ts';
 import { mergeFuzzReports } from '../../fuzz/mergeFuzzReports.ts';
 import type { StopFlag } from '../../fuzz/pool.ts';
+import { SIGNAL_EXIT, stopSignal, withInterrupt } from '../interrupt.ts';
 import { runFuzz } from '../../fuzz/runFuzz.ts';
+import { readJsonFileOrThrow } from '../../io/readJsonFile.ts';
+import { unwritableOutput } from '../../io/assertWritable.ts';
 import { writeFileAtomic } from '../../io/writeFileAtomic.ts';
 import { Dec, toCanonical } from '../../model/decimal.ts';
 import { deepFreeze } from '../../model/frozen.ts';
@@ -69,26 +72,24 @@ export function showProgress(io: Io): boolean {
   return io.isTTY || process.env['LIQCHECK_PROGRESS'] === '1';
 }
 
-/** Takes over SIGINT while `body` runs: the first Ctrl-C sets the stop flag, a second one does what it did before. */
+/**
+ * Takes over SIGINT and SIGTERM while `body` runs: the first one sets the stop flag (and which
+ * signal it was), a second one does what it did before.
+ */
 export async function withStopOnSigint<T>(io: Io, body: (stop: StopFlag) => Promise<T>): Promise<T> {
   const stop: StopFlag = { stopped: false };
-  const previous = process.listeners('SIGINT');
-  process.removeAllListeners('SIGINT');
-  const onSigint = () => {
-    if (stop.stopped) {
-      for (const l of previous) (l as () => void)();
-      return;
-    }
-    stop.stopped = true;
-    io.err('\nliqcheck: stopping after the current work (Ctrl-C again to abort); what was found so far will be written\n');
-  };
-  process.on('SIGINT', onSigint);
-  try {
-    return await body(stop);
-  } finally {
-    process.removeListener('SIGINT', onSigint);
-    for (const l of previous) process.on('SIGINT', l as () => void);
-  }
+  return withInterrupt(io, (signal) => {
+    signal.addEventListener('abort', () => {
+      stop.stopped = true;
+      stop.signal = stopSignal(signal) ?? 'SIGINT';
+    });
+    return body(stop);
+  });
+}
+
+/** The exit code of a run that `stop` ended early: 130 after SIGINT, 143 after SIGTERM. */
+export function interruptedExit(stop: StopFlag): number {
+  return SIGNAL_EXIT[stop.signal ?? 'SIGINT'];
 }
 
 export async function fuzz(argv: readonly string[], io: Io): Promise<number> {
@@ -98,6 +99,8 @@ export async function fuzz(argv: readonly string[], io: Io): Promise<number> {
     io.out(helpFor('fuzz', SUMMARY, FUZZ_OPTIONS));
     return EXIT.ok;
   }
+  const unwritable = unwritableOutput([{ option: '--json', path: values['json'] as string | undefined }, { option: '--failures', path: (values['failures'] as string | undefined) ?? DEFAULT_FAILURES_DIR, kind: 'directory', createsParents: true }]);
+  if (unwritable !== null) throw new UsageError(unwritable);
   const runs = intOption(values, 'runs', 1000, 1, 100_000_000);
   const seed = intOption(values, 'seed', process.env['CI'] ? 20261125 : Math.floor(Math.random() * 2 ** 31), -(2 ** 31), 2 ** 31 - 1);
   const steps = intOption(values, 'steps', 3, 1, 100);
@@ -113,6 +116,7 @@ export async function fuzz(argv: readonly string[], io: Io): Promise<number> {
 
   const units = Math.ceil(runs / 1000);
   io.out(`liqcheck fuzz — ${paramsFile ?? 'built-in params'} (${Object.keys(params.markets).join(', ')}), ${runs} cases in ${units} unit(s)${shard.count > 1 ? ` (shard ${shard.index + 1}/${shard.count})` : ''}, seed ${seed}, shocks ${shocks.map(pct).join(' ')}, ${steps}-step paths, ${workers} worker(s)\n\n`);
+  let stopped: StopFlag = { stopped: false };
   const report = await withStopOnSigint(io, (stop) =>
     runFuzz({
       params,
@@ -127,13 +131,13 @@ export async function fuzz(argv: readonly string[], io: Io): Promise<number> {
       shard,
       search,
       failuresDir: failures === '' ? null : failures,
-      stop,
+      stop: (stopped = stop),
       ...(showProgress(io) ? { onProgress: (d: number, t: number) => io.err(`\r  ${d}/${t} tasks…${d === t ? '\r\x1b[K' : ''}`) } : {}),
     }),
   );
   if (values['json']) writeFileAtomic(values['json'] as string, `${JSON.stringify(report, null, 2)}\n`);
   io.out(formatFuzzReport(report));
-  if (report.interrupted) return 130;
+  if (report.interrupted) return interruptedExit(stopped);
   return report.ok ? EXIT.ok : EXIT.violation;
 }
 
@@ -143,10 +147,12 @@ function mergeCommand(argv: readonly string[], io: Io): number {
     io.out(helpFor('fuzz merge A.json B.json …', 'Combines the --json reports of the shards of one fuzz run (same params, seed, runs).', MERGE_OPTIONS));
     return values['help'] ? EXIT.ok : EXIT.usage;
   }
+  const unwritable = unwritableOutput([{ option: '--json', path: values['json'] as string | undefined }]);
+  if (unwritable !== null) throw new UsageError(unwritable);
   const reports = positionals.map((file) => {
     let r: FuzzReport;
     try {
-      r = JSON.parse(readFileSync(file, 'utf8')) as FuzzReport;
+      r = readJsonFileOrThrow(file) as FuzzReport;
     } catch (e) {
       throw new UsageError(`${file}: cannot read a fuzz report (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     }
