@@ -12,6 +12,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultParams, riskParams, scenario, singlePositionScenario } from '../src/arbitraries/index.ts';
+import { defaultRunScenarios, RUN_MARKET_IDS } from '../src/arbitraries/defaultRun.ts';
 import { CATALOG, PARAMS_CATALOG } from '../src/invariants/catalog.ts';
 import { checkCase } from '../src/invariants/checkCase.ts';
 import { checkParams } from '../src/invariants/checkParams.ts';
@@ -49,6 +50,12 @@ const SHAPES = {
   dust: scenario({ params: riskParams({ penalty: 'below' }).filter((p) => p.dustNotional !== '0') }),
   /** the domain of LIQ-015: one position, no price impact, amounts exact at a fine quote scale */
   shock: singlePositionScenario({ params: riskParams({ priceImpact: false, quoteScale: { min: 6, max: 8 } }) }),
+  /** what `liqcheck check` generates by default */
+  defaultRun: defaultRunScenarios(),
+  /** cross accounts of three to eight positions over four to eight markets */
+  large: scenario({ params: riskParams({ marketIds: RUN_MARKET_IDS, markets: { min: 4, max: 8 } }), positions: { min: 3, max: 8 }, margin: 'cross' }),
+  /** cross accounts of two positions or more, with equal notionals drawn on purpose */
+  ties: scenario({ params: riskParams({ marketIds: RUN_MARKET_IDS, markets: { min: 2, max: 8 } }), positions: { min: 2, max: 8 }, margin: 'cross', ties: true }),
 } satisfies Record<string, fc.Arbitrary<Scenario>>;
 type Shape = keyof typeof SHAPES;
 
@@ -69,6 +76,11 @@ const DEMO: Readonly<Record<string, { readonly shape: Shape; readonly without?: 
   'inputOrder/LIQ-004': { shape: 'crossMulti' },
   'givesUpUnderwater/LIQ-015': { shape: 'shock' },
   'ignoresDust/LIQ-009': { shape: 'dust' },
+  'strictOnly/LIQ-002': { shape: 'inclusive' },
+  'largestThenInputOrder/LIQ-004': { shape: 'large' },
+  'largestThenInputOrder/LIQ-014': { shape: 'large' },
+  'tieByLocale/LIQ-004': { shape: 'ties' },
+  'ratioTowardZero/LIQ-017': { shape: 'defaultRun' },
 };
 
 const referenceIds = (sc: Scenario): Set<string> => new Set(checkCase(liquidate, sc).violations.map((v) => v.invariant));

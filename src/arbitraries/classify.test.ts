@@ -58,7 +58,44 @@ describe('classify', () => {
   });
 
   it('labels an underwater account with an empty fund', () => {
-    expect(classify(btc('1', '50500', '0'))).toEqual(['bankrupt', 'penalty≥maintenance', 'insurance-exhausted']);
+    expect(classify(btc('1', '50500', '0'))).toEqual(['bankrupt', 'penalty≥maintenance', 'insurance-exhausted', 'negative-ratio']);
+  });
+
+  it('labels a negative margin ratio whose expansion does not terminate', () => {
+    // 0.3 BTC at 50,000: MM = 15,000·0.004 = 60; E = 5 + 0.3·(50,000 − 50,050) = −10; E/MM = −1/6.
+    expect(classify(btc('0.3', '50050', '5'))).toEqual(['bankrupt', 'penalty≥maintenance', 'insurance-exhausted', 'negative-ratio', 'negative-ratio-inexact']);
+  });
+
+  it('labels the parameter features a fixed profile lacks, large accounts and notional ties', () => {
+    const market = { lotSize: '0.25', tickSize: '0.1', tiers: continuousTiers([{ notionalFloor: '0', maintenanceRate: '0.005', initialRate: '0.01' }]) };
+    const wide: RiskParams = {
+      ...params,
+      quoteScale: 2,
+      trigger: 'inclusive',
+      penalty: { ...params.penalty, liquidatorShare: '0.3' },
+      dustNotional: '0',
+      markets: { 'A-PERP': market, 'B-PERP': market, 'C-PERP': market, 'D-PERP': market },
+    };
+    // A and B both have notional 100 at mark: a tie for the processing order.
+    const positions = [
+      { market: 'A-PERP', size: '1', entryPrice: '100' },
+      { market: 'B-PERP', size: '-1', entryPrice: '100' },
+      { market: 'C-PERP', size: '2', entryPrice: '10' },
+    ];
+    const sc: Scenario = { params: wide, marks: { 'A-PERP': '100', 'B-PERP': '100', 'C-PERP': '10', 'D-PERP': '5' }, account: { collateral: '1000', positions }, insuranceFund: '0' };
+    expect(classify(sc)).toEqual([
+      'healthy',
+      'penalty≥maintenance',
+      'multi-position',
+      'inclusive-trigger',
+      'quote-scale≠6',
+      'lot≠10^k',
+      'liquidator-share≠0.5',
+      'no-dust',
+      'markets≥4',
+      'positions≥3',
+      'notional-tie',
+    ]);
   });
 
   it('labels a partial close that leaves the top bracket', () => {
@@ -70,7 +107,7 @@ describe('classify', () => {
     // 16 notional, dust 10: the minimal close (0.002) would leave 8 — dust — so all of it goes.
     const cheap = { ...params, penalty: { steps: [{ maxMarginRatio: '1', rate: '0.001' }], liquidatorShare: '0.5' } };
     expect(classify(btc('0.004', '4000', '0.0576', '4000', cheap))).toEqual(['full', 'dust-close']);
-    expect(classify(btc('0.004', '4000', '0.0576', '4000', { ...cheap, dustNotional: '0' }))).toEqual(['partial']);
+    expect(classify(btc('0.004', '4000', '0.0576', '4000', { ...cheap, dustNotional: '0' }))).toEqual(['partial', 'no-dust']);
   });
 
   it('labels invalid input instead of throwing', () => {
@@ -87,6 +124,7 @@ describe('labelDistribution / formatDistribution', () => {
       ['at-trigger-boundary', 2],
       ['penalty≥maintenance', 3],
       ['insurance-exhausted', 1],
+      ['negative-ratio', 1],
     ]);
     expect(formatDistribution(d, 3).split('\n')).toEqual([
       'label                 count   share',
@@ -95,6 +133,7 @@ describe('labelDistribution / formatDistribution', () => {
       'at-trigger-boundary       2   66.7%',
       'penalty≥maintenance       3  100.0%',
       'insurance-exhausted       1   33.3%',
+      'negative-ratio            1   33.3%',
       'total                     3',
     ]);
   });

@@ -3,7 +3,7 @@
  * sample, so a generator's coverage can be measured rather than hoped for.
  * @see docs/spec.md
  */
-import { ceilTo, Dec, dmax } from '../model/decimal.ts';
+import { ceilTo, Dec, dmax, toCanonical } from '../model/decimal.ts';
 import { closeFill } from '../model/closeFill.ts';
 import type { Valuation } from '../model/groupHealth.ts';
 import { liquidateParsed } from '../model/liquidate.ts';
@@ -28,6 +28,16 @@ export const LABELS = [
   'multi-position',
   'isolated',
   'price-impact',
+  'inclusive-trigger',
+  'quote-scale≠6',
+  'lot≠10^k',
+  'liquidator-share≠0.5',
+  'no-dust',
+  'markets≥4',
+  'positions≥3',
+  'notional-tie',
+  'negative-ratio',
+  'negative-ratio-inexact',
 ] as const;
 
 export type Label = (typeof LABELS)[number];
@@ -46,7 +56,14 @@ export type Label = (typeof LABELS)[number];
  * - `penalty≥maintenance`: some step rate ≥ some bracket rate + buffer (that bracket can never be
  *   partially liquidated at that distress);
  * - `insurance-exhausted`: the payout fell short of the bad debt;
- * - `multi-position`, `isolated`, `price-impact`: shape of the input.
+ * - `multi-position`, `isolated`, `price-impact`: shape of the input;
+ * - parameter features a fixed profile may lack: `inclusive-trigger`, `quote-scale≠6`, `lot≠10^k`
+ *   (some lot is not a power of ten), `liquidator-share≠0.5`, `no-dust`, `markets≥4`;
+ * - `positions≥3`: an account with three positions or more;
+ * - `notional-tie`: two positions of one group have equal notionals at mark, so the processing
+ *   order rests on its tie-break;
+ * - `negative-ratio`: some group starts with `E/MM < 0`; `negative-ratio-inexact`: and that ratio
+ *   does not terminate within 18 places, so rounding down and toward zero differ.
  *
  * An invalid scenario is labelled `invalid`; a model error `error:<code>`.
  */
@@ -74,7 +91,33 @@ export function classify(s: Scenario): string[] {
   if (sc.positions.length > 1) labels.add('multi-position');
   if (sc.positions.some((p) => p.isolatedMargin !== null)) labels.add('isolated');
   if (sc.params.priceImpact.gt(0)) labels.add('price-impact');
+  parameterFeatures(sc, labels);
+  if (sc.positions.length >= 3) labels.add('positions≥3');
+  if (marginGroups(sc).some((g) => hasTie(sc, g.positions))) labels.add('notional-tie');
+  for (const g of r.groups) {
+    const e = new Dec(g.before.equity);
+    if (g.before.marginRatio === null || !e.lt(0)) continue;
+    labels.add('negative-ratio');
+    if (!new Dec(g.before.marginRatio).mul(g.before.maintenance).eq(e)) labels.add('negative-ratio-inexact');
+  }
   return LABELS.filter((l) => labels.has(l));
+}
+
+const POWER_OF_TEN = /^(10*|0\.0*1)$/;
+
+function parameterFeatures(sc: ParsedScenario, labels: Set<Label>): void {
+  const p = sc.params;
+  if (p.trigger === 'inclusive') labels.add('inclusive-trigger');
+  if (p.quoteScale !== 6) labels.add('quote-scale≠6');
+  if ([...p.markets.values()].some((m) => !POWER_OF_TEN.test(toCanonical(m.lot)))) labels.add('lot≠10^k');
+  if (!p.liquidatorShare.eq('0.5')) labels.add('liquidator-share≠0.5');
+  if (p.dustNotional.isZero()) labels.add('no-dust');
+  if (p.markets.size >= 4) labels.add('markets≥4');
+}
+
+function hasTie(sc: ParsedScenario, positions: readonly { readonly market: string; readonly size: Dec }[]): boolean {
+  const notionals = positions.map((q) => q.size.abs().mul(sc.marks.get(q.market)!).toString());
+  return new Set(notionals).size < notionals.length;
 }
 
 /**

@@ -5,6 +5,7 @@
 export { canonicalDecimal, decimal, type DecimalConstraints } from './decimal.ts';
 export { continuousTiers, type TierSpec } from './continuousTiers.ts';
 export { defaultParams } from './defaultParams.ts';
+export { defaultRunScenarios, RUN_MARKET_IDS } from './defaultRun.ts';
 export {
   MARKET_IDS,
   MAX_MARK_TICKS,

@@ -108,5 +108,19 @@ describe('riskParams', () => {
     expect(() => riskParams({ markets: { min: 2, max: 4 } })).toThrow(/markets/);
     expect(() => riskParams({ tiers: { min: 3, max: 2 } })).toThrow(/tiers/);
     expect(() => riskParams({ quoteScale: { min: 0, max: 19 } })).toThrow(/quoteScale/);
+    expect(() => riskParams({ marketIds: ['B', 'A'] })).toThrow(/marketIds/);
+    expect(() => riskParams({ marketIds: ['A', 'A'] })).toThrow(/marketIds/);
+    expect(() => riskParams({ marketIds: ['A', 'B'], markets: { min: 1, max: 3 } })).toThrow(/markets/);
+  });
+
+  it('draws from a longer list of market ids when given one, up to all of them', () => {
+    const ids = ['A-PERP', 'B-PERP', 'C-PERP', 'D-PERP', 'E-PERP', 'F-PERP', 'G-PERP', 'H-PERP'];
+    const sets = fc.sample(riskParams({ marketIds: ids, markets: { min: 4, max: 8 } }), { numRuns: 200, seed: 5 });
+    for (const p of sets) {
+      expect(issuesOf(p)).toBe('');
+      expect(Object.keys(p.markets).every((id) => ids.includes(id))).toBe(true);
+      expect(Object.keys(p.markets).length).toBeGreaterThanOrEqual(4);
+    }
+    expect(Math.max(...sets.map((p) => Object.keys(p.markets).length))).toBe(8);
   });
 });

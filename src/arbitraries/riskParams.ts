@@ -34,7 +34,12 @@ export interface Range {
 
 /** Knobs of {@link riskParams}; every field is optional. */
 export interface RiskParamsConstraints {
-  /** Number of markets, within 1…3. Default `{ min: 1, max: 3 }`. */
+  /**
+   * Market ids to draw from, distinct and in code-unit order. Default {@link MARKET_IDS}; a longer
+   * list allows more markets (and so more positions per account).
+   */
+  readonly marketIds?: readonly string[];
+  /** Number of markets, within 1…`marketIds.length`. Default `{ min: 1, max: 3 }`. */
   readonly markets?: Range;
   /** Tiers per market, within 1…4. Default `{ min: 1, max: 4 }`. */
   readonly tiers?: Range;
@@ -213,7 +218,11 @@ function impactArb(allowed: boolean): fc.Arbitrary<string> {
  * margin `r_min + b − f` is 0.0001, so the model's bounded verification stays tiny.
  */
 export function riskParams(c: RiskParamsConstraints = {}): fc.Arbitrary<RiskParams> {
-  const markets = checkRange('markets', c.markets ?? { min: 1, max: 3 }, 1, MARKET_IDS.length);
+  const ids = c.marketIds ?? MARKET_IDS;
+  if (ids.length === 0 || ids.some((id, i) => i > 0 && !(ids[i - 1]! < id))) {
+    throw new Error(`riskParams: marketIds must be distinct and in code-unit order, got ${JSON.stringify(ids)}`);
+  }
+  const markets = checkRange('markets', c.markets ?? { min: 1, max: 3 }, 1, ids.length);
   const tiers = checkRange('tiers', c.tiers ?? { min: 1, max: 4 }, 1, 4);
   const qs = checkRange('quoteScale', c.quoteScale ?? { min: 0, max: 8 }, 0, 18);
   const base = fc.record({
@@ -223,7 +232,7 @@ export function riskParams(c: RiskParamsConstraints = {}): fc.Arbitrary<RiskPara
     liquidatorShare: shareArb,
     dustNotional: dustArb,
     priceImpact: impactArb(c.priceImpact ?? true),
-    ids: fc.subarray([...MARKET_IDS], { minLength: markets.min, maxLength: markets.max }),
+    ids: fc.subarray([...ids], { minLength: markets.min, maxLength: markets.max }),
   });
   return base.chain((b) =>
     fc.array(marketDrawArb(tiers), { minLength: b.ids.length, maxLength: b.ids.length }).chain((draws) => {

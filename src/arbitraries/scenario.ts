@@ -35,6 +35,18 @@ export interface ScenarioConstraints {
    * spread over −1…5.
    */
   readonly region?: 'boundary' | 'any';
+  /**
+   * Also put two cross positions on exactly equal notionals, the largest of the group, in about
+   * half the scenarios with two cross positions or more: the processing order then rests on
+   * its tie-break (spec §6.2). Default `false` (and the draws are then as they always were).
+   */
+  readonly ties?: boolean;
+  /**
+   * Also draw negative margin ratios whose decimal expansion does not terminate (`E/MM ≈ −k/d`
+   * for `d` of 3, 7, 9, 11, 13), so the reported `⌊E/MM⌋_{10^−18}` depends on rounding down, not
+   * toward zero (spec §1.3). Default `false` (and the draws are then as they always were).
+   */
+  readonly inexactRatios?: boolean;
 }
 
 const s = toCanonical;
@@ -65,6 +77,8 @@ interface Draw {
   readonly idleMarks: readonly number[];
   readonly fund: { readonly mode: FundMode; readonly permille: number; readonly residue: number };
   readonly idleCollateral: number;
+  /** which cross position is tied with the largest (in millionths), when ties are drawn */
+  readonly tie?: number | null;
 }
 
 const modeArb: fc.Arbitrary<NotionalMode> = fc.oneof(
@@ -95,7 +109,27 @@ function positionDrawArb(isolatedWeight: 'never' | 'always' | 'quarter' | 'half'
  * The margin-ratio mix. Weights are tuned so that every outcome (healthy, partial, full, bankrupt)
  * and the exact trigger boundary each show up in a few percent of scenarios or more.
  */
-function ratioArb(params: RiskParams, region: 'boundary' | 'any'): fc.Arbitrary<string> {
+function ratioArb(params: RiskParams, region: 'boundary' | 'any', inexact: boolean): fc.Arbitrary<string> {
+  const mix = boundaryRatioArb(params, region);
+  return inexact ? fc.oneof({ arbitrary: mix, weight: 9 }, { arbitrary: inexactNegativeArb, weight: 1 }) : mix;
+}
+
+/** `-k/d` with `0 < k < d`: a ratio written as a fraction, solved by {@link targetEquity}. */
+const inexactNegativeArb: fc.Arbitrary<string> = fc
+  .record({ d: fc.constantFrom(3, 7, 9, 11, 13), k: fc.integer({ min: 1, max: 12 }) })
+  .map(({ d, k }) => `-${1 + (k % (d - 1))}/${d}`);
+
+/**
+ * The equity a group should have for a drawn ratio: `ρ·MM` exactly for a decimal `ρ`, and
+ * `⌊−k·MM/d⌋_u` for a fraction, whose ratio to MM then seldom terminates.
+ */
+function targetEquity(ratio: string, mm: Dec, unit: Dec): Dec {
+  const slash = ratio.indexOf('/');
+  if (slash < 0) return new Dec(ratio).mul(mm);
+  return floorTo(new Dec(ratio.slice(0, slash)).mul(mm).div(ratio.slice(slash + 1)), unit);
+}
+
+function boundaryRatioArb(params: RiskParams, region: 'boundary' | 'any'): fc.Arbitrary<string> {
   if (region === 'any') return decimal({ min: '-1', max: '5', scale: 3 });
   const thresholds = params.penalty.steps.map((st) => st.maxMarginRatio);
   // Intervals strictly between consecutive thresholds below 1, the last one reaching toward 0.
@@ -234,6 +268,62 @@ function place(pp: ParsedParams, market: string, d: PositionDraw): { size: Dec; 
   return { size: lot.mul(lots).mul(d.long ? 1 : -1), mark };
 }
 
+function placedAt(pp: ParsedParams, market: string, size: Dec, mark: Dec, p: PositionDraw): Placed {
+  const m = pp.markets.get(market)!;
+  const notional = size.abs().mul(mark);
+  return { market, size, mark, entry: entryFor(m, mark, p.entryBp), isolated: p.isolated, mm: maintenanceMargin(m.tiers, notional), notional };
+}
+
+/** `x·10^scale` as a bigint (`x` has at most `scale` fraction digits). */
+function scaledInt(x: Dec, scale: number): bigint {
+  return BigInt(x.mul(new Dec(10).pow(scale)).toFixed(0));
+}
+
+function gcdInt(a: bigint, b: bigint): bigint {
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a;
+}
+
+/** Multipliers `m` with only the prime factors 2, 3 and 5, so `m·10^e` has many divisors. */
+const SMOOTH = ['1', '1.2', '1.5', '2', '2.5', '3', '4', '5', '6', '8', '10'].map((x) => new Dec(x));
+
+/**
+ * Puts the largest cross position and one other cross position on one notional `N ≥` the largest,
+ * a common multiple of both markets' `lot·tick` whose quotient has only small prime factors, so
+ * each market has marks on its tick grid with `N/(lot·P)` whole lots. Leaves the group as it is
+ * when either market has no such mark in its range.
+ */
+function tieLargest(pp: ParsedParams, placed: Placed[], d: Draw, pick: number): void {
+  const cross = [...placed.keys()].filter((i) => !placed[i]!.isolated);
+  if (cross.length < 2) return;
+  const a = cross.reduce((best, i) => (placed[i]!.notional.gt(placed[best]!.notional) ? i : best));
+  const others = cross.filter((i) => i !== a);
+  const b = others[pick % others.length]!;
+  const grid = (i: number): Dec => {
+    const m = pp.markets.get(placed[i]!.market)!;
+    return m.lot.mul(m.tick);
+  };
+  const scale = Math.max(grid(a).decimalPlaces(), grid(b).decimalPlaces());
+  const [ga, gb] = [scaledInt(grid(a), scale), scaledInt(grid(b), scale)];
+  const lcm = new Dec(((ga / gcdInt(ga, gb)) * gb).toString()).div(new Dec(10).pow(scale));
+  const quotient = placed[a]!.notional.div(lcm).ceil();
+  const e = Math.max(0, quotient.toFixed(0).length - 1);
+  const m = SMOOTH.find((x) => x.mul(new Dec(10).pow(e)).gte(quotient))!;
+  const notional = lcm.mul(m.mul(new Dec(10).pow(e)));
+  const moved: Placed[] = [];
+  for (const i of [a, b]) {
+    const market = placed[i]!.market;
+    const options = marksOnFloor(pp.markets.get(market)!, pp.unit, notional);
+    if (options.length === 0) return;
+    const mark = options[pick % options.length]!;
+    const lots = notional.div(pp.markets.get(market)!.lot.mul(mark));
+    const draw = d.positions[i]!.p;
+    moved.push({ ...placedAt(pp, market, pp.markets.get(market)!.lot.mul(lots).mul(draw.long ? 1 : -1), mark, draw), isolated: false });
+  }
+  placed[a] = moved[0]!;
+  placed[b] = moved[1]!;
+}
+
 function entryFor(m: MarketParams, mark: Dec, bp: number): Dec {
   const e = floorTo(mark.mul(10_000 - bp).div(10_000), m.tick);
   return e.gt(0) ? e : m.tick;
@@ -245,9 +335,9 @@ function entryFor(m: MarketParams, mark: Dec, bp: number): Dec {
  * exceeds `ρ·MM` by less than one quote unit, or more when even zero collateral is too much) if
  * no exact placement exists; in practice that fallback is not reached.
  */
-function solveGroup(pp: ParsedParams, group: Placed[], ratio: Dec): { collateral: Dec; positions: Placed[] } {
+function solveGroup(pp: ParsedParams, group: Placed[], ratio: string): { collateral: Dec; positions: Placed[] } {
   const mm = group.reduce((a, p) => a.add(p.mm), ZERO);
-  const target = ratio.mul(mm);
+  const target = targetEquity(ratio, mm, pp.unit);
   const pnl = (p: Placed): Dec => p.size.mul(p.mark.sub(p.entry));
   const totalPnl = group.reduce((a, p) => a.add(pnl(p)), ZERO);
   const order = [...group.keys()].sort((a, b) => group[b]!.notional.cmp(group[a]!.notional));
@@ -268,15 +358,14 @@ function solveGroup(pp: ParsedParams, group: Placed[], ratio: Dec): { collateral
 
 function build(params: RiskParams, pp: ParsedParams, d: Draw, margin: NonNullable<ScenarioConstraints['margin']>): Scenario {
   const placed: Placed[] = d.positions.map(({ market, p }) => {
-    const m = pp.markets.get(market)!;
     const { size, mark } = place(pp, market, p);
-    const notional = size.abs().mul(mark);
-    return { market, size, mark, entry: entryFor(m, mark, p.entryBp), isolated: p.isolated, mm: maintenanceMargin(m.tiers, notional), notional };
+    return placedAt(pp, market, size, mark, p);
   });
   if (margin === 'mixed' && placed.length >= 2 && placed.every((p) => p.isolated === placed[0]!.isolated)) {
     placed[0] = { ...placed[0]!, isolated: !placed[0]!.isolated };
   }
-  const ratios = d.ratios.map((r) => new Dec(r));
+  if (d.tie !== undefined && d.tie !== null) tieLargest(pp, placed, d, d.tie);
+  const ratios = d.ratios;
   const out = new Map<string, { entry: Dec; isolatedMargin: Dec | null }>();
   const cross = placed.filter((p) => !p.isolated);
   let collateral = pp.unit.mul(d.idleCollateral);
@@ -355,10 +444,12 @@ export function scenario(c: ScenarioConstraints = {}): fc.Arbitrary<Scenario> {
         .record({
           markets: fc.shuffledSubarray(ids, { minLength: n, maxLength: n }),
           draws: fc.array(positionDrawArb(isolatedWeight), { minLength: n, maxLength: n }),
-          ratios: fc.array(ratioArb(params, region), { minLength: n + 1, maxLength: n + 1 }),
+          ratios: fc.array(ratioArb(params, region, c.inexactRatios ?? false), { minLength: n + 1, maxLength: n + 1 }),
           idleMarks: fc.array(fc.integer({ min: 0, max: SCALE }), { minLength: 1, maxLength: ids.length }),
           fund: fundArb,
           idleCollateral: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 1_000_000 })),
+          // Only when asked for, so existing seeds keep drawing what they always drew.
+          ...(c.ties ? { tie: fc.option(fc.integer({ min: 0, max: SCALE }), { nil: null, freq: 2 }) } : {}),
         })
         .map(({ markets, draws, ...rest }) =>
           build(params, pp, { positions: markets.map((market, i) => ({ market, p: draws[i]! })), ...rest }, margin),

@@ -7,7 +7,7 @@
  * ```
  */
 import fc from 'fast-check';
-import { defaultParams } from '../arbitraries/defaultParams.ts';
+import { defaultRunScenarios } from '../arbitraries/defaultRun.ts';
 import { scenario } from '../arbitraries/scenario.ts';
 import { CATALOG } from '../invariants/catalog.ts';
 import type { AsyncEngine } from '../invariants/checkCase.ts';
@@ -18,9 +18,12 @@ import { agreesWithReference } from './agreesWithReference.ts';
 import { EXACT, type Tolerance } from './diffResults.ts';
 
 export interface CheckEngineOptions {
-  /** risk parameters of the generated scenarios (default: the built-in profile) */
+  /**
+   * Pins the risk parameters of the generated scenarios. Default: the same source as
+   * `liqcheck check` — the built-in profile and generated parameter sets ({@link defaultRunScenarios}).
+   */
   readonly params?: RiskParams;
-  /** or a scenario generator of your own */
+  /** or a scenario generator of your own (wins over `params`) */
   readonly scenarios?: fc.Arbitrary<Scenario>;
   readonly runs?: number;
   readonly seed?: number;
@@ -40,17 +43,25 @@ export async function checkEngine(engine: Engine | AsyncEngine, o: CheckEngineOp
   const invariants = policy === 'minimal-close' && (o.compareWithReference ?? true) ? [...base, agreesWithReference(o.tolerance ?? EXACT)] : base;
   return runCatalog({
     engine: { name: o.name ?? (engine.name || 'engine'), policy, run: async (s) => engine(s) },
-    scenarios: o.scenarios ?? scenario({ params: fc.constant(o.params ?? defaultParams) }),
+    scenarios: o.scenarios ?? (o.params === undefined ? defaultRunScenarios() : scenario({ params: fc.constant(o.params) })),
     runs: o.runs ?? 200,
     seed: o.seed ?? 20261125,
     invariants,
   });
 }
 
-/** Every violated invariant with its shrunk counterexample, for an assertion message. */
+/**
+ * Everything that makes the report red, for an assertion message: each violated invariant with
+ * its shrunk counterexample, then the requests the engine did not answer (it threw, crashed or
+ * timed out), and an interrupted or early-stopped run.
+ */
 export function formatViolations(r: CatalogReport): string {
-  return r.tallies
+  const violated = r.tallies
     .filter((t) => t.violations > 0)
-    .map((t) => `${t.id} ${t.title}: ${t.violations} case(s)\n  ${t.counterexample?.message.replace(/\n/g, '\n  ') ?? ''}\n  scenario: ${JSON.stringify(t.counterexample?.scenario)}`)
-    .join('\n\n');
+    .map((t) => `${t.id} ${t.title}: ${t.violations} case(s)\n  ${t.counterexample?.message.replace(/\n/g, '\n  ') ?? ''}\n  scenario: ${JSON.stringify(t.counterexample?.scenario)}`);
+  const broke = r.engineFailures.count === 0
+    ? []
+    : [`the engine gave no answer on ${r.engineFailures.count} request(s) (threw, crashed, timed out or broke the protocol); the first:\n${r.engineFailures.examples.map((f) => `  ${f.code}: ${f.message.replace(/\n/g, '\n  ')}\n  scenario: ${JSON.stringify(f.scenario)}`).join('\n')}`];
+  const stopped = [r.interrupted ? `interrupted by ${r.interrupted}` : '', r.stoppedEarly ? `stopped ${r.stoppedEarly}` : '', r.startError ? `not started: ${r.startError}` : ''].filter(Boolean);
+  return [...violated, ...broke, ...stopped].join('\n\n');
 }

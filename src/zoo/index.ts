@@ -25,6 +25,15 @@ import { tierOffByOne } from './tierOffByOne.ts';
 import { triggerOnTarget } from './triggerOnTarget.ts';
 import { triggerSwapped } from './triggerSwapped.ts';
 import { uncappedPenalty } from './uncappedPenalty.ts';
+// Bugs only a run that varies the parameters, sizes accounts up and forces ties can reach.
+import { impactSignFlipped } from './impactSignFlipped.ts';
+import { largestThenInputOrder } from './largestThenInputOrder.ts';
+import { lotFromDecimals } from './lotFromDecimals.ts';
+import { quoteScaleFixed } from './quoteScaleFixed.ts';
+import { ratioTowardZero } from './ratioTowardZero.ts';
+import { shareFixed } from './shareFixed.ts';
+import { strictOnly } from './strictOnly.ts';
+import { tieByLocale } from './tieByLocale.ts';
 
 export interface ZooEntry {
   readonly name: string;
@@ -33,6 +42,11 @@ export interface ZooEntry {
   readonly bug: string;
   /** catalog ids this engine is shown to violate */
   readonly violates: readonly string[];
+  /**
+   * What the bug needs that the built-in profile alone never generates: these engines pass a
+   * fixed-profile run and must be caught by the default run (properties/defaultRun.test.ts).
+   */
+  readonly needs?: string;
 }
 
 export const ZOO: readonly ZooEntry[] = [
@@ -57,4 +71,12 @@ export const ZOO: readonly ZooEntry[] = [
   { name: 'nondeterministic', engine: nondeterministic, bug: 'a call counter rounds the liquidator fee up every other call', violates: ['LIQ-012'] },
   { name: 'givesUpUnderwater', engine: givesUpUnderwater, bug: 'groups with equity ≤ 0 are reported healthy', violates: ['LIQ-002', 'LIQ-015'] },
   { name: 'reversedSchedule', engine: reversedSchedule, bug: 'penalty schedule read backwards: most distressed pays the lowest rate', violates: ['LIQ-016', 'LIQ-006'] },
+  { name: 'impactSignFlipped', engine: impactSignFlipped, bug: 'price impact applied with the wrong sign: fills pay the trader a premium over mark', violates: ['LIQ-009'], needs: 'a price impact' },
+  { name: 'strictOnly', engine: strictOnly, bug: 'the trigger parameter is ignored: E < MM even under the inclusive trigger', violates: ['LIQ-002'], needs: 'the inclusive trigger' },
+  { name: 'quoteScaleFixed', engine: quoteScaleFixed, bug: 'quote amounts rounded to 10^−6 whatever the quote scale', violates: ['LIQ-009', 'LIQ-006'], needs: 'a quote scale other than 6' },
+  { name: 'lotFromDecimals', engine: lotFromDecimals, bug: 'the lot taken as a count of decimals: sizes rounded to 10^−d, not to the lot', violates: ['LIQ-009'], needs: 'a lot that is not a power of ten' },
+  { name: 'shareFixed', engine: shareFixed, bug: 'the liquidator always gets half the penalty, whatever the share', violates: ['LIQ-006'], needs: 'a liquidator share other than 0.5' },
+  { name: 'largestThenInputOrder', engine: largestThenInputOrder, bug: 'the largest position first, then the others in input order', violates: ['LIQ-004', 'LIQ-014'], needs: 'three positions or more' },
+  { name: 'tieByLocale', engine: tieByLocale, bug: 'equal notionals ordered by localeCompare of the market ids, not code-unit order', violates: ['LIQ-004'], needs: 'equal notionals across markets whose ids collate differently' },
+  { name: 'ratioTowardZero', engine: ratioTowardZero, bug: 'margin ratio truncated toward zero instead of rounded down', violates: ['LIQ-017'], needs: 'a negative margin ratio that does not terminate' },
 ];
