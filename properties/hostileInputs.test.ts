@@ -120,6 +120,19 @@ describe('hostile report and fixture files', () => {
     }
   });
 
+  it('a report that is valid JSON but not an object (null, a number, an array) exits 2 in every report reader', async () => {
+    for (const [i, text] of ['null', '42', '[]'].entries()) {
+      const file = join(tmp, `not-an-object-${i}.json`);
+      writeFileSync(file, text);
+      for (const [name, argv] of REPORT_COMMANDS) {
+        const r = await runCli(argv(file));
+        expect({ command: name, text, code: r.code }).toEqual({ command: name, text, code: name === 'replay' ? 1 : 2 });
+        expect(r.err + r.out, name).toContain(file);
+        expect(r.err, name).not.toMatch(/\n\s+at /);
+      }
+    }
+  });
+
   it('fixtures verify names each hostile file of a suite and exits 1; the failure database warns and skips them', async () => {
     const suite = join(tmp, 'suite');
     mkdirSync(suite);

@@ -56,9 +56,9 @@ export interface OpenOptions {
   readonly cwd?: string;
   /** deadline of the handshake (and of each restart's); default max(10 s, timeoutMs) */
   readonly startTimeoutMs?: number;
-  /** subprocess: restarts allowed after failures before giving up; HTTP: timeouts and connection failures tolerated; default 10 */
+  /** subprocess and module: restarts allowed after failures before giving up; HTTP: timeouts and connection failures tolerated; default 10 */
   readonly maxRestarts?: number;
-  /** subprocess: most requests in flight at once; HTTP: most concurrent requests; default 64 / 8 */
+  /** subprocess and module: most requests in flight at once; HTTP: most concurrent requests; default 64 / 8 */
   readonly window?: number;
   /** longest reply line or HTTP body accepted, in characters; default 8 MiB */
   readonly maxLineChars?: number;

@@ -38,8 +38,10 @@ function show(x: unknown): string {
  */
 export function diffResults(scenario: Scenario, expected: LiquidationResult, actual: LiquidationResult, tol: Tolerance = EXACT): FieldDiff[] {
   const out: FieldDiff[] = [];
-  const lotOf = (market: string | undefined) => new Dec(scenario.params.markets[market ?? '']?.lotSize ?? '0');
-  const markOf = (market: string | undefined) => new Dec(scenario.marks[market ?? ''] ?? '0');
+  // The market names come from the engine's answer: only the scenario's own markets count (a fill
+  // "in" `constructor` must not reach Object.prototype).
+  const lotOf = (market: string | undefined) => new Dec(market !== undefined && Object.hasOwn(scenario.params.markets, market) ? scenario.params.markets[market]!.lotSize : '0');
+  const markOf = (market: string | undefined) => new Dec(market !== undefined && Object.hasOwn(scenario.marks, market) ? scenario.marks[market]! : '0');
   const approximate = !tol.quote.isZero() || !tol.lots.isZero();
 
   const leaf = (path: string, field: string, e: unknown, a: unknown, market?: string) => {

@@ -156,6 +156,7 @@ function mergeCommand(argv: readonly string[], io: Io): number {
     } catch (e) {
       throw new UsageError(`${file}: cannot read a fuzz report (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     }
+    if (r === null || typeof r !== 'object' || Array.isArray(r)) throw new UsageError(`${file}: $: expected a fuzz report (a JSON object), received ${JSON.stringify(r)?.slice(0, 40)}`);
     if (r.format !== FUZZ_FORMAT) throw new UsageError(`${file}: format: expected "${FUZZ_FORMAT}", received ${JSON.stringify(r.format)}`);
     return r;
   });

@@ -154,6 +154,7 @@ function readSweep(file: string): SweepReport {
   } catch (e) {
     throw new UsageError(`${file}: cannot read a sweep report (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
+  if (r === null || typeof r !== 'object' || Array.isArray(r)) throw new UsageError(`${file}: $: expected a sweep report (a JSON object), received ${JSON.stringify(r)?.slice(0, 40)}`);
   if (r.format !== SWEEP_FORMAT) throw new UsageError(`${file}: format: expected "${SWEEP_FORMAT}", received ${JSON.stringify(r.format)}`);
   return r;
 }
