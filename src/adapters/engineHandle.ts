@@ -87,7 +87,7 @@ export function startTimeout(o: OpenOptions): number {
 
 /** The handshake's fields of an {@link EngineHandle}, read from the engine's {@link EngineInfo}. */
 export abstract class HandshakeFields {
-  protected abstract readonly info: EngineInfo;
+  protected abstract readonly info: Pick<EngineInfo, 'name' | 'version' | 'policy' | 'features'>;
 
   get name(): string {
     return this.info.name;

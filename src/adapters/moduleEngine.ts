@@ -30,7 +30,7 @@ import { Worker } from 'node:worker_threads';
 import type { Answer } from '../invariants/invariant.ts';
 import type { Scenario } from '../model/types.ts';
 import { describeError } from './describeError.ts';
-import { DEFAULTS, EngineStartError, startTimeout, type EngineHandle, type EngineStats, type OpenOptions } from './engineHandle.ts';
+import { DEFAULTS, EngineStartError, HandshakeFields, startTimeout, type EngineHandle, type EngineStats, type OpenOptions } from './engineHandle.ts';
 import type { ModuleInfo, ModuleRequest, ModuleWorkerData, ModuleWorkerMessage } from './moduleWorkerMain.ts';
 import { describeInput, excerpt, failed, replyAnswer, stderrBlock, type Failure } from './protocol.ts';
 import { TailBuffer } from './tailBuffer.ts';
@@ -92,9 +92,9 @@ function within(p: Promise<unknown>, ms: number): Promise<void> {
   return Promise.race([p.then(() => {}, () => {}), deadline]).finally(() => clearTimeout(timer));
 }
 
-export class ModuleEngine implements EngineHandle {
+export class ModuleEngine extends HandshakeFields implements EngineHandle {
   readonly kind = 'module' as const;
-  private info!: ModuleInfo;
+  protected info!: ModuleInfo;
   private thread: Thread | null = null;
   /** aborts a start in progress (for `close()`) */
   private abortStart: (() => void) | null = null;
@@ -119,6 +119,7 @@ export class ModuleEngine implements EngineHandle {
     private readonly file: string,
     private readonly o: OpenOptions,
   ) {
+    super();
     this.tail = new TailBuffer(o.stderrTailChars ?? DEFAULTS.stderrTailChars);
     this.window = Math.max(1, o.window ?? MODULE_WINDOW);
     this.maxRestarts = o.maxRestarts ?? DEFAULTS.maxRestarts;
@@ -129,19 +130,6 @@ export class ModuleEngine implements EngineHandle {
     const e = new ModuleEngine(resolve(o.cwd ?? process.cwd(), path), o);
     await e.start();
     return e;
-  }
-
-  get name(): string {
-    return this.info.name;
-  }
-  get version(): string {
-    return this.info.version;
-  }
-  get policy(): string {
-    return this.info.policy;
-  }
-  get features(): readonly string[] {
-    return this.info.features;
   }
 
   /** What the engine wrote to stdout and stderr (its stdout is not the gate's: it cannot fake a report). */
