@@ -1,7 +1,15 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx's loader, so no build step stands between a clone and a run.
-import { register } from 'tsx/esm/api';
+// The `liqcheck` binary. In a clone (src/ next to bin/) it runs the TypeScript sources through tsx, so
+// no build step stands between `npm ci` and a run and a stale dist/ is never picked up; in the
+// published package (no src/, only the built dist/) it runs the built JavaScript with no loader.
+import { existsSync } from 'node:fs';
 
-register();
-const { run } = await import('../src/cli/main.ts');
+const sources = new URL('../src/cli/main.ts', import.meta.url);
+let entry = new URL('../dist/cli/main.js', import.meta.url);
+if (existsSync(sources)) {
+  const { register } = await import('tsx/esm/api');
+  register();
+  entry = sources;
+}
+const { run } = await import(entry.href);
 await run();

@@ -2,6 +2,7 @@
  * liqcheck command line: a thin layer over the library. Each command returns an exit code;
  * user mistakes are UsageErrors (one message, exit 2), never stack traces.
  */
+import { readFileSync } from 'node:fs';
 import { check, type Io } from './commands/check.ts';
 import { merge } from './commands/merge.ts';
 import { fixtures } from './commands/fixtures.ts';
@@ -11,6 +12,12 @@ import { fuzz } from './commands/fuzz.ts';
 import { sweep } from './commands/sweep.ts';
 import { EXIT, UsageError } from './usageError.ts';
 import { killAllEngineGroups } from '../adapters/subprocessEngine.ts';
+
+/** The package's version, from its package.json: two levels up from src/cli/ and from dist/cli/ alike. */
+export function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+  return String(pkg.version);
+}
 
 /** The command table: one module per command under ./commands, each returning an exit code. */
 const COMMANDS: Readonly<Record<string, { run: (argv: readonly string[], io: Io) => number | Promise<number>; help: string }>> = {
@@ -25,13 +32,17 @@ const COMMANDS: Readonly<Record<string, { run: (argv: readonly string[], io: Io)
 
 const HELP = `Usage: liqcheck <command> [options]\n\nCommands:\n${Object.entries(COMMANDS)
   .map(([k, v]) => `  ${k.padEnd(10)}${v.help}`)
-  .join('\n')}\n\nRun 'liqcheck <command> --help' for a command's options.\nExit codes: 0 all invariants held, 1 a violation, 2 usage or configuration error, 3 the engine could not be run or broke the protocol,\n130/143 stopped by SIGINT/SIGTERM (the report of what ran is written, marked interrupted).\n`;
+  .join('\n')}\n\nRun 'liqcheck <command> --help' for a command's options, 'liqcheck --version' for the version.\nExit codes: 0 all invariants held, 1 a violation, 2 usage or configuration error, 3 the engine could not be run or broke the protocol,\n130/143 stopped by SIGINT/SIGTERM (the report of what ran is written, marked interrupted).\n`;
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(HELP);
     return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (name === '--version' || name === '-v' || name === 'version') {
+    io.out(`${packageVersion()}\n`);
+    return EXIT.ok;
   }
   const command = COMMANDS[name];
   try {

@@ -1,7 +1,10 @@
-// Worker-thread entry of the fuzz/sweep pool: loads the TypeScript sources through tsx (workers do
-// not inherit the main thread's loader), then answers { i, task } messages with { i, result }.
-import { register } from 'tsx/esm/api';
+// Worker-thread entry of the fuzz/sweep pool, then answers { i, task } messages with { i, result }.
+// Next to the TypeScript sources (a clone) it loads them through tsx, since workers do not inherit
+// the main thread's loader; in the built package (dist/) it sits next to the built .js and needs none.
+import { existsSync } from 'node:fs';
 
-register();
-const { serve } = await import('./workerMain.ts');
+const sources = new URL('./workerMain.ts', import.meta.url);
+const fromSources = existsSync(sources);
+if (fromSources) (await import('tsx/esm/api')).register();
+const { serve } = await import(fromSources ? sources.href : './workerMain.js');
 serve();
