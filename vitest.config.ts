@@ -5,6 +5,11 @@ if (!process.env['LIQCHECK_SEED']) {
   process.env['LIQCHECK_SEED'] = String(process.env['CI'] ? 20261125 : Math.floor(Math.random() * 2 ** 31));
 }
 
+// Progress lines appear after a few seconds, so on a slow or busy machine they would reach the
+// stderr of CLI runs that tests expect to be silent: off for the suite (inherited by spawned
+// CLIs); the progress tests set it themselves.
+process.env['LIQCHECK_PROGRESS'] ??= '0';
+
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'properties/**/*.test.ts', 'examples/**/*.test.ts'],

@@ -34,7 +34,34 @@ export function intOption(values: Record<string, unknown>, name: string, fallbac
   return n;
 }
 
+/**
+ * The exit codes each long-running command can return, shown in its --help (the README's exit-code
+ * table says the same). Keyed by command so a help text cannot be written without them.
+ */
+export const EXIT_CODES: Readonly<Record<string, readonly (readonly [code: string, meaning: string])[]>> = {
+  check: [
+    ['0', 'every invariant held'],
+    ['1', 'an invariant was violated (the shrunk scenario and the command that replays it are printed)'],
+    ['2', 'usage or configuration error (a flag, an input file, a params file the reference cannot accept)'],
+    ['3', 'the engine could not be started, or crashed, hung or broke the protocol on some request'],
+    ['130, 143', 'stopped by SIGINT (Ctrl-C) or SIGTERM: the summary and reports of what ran, marked interrupted'],
+  ],
+  fuzz: [
+    ['0', 'every invariant and parameter-level property held'],
+    ['1', 'a violation (counterexamples saved as fixtures)'],
+    ['2', 'usage or configuration error (a flag, a params file the reference cannot accept)'],
+    ['130, 143', 'stopped by SIGINT (Ctrl-C) or SIGTERM: the report of what ran, marked interrupted'],
+  ],
+  sweep: [
+    ['0', 'the grid was run (its verdicts are in the report, not in the exit code)'],
+    ['2', 'usage or configuration error (an unknown axis, an empty or inverted range, a bad params file)'],
+    ['130, 143', 'stopped by SIGINT (Ctrl-C) or SIGTERM: the cells run so far are written'],
+  ],
+};
+
 export function helpFor(command: string, summary: string, table: OptionTable): string {
   const rows = Object.entries(table).map(([k, v]) => `  --${k}${v.value ? ` ${v.value}` : ''}`.padEnd(28) + v.help);
-  return `Usage: liqcheck ${command} [options]\n\n${summary}\n\nOptions:\n${rows.join('\n')}\n`;
+  const exits = EXIT_CODES[command];
+  const exitRows = exits === undefined ? '' : `\nExit codes:\n${exits.map(([code, meaning]) => `  ${code.padEnd(10)}${meaning}`).join('\n')}\n`;
+  return `Usage: liqcheck ${command} [options]\n\n${summary}\n\nOptions:\n${rows.join('\n')}\n${exitRows}`;
 }

@@ -12,6 +12,7 @@ import { generateSuite, type GeneratedSuite } from '../../fixtures/generate.ts';
 import { unlistableDir, verifyDir, type VerifyReport } from '../../fixtures/verify.ts';
 import { interruptedSwap, recoverSuite, suiteTargetProblem, writeSuite } from '../../fixtures/writeSuite.ts';
 import { loadParams } from '../loadParams.ts';
+import { progressFor } from '../progress.ts';
 import { helpFor, intOption, parseOptions, type OptionTable } from '../options.ts';
 import { EXIT, UsageError } from '../usageError.ts';
 import type { Io } from './check.ts';
@@ -73,7 +74,9 @@ function generate(argv: readonly string[], io: Io): number {
   const command = ['liqcheck fixtures generate', ...(paramsFile === undefined ? [] : [`--params ${paramsFile}`]), `--count ${count}`, `--seed ${seed}`, `--out ${out}`].join(' ');
 
   const t0 = performance.now();
-  const suite = generateSuite({ params, count, seed, command });
+  const progress = progressFor(io, 'fixtures generate', 'cases');
+  const suite = generateSuite({ params, count, seed, command, onCase: progress.update });
+  progress.finish();
   const t1 = performance.now();
   for (const note of writeSuite(out, suite)) io.err(`liqcheck: ${note}\n`);
   const t2 = performance.now();
@@ -116,7 +119,9 @@ async function verify(argv: readonly string[], io: Io): Promise<number> {
   if (unlistableDir(dir) !== undefined) throw new UsageError(unlistableDir(dir)!);
   return withEngine(values, io, async (engine) => {
     io.out(`liqcheck fixtures verify — ${dir} against ${engine.label}\n`);
-    const report = await verifyDir(dir, { engine: engine.run, match: engine.match, ...(engine.unsupported ? { unsupported: engine.unsupported } : {}) });
+    const progress = progressFor(io, 'fixtures verify', 'files');
+    const report = await verifyDir(dir, { engine: engine.run, match: engine.match, onFile: progress.update, ...(engine.unsupported ? { unsupported: engine.unsupported } : {}) });
+    progress.finish();
     io.out(formatVerify(report));
     return report.failures.length === 0 && report.problems.length === 0 && report.files > 0 ? EXIT.ok : EXIT.violation;
   });

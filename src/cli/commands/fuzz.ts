@@ -21,6 +21,7 @@ import { deepFreeze } from '../../model/frozen.ts';
 import type { RiskParams } from '../../model/types.ts';
 import { formatReport, parseShard, type Io } from './check.ts';
 import { loadParams } from '../loadParams.ts';
+import { progressFor } from '../progress.ts';
 import { helpFor, intOption, parseOptions, type OptionTable } from '../options.ts';
 import { EXIT, UsageError } from '../usageError.ts';
 
@@ -49,7 +50,7 @@ it, checks the parameter-level properties PRM-001 (no bad debt within the initia
 and PRM-002 (a partial close exists above bankruptcy) on stress accounts, searches for the worst
 account, and prints risk figures: outcome shares, bad-debt incidence and mean/p95/p99 per shock,
 the largest survivable adverse move per leverage. Ctrl-C stops between units and still writes the
-report. Exit 0: everything held; 1: a violation (counterexamples saved as fixtures); 130: interrupted.
+report.
 liqcheck fuzz merge A.json B.json … [--json OUT]: combines the reports of the shards of one run.`;
 
 function parseShocks(raw: string | undefined): string[] {
@@ -65,11 +66,6 @@ function parseClaim(raw: string | undefined): string | null {
   if (raw === undefined) return null;
   if (!/^0\.[0-9]{1,8}$/.test(raw) || new Dec(raw).isZero()) throw new UsageError(`--claim: expected a fraction in (0, 1) such as 0.05 (5%), received ${JSON.stringify(raw)}`);
   return raw;
-}
-
-/** Progress lines on a terminal, or anywhere with LIQCHECK_PROGRESS=1 (for scripts that watch a run). */
-export function showProgress(io: Io): boolean {
-  return io.isTTY || process.env['LIQCHECK_PROGRESS'] === '1';
 }
 
 /**
@@ -117,6 +113,7 @@ export async function fuzz(argv: readonly string[], io: Io): Promise<number> {
   const units = Math.ceil(runs / 1000);
   io.out(`liqcheck fuzz — ${paramsFile ?? 'built-in params'} (${Object.keys(params.markets).join(', ')}), ${runs} cases in ${units} unit(s)${shard.count > 1 ? ` (shard ${shard.index + 1}/${shard.count})` : ''}, seed ${seed}, shocks ${shocks.map(pct).join(' ')}, ${steps}-step paths, ${workers} worker(s)\n\n`);
   let stopped: StopFlag = { stopped: false };
+  const progress = progressFor(io, 'fuzz', 'tasks');
   const report = await withStopOnSigint(io, (stop) =>
     runFuzz({
       params,
@@ -132,9 +129,10 @@ export async function fuzz(argv: readonly string[], io: Io): Promise<number> {
       search,
       failuresDir: failures === '' ? null : failures,
       stop: (stopped = stop),
-      ...(showProgress(io) ? { onProgress: (d: number, t: number) => io.err(`\r  ${d}/${t} tasks…${d === t ? '\r\x1b[K' : ''}`) } : {}),
+      onProgress: progress.update,
     }),
   );
+  progress.finish();
   if (values['json']) writeFileAtomic(values['json'] as string, `${JSON.stringify(report, null, 2)}\n`);
   io.out(formatFuzzReport(report));
   if (report.interrupted) return interruptedExit(stopped);

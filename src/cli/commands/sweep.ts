@@ -15,9 +15,10 @@ import { Dec } from '../../model/decimal.ts';
 import { deepFreeze } from '../../model/frozen.ts';
 import type { RiskParams } from '../../model/types.ts';
 import type { Io } from './check.ts';
-import { interruptedExit, showProgress, withStopOnSigint } from './fuzz.ts';
+import { interruptedExit, withStopOnSigint } from './fuzz.ts';
 import type { StopFlag } from '../../fuzz/pool.ts';
 import { loadParams } from '../loadParams.ts';
+import { progressFor } from '../progress.ts';
 import { helpFor, intOption, parseOptions, type OptionTable } from '../options.ts';
 import { EXIT, UsageError } from '../usageError.ts';
 
@@ -97,6 +98,7 @@ export async function sweep(argv: readonly string[], io: Io): Promise<number> {
   const cells = x.values.length * (y?.values.length ?? 1);
   io.out(`liqcheck sweep — ${paramsFile ?? 'built-in params'}, ${x.name}${y ? ` × ${y.name}` : ''}: ${cells} cell(s) × ${scenarios} stress accounts, seed ${seed}, shock ${shock} over ${steps} step(s), ${workers} worker(s)\n\n`);
   let stopped: StopFlag = { stopped: false };
+  const progress = progressFor(io, 'sweep', 'tasks');
   const report = await withStopOnSigint(io, (stop) =>
     runSweep({
       params,
@@ -111,9 +113,10 @@ export async function sweep(argv: readonly string[], io: Io): Promise<number> {
       maxBadDebt,
       workers,
       stop: (stopped = stop),
-      ...(showProgress(io) ? { onProgress: (d: number, t: number) => io.err(`\r  ${d}/${t} tasks…${d === t ? '\r\x1b[K' : ''}`) } : {}),
+      onProgress: progress.update,
     }),
   );
+  progress.finish();
   writeFileAtomic(join(out, 'sweep.json'), `${JSON.stringify(report, null, 2)}\n`);
   writeFileAtomic(join(out, 'sweep.csv'), sweepCsv(report));
   writeFileAtomic(join(out, 'sweep.html'), sweepHtml(report));
