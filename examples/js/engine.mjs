@@ -2,7 +2,8 @@
 /**
  * The JavaScript example engine, usable three ways (docs/protocol.md):
  *
- * - over stdin/stdout (protocol 1.0, JSON Lines): `node examples/js/engine.mjs [--bug NAME]`;
+ * - over stdin/stdout (protocol 1.1, JSON Lines, with params-ref: params sets sent once per
+ *   session): `node examples/js/engine.mjs [--bug NAME]`;
  * - in-process: `liqcheck check --impl ./examples/js/engine.mjs` imports `liquidate` and the
  *   handshake exports below (a bug is chosen with the LIQENGINE_BUG environment variable);
  * - over HTTP: see httpEngine.mjs, which serves the same `liquidate`.
@@ -14,7 +15,9 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { BUGS, liquidate as liquidateWith } from './model.mjs';
 
-export const PROTOCOL = '1.0';
+export const PROTOCOL = '1.1';
+/** A protocol feature (1.1), not a scenario feature: announced only on a stateful transport. */
+export const PARAMS_REF = 'params-ref';
 export const FEATURES = ['cross', 'cross-multi', 'isolated', 'multi-group', 'tiers', 'price-impact', 'dust', 'penalty-steps', 'inclusive-trigger'];
 
 /** Bug names from `--bug NAME` (repeatable, comma-separated) and `LIQENGINE_BUG`; throws on unknown names. */
@@ -44,20 +47,53 @@ export function liquidate(scenario) {
   return liquidateWith(scenario, moduleBugs);
 }
 
-/** The reply to one gate message, or null when nothing is owed. */
-export function answer(message, bugs, engineName = name) {
+/** The version to answer a gate speaking `gateVersion`: ours or the gate's older minor; null for another major. */
+export function spokenVersion(gateVersion) {
+  const [major, minor] = gateVersion.split('.');
+  const [ourMajor, ourMinor] = PROTOCOL.split('.');
+  if (major !== ourMajor) return null;
+  return /^\d+$/.test(minor ?? '') && Number(minor) < Number(ourMinor) ? `${major}.${Number(minor)}` : PROTOCOL;
+}
+
+const badRequest = (id, message) => ({ type: 'error', id, error: { code: 'bad-request', message } });
+
+/**
+ * The reply to one gate message, or null when nothing is owed.
+ *
+ * @param {Map<number, unknown> | undefined} session - this connection's params sets by paramsId
+ * (docs/protocol.md#params-sets); undefined for a stateless transport (HTTP), which then does not
+ * announce params-ref
+ */
+export function answer(message, bugs, engineName = name, session = undefined) {
   const type = message !== null && typeof message === 'object' ? message.type : undefined;
   if (type === 'hello') {
     const v = String(message.protocol ?? '');
-    if (v.split('.')[0] !== PROTOCOL.split('.')[0]) {
+    const spoken = spokenVersion(v);
+    if (spoken === null) {
       return { type: 'error', id: null, error: { code: 'unsupported-protocol', message: `this engine speaks ${PROTOCOL}, not ${v}` } };
     }
-    return { type: 'hello_ok', name: engineName, version, protocol: PROTOCOL, policy, features: FEATURES, spec: '1.0.0' };
+    const features = session !== undefined && spoken !== '1.0' ? [...FEATURES, PARAMS_REF] : FEATURES;
+    return { type: 'hello_ok', name: engineName, version, protocol: spoken, policy, features, spec: '1.0.0' };
+  }
+  if (type === 'params' && session !== undefined) {
+    const { paramsId } = message;
+    if (!(Number.isSafeInteger(paramsId) && paramsId > 0)) return badRequest(null, `params: paramsId must be a positive integer, received ${JSON.stringify(paramsId)}`);
+    session.set(paramsId, message.params); // replaces an older set of that id; not answered
+    return null;
   }
   if (type === 'liquidate') {
     const { id } = message;
+    let scenario = message.scenario;
+    if (Object.hasOwn(message, 'paramsRef')) {
+      const ref = message.paramsRef;
+      if (session === undefined || !session.has(ref)) return badRequest(id, `unknown paramsRef ${JSON.stringify(ref)}: no params message defined it in this session`);
+      if (scenario !== null && typeof scenario === 'object' && !Array.isArray(scenario)) {
+        if (Object.hasOwn(scenario, 'params')) return badRequest(id, 'a request with paramsRef must not carry params');
+        scenario = { params: session.get(ref), ...scenario };
+      }
+    }
     try {
-      const o = liquidateWith(message.scenario, bugs);
+      const o = liquidateWith(scenario, bugs);
       return o.ok ? { type: 'result', id, result: o.result } : { type: 'error', id, error: o.error };
     } catch (e) {
       process.stderr.write(`engine.mjs: request ${id}: ${e instanceof Error ? e.stack : String(e)}\n`);
@@ -96,9 +132,10 @@ export function serveLines(reply) {
   });
 }
 
-/** Serves the engine with `bugs` on stdin/stdout. */
+/** Serves the engine with `bugs` on stdin/stdout; the params sets live as long as the process. */
 export function serve(bugs, engineName = name) {
-  serveLines((message) => answer(message, bugs, engineName));
+  const session = new Map();
+  serveLines((message) => answer(message, bugs, engineName, session));
 }
 
 if (process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url))) {

@@ -73,6 +73,28 @@ export function requiredFeatures(s: Scenario): Feature[] {
   return FEATURES.filter((f) => need[f]);
 }
 
+/**
+ * Protocol features (protocol 1.1): ways of exchanging messages rather than scenario shapes. They
+ * are listed in the same `hello_ok.features` array, no scenario ever requires one, and the gate
+ * uses one only with an engine that answered a protocol minor that has it.
+ *
+ * - `params-ref`: the engine keeps risk-parameter sets sent once per session in `params`
+ *   messages, and requests refer to them by `paramsRef` (docs/protocol.md#params-sets).
+ */
+export const PROTOCOL_FEATURES = ['params-ref'] as const;
+
+export type ProtocolFeature = (typeof PROTOCOL_FEATURES)[number];
+
+/**
+ * Whether the gate may send `params` messages and `paramsRef` requests to an engine: it listed
+ * `params-ref` and answered protocol 1.1 or newer (a 1.0 engine that lists the name by mistake
+ * still gets the 1.0 messages, by the rule that a minor's messages go only to its peers).
+ */
+export function usesParamsRef(info: { readonly protocol: string; readonly protocolFeatures?: readonly string[] }): boolean {
+  const m = /^1\.(\d+)$/.exec(info.protocol);
+  return m !== null && Number(m[1]) >= 1 && (info.protocolFeatures ?? []).includes('params-ref');
+}
+
 /** The features `s` needs that `supported` lacks (empty: the engine can be asked). */
 export function missingFeatures(s: Scenario, supported: readonly string[]): Feature[] {
   return requiredFeatures(s).filter((f) => !supported.includes(f));

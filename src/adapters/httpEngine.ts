@@ -16,6 +16,10 @@
  * later request at once with a crash naming the reason. Protocol errors do not count: the service
  * answered in time, and each is a finding about its own input, so nothing is gained by hiding the
  * answers to the other inputs.
+ *
+ * Params are always sent inline, even to a service that lists `params-ref`: a service can be
+ * restarted, load-balanced or stateless without the gate noticing, so per-connection params sets
+ * would turn into protocol errors charged to correct requests (docs/protocol.md#params-sets).
  * @see docs/protocol.md#http
  */
 import type { Answer } from '../invariants/invariant.ts';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { usesParamsRef } from './features.ts';
 import { LineSplitter, LineTooLong } from './lineSplitter.ts';
 import { compatibleVersion, parseHelloOk, replyAnswer, stderrBlock } from './protocol.ts';
 import { TailBuffer } from './tailBuffer.ts';
@@ -27,9 +28,20 @@ describe('parseHelloOk', () => {
     if (!r.ok) expect(r.reason).toMatch(why);
   });
 
+  it('should keep protocol features (params-ref) apart from the scenario features', () => {
+    const r = parseHelloOk({ ...hello, protocol: '1.1', features: ['cross', 'params-ref', 'future-thing'] });
+    expect(r.ok && r.info.features).toEqual(['cross', 'future-thing']);
+    expect(r.ok && r.info.protocolFeatures).toEqual(['params-ref']);
+    expect(r.ok && usesParamsRef(r.info)).toBe(true);
+    const old = parseHelloOk({ ...hello, protocol: '1.0', features: ['cross', 'params-ref'] });
+    expect(old.ok && usesParamsRef(old.info)).toBe(false);
+    const without = parseHelloOk({ ...hello, protocol: '1.1' });
+    expect(without.ok && usesParamsRef(without.info)).toBe(false);
+  });
+
   it('should speak the same major with an older or equal minor', () => {
-    expect(compatibleVersion('1.0')).toBe(true);
-    expect(['1.1', '0.9', '2.0', '1', 'x', '1.0.0'].map(compatibleVersion)).toEqual([false, false, false, false, false, false]);
+    expect(['1.0', '1.1'].map(compatibleVersion)).toEqual([true, true]);
+    expect(['1.2', '0.9', '2.0', '1', 'x', '1.1.0'].map(compatibleVersion)).toEqual([false, false, false, false, false, false]);
   });
 });
 
@@ -49,6 +61,7 @@ describe('replyAnswer', () => {
     { type: 'error', error: 'x' },
     { type: 'error', error: { code: 'invalid-input', issues: [{ path: 1 }] } },
     { type: 'error', error: { code: 'oops' } },
+    { type: 'error', id: 3, error: { code: 'bad-request', message: 'unknown paramsRef 1' } },
   ])('should call %j malformed', (msg) => {
     expect(replyAnswer(msg).ok).toBe(false);
   });

@@ -1,14 +1,24 @@
 /**
- * The liqcheck engine protocol 1.0: message shapes, the handshake check, and the mapping of an
+ * The liqcheck engine protocol 1.1: message shapes, the handshake check, and the mapping of an
  * engine's reply onto an {@link Answer}. Shared by every adapter.
  *
  * @see docs/protocol.md
  */
 import type { Answer } from '../invariants/invariant.ts';
 import type { Issue, LiquidationResult, Scenario } from '../model/types.ts';
+import { PROTOCOL_FEATURES } from './features.ts';
+
+const PROTOCOL_FEATURE_NAMES: ReadonlySet<string> = new Set(PROTOCOL_FEATURES);
 
 /** The protocol version this gate speaks (`MAJOR.MINOR`). */
-export const PROTOCOL_VERSION = '1.0';
+export const PROTOCOL_VERSION = '1.1';
+
+/**
+ * Most params sets an engine must keep at once (protocol 1.1, `params-ref`): the gate uses the ids
+ * 1…PARAMS_SLOTS only, and a `params` message for an id already defined replaces it, so an
+ * engine's memory for them stays bounded however long the session.
+ */
+export const PARAMS_SLOTS = 64;
 
 export interface HelloMessage {
   readonly type: 'hello';
@@ -22,13 +32,31 @@ export interface LiquidateMessage {
   readonly scenario: Scenario;
 }
 
+/** Protocol 1.1, `params-ref`: defines (or replaces) params set `paramsId` for the session. No reply. */
+export interface ParamsMessage {
+  readonly type: 'params';
+  readonly paramsId: number;
+  readonly params: Scenario['params'];
+}
+
+/** Protocol 1.1, `params-ref`: the scenario `{ params: <set paramsRef>, ...scenario }`. */
+export interface LiquidateRefMessage {
+  readonly type: 'liquidate';
+  readonly id: number;
+  readonly paramsRef: number;
+  readonly scenario: Omit<Scenario, 'params'>;
+}
+
 /** What an engine's handshake told the gate. */
 export interface EngineInfo {
   readonly name: string;
   readonly version: string;
   readonly protocol: string;
   readonly policy: string;
+  /** the scenario features it listed (docs/protocol.md#features): what the gate may ask */
   readonly features: readonly string[];
+  /** the protocol features it listed (1.1: `params-ref`), absent when none; never used for skipping */
+  readonly protocolFeatures?: readonly string[];
   /** HTTP only: most requests the engine accepts in one batch (absent: no batches) */
   readonly batch?: number;
 }
@@ -45,6 +73,43 @@ export function helloMessage(gateVersion = '0.1.0'): HelloMessage {
 /** One request line, built without re-serializing the envelope per field. */
 export function liquidateLine(id: number, scenario: Scenario): string {
   return `{"type":"liquidate","id":${id},"scenario":${JSON.stringify(scenario)}}`;
+}
+
+/** A scenario as a params set and the rest, each as JSON, for `params-ref` (null: send it inline). */
+export interface SplitScenario {
+  readonly paramsJson: string;
+  readonly restJson: string;
+}
+
+function isPlainObject(x: unknown): x is Record<string, unknown> {
+  if (x === null || typeof x !== 'object' || Array.isArray(x)) return false;
+  const proto = Object.getPrototypeOf(x) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * Splits a scenario for a `paramsRef` request: its `params` (JSON text, the cache key: equal texts
+ * are the same set) and everything else, in the scenario's own key order. Only a plain object with
+ * a plain-object `params` is split; anything else (a deliberately broken scenario: `null`, missing
+ * or non-object params, a `toJSON`) is sent inline, so the engine judges exactly what it is given.
+ * Throws what `JSON.stringify` throws (a BigInt, a cycle).
+ */
+export function splitScenario(scenario: unknown): SplitScenario | null {
+  if (!isPlainObject(scenario) || !Object.hasOwn(scenario, 'params') || 'toJSON' in scenario) return null;
+  const { params, ...rest } = scenario;
+  if (!isPlainObject(params) || 'toJSON' in params) return null;
+  const paramsJson = JSON.stringify(params);
+  return { paramsJson, restJson: JSON.stringify(rest) };
+}
+
+/** The `params` message line that defines params set `paramsId` (JSON text of the set). */
+export function paramsLine(paramsId: number, paramsJson: string): string {
+  return `{"type":"params","paramsId":${paramsId},"params":${paramsJson}}`;
+}
+
+/** A request line that refers to params set `paramsRef`, the scenario's other fields as JSON text. */
+export function liquidateRefLine(id: number, paramsRef: number, restJson: string): string {
+  return `{"type":"liquidate","id":${id},"paramsRef":${paramsRef},"scenario":${restJson}}`;
 }
 
 export type Failure = 'crash' | 'timeout' | 'protocol-error';
@@ -109,7 +174,18 @@ export function parseHelloOk(msg: unknown): { ok: true; info: EngineInfo } | { o
     problems.push(`protocol: the engine speaks ${protocol}, this gate speaks ${PROTOCOL_VERSION} (same major, minor ≤ ${PROTOCOL_VERSION.split('.')[1]})`);
   }
   if (problems.length > 0) return { ok: false, reason: `bad hello_ok: ${problems.join('; ')}` };
-  const info: EngineInfo = { name, version, protocol, policy, features: features as string[] };
+  // Protocol features share the array but are no scenario features: kept apart, so that reports
+  // and the skipping rule see only what scenarios can need.
+  const listed = features as string[];
+  const protocolFeatures = listed.filter((f) => PROTOCOL_FEATURE_NAMES.has(f));
+  const info: EngineInfo = {
+    name,
+    version,
+    protocol,
+    policy,
+    features: listed.filter((f) => !PROTOCOL_FEATURE_NAMES.has(f)),
+    ...(protocolFeatures.length > 0 ? { protocolFeatures } : {}),
+  };
   return { ok: true, info: typeof batch === 'number' ? { ...info, batch } : info };
 }
 
@@ -141,6 +217,9 @@ export function replyAnswer(msg: Record<string, unknown>): { ok: true; answer: A
   const message = typeof e['message'] === 'string' ? e['message'] : '';
   if (code === 'limit-exceeded') return { ok: true, answer: { ok: false, error: { code, message } } };
   if (code === 'internal') return { ok: true, answer: failed('crash', `the engine reported an internal error: ${message}`) };
+  // 1.1: the engine read the request and cannot serve it (a paramsRef it does not know): the two
+  // sides disagree about the protocol, which is charged to that request.
+  if (code === 'bad-request') return { ok: false, reason: `the engine refused the request as bad-request: ${JSON.stringify(message)}` };
   return { ok: false, reason: `unknown error code ${JSON.stringify(code)} (expected invalid-input, limit-exceeded or internal)` };
 }
 

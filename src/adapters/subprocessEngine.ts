@@ -1,6 +1,13 @@
 /**
- * The subprocess adapter: one persistent engine process speaking protocol 1.0 over its stdin and
- * stdout (JSON Lines), requests pipelined.
+ * The subprocess adapter: one persistent engine process speaking protocol 1.1 (or 1.0) over its
+ * stdin and stdout (JSON Lines), requests pipelined.
+ *
+ * With an engine that announced `params-ref` (protocol 1.1), each distinct params set is sent once
+ * per session in a `params` message, written just before the first request that refers to it;
+ * requests carry `paramsRef` instead of their params (docs/protocol.md#params-sets). The session's
+ * sets ({@link ParamsSlots}) are forgotten with the process: after every restart they are sent
+ * again, each before the first request that needs it, replays included. Other engines get the 1.0
+ * messages, byte for byte.
  *
  * Failure handling, in short (docs/protocol.md#what-the-gate-does-when-an-engine-fails):
  *
@@ -25,6 +32,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { Answer } from '../invariants/invariant.ts';
 import type { Scenario } from '../model/types.ts';
 import { ENGINE_TOKEN_VAR, killEngineTree, newEngineToken, PROC_AVAILABLE, snapshotDescendants, type ProcessEntry } from './descendants.ts';
+import { usesParamsRef } from './features.ts';
 import { DEFAULTS, EngineStartError, HandshakeFields, startTimeout, type EngineHandle, type EngineStats, type OpenOptions } from './engineHandle.ts';
 import { LineSplitter, LineTooLong } from './lineSplitter.ts';
 import {
@@ -33,12 +41,17 @@ import {
   failed,
   helloMessage,
   liquidateLine,
+  liquidateRefLine,
+  paramsLine,
   parseHelloOk,
+  splitScenario,
   replyAnswer,
   stderrBlock,
   type EngineInfo,
   type Failure,
+  type SplitScenario,
 } from './protocol.ts';
+import { ParamsSlots } from './paramsSlots.ts';
 import { TailBuffer } from './tailBuffer.ts';
 
 interface Request {
@@ -50,6 +63,10 @@ interface Request {
   /** part of an isolation replay: its answer is held until the replay ends */
   episode: Episode | null;
   held: Answer | null;
+  /** params-ref: the scenario split once (null: sent inline), undefined until first sent */
+  split?: SplitScenario | null;
+  /** params-ref: the params id the latest send referred to (0: inline) */
+  paramsRef: number;
 }
 
 /** A failure with several requests in flight, being replayed one at a time to find its cause. */
@@ -147,6 +164,11 @@ export class SubprocessEngine extends HandshakeFields implements EngineHandle {
   /** inputs of the latest answered requests, to name the one a duplicate reply is for */
   private readonly recent = new Map<number, Scenario>();
   private nextId = 1;
+  /** the engine speaks params-ref; its session's params sets (a new process starts empty) */
+  private paramsRef = false;
+  private slots = new ParamsSlots();
+  /** params messages written, over all sessions (for tests and reports) */
+  private paramsSent = 0;
   private progressAt = 0;
   private timer: NodeJS.Timeout | null = null;
   private restarts = 0;
@@ -188,7 +210,7 @@ export class SubprocessEngine extends HandshakeFields implements EngineHandle {
       this.requests++;
       if (this.closed) return resolve(failed('crash', 'the engine was closed'));
       if (this.gaveUp !== null) return resolve(this.gaveUpAnswer());
-      this.queue.push({ scenario, resolve, id: 0, sentAt: 0, episode: null, held: null });
+      this.queue.push({ scenario, resolve, id: 0, sentAt: 0, episode: null, held: null, paramsRef: 0 });
       this.pump();
     });
 
@@ -315,6 +337,9 @@ export class SubprocessEngine extends HandshakeFields implements EngineHandle {
         clearTimeout(timer);
         this.abortStart = null;
         this.info = hello.info;
+        // A new process knows no params sets: each is sent again before its first use.
+        this.paramsRef = usesParamsRef(hello.info);
+        this.slots = new ParamsSlots();
         p.onLine = (l) => this.onLine(p, l);
         p.onFail = (code, what) => this.fail(p, code, what);
         this.proc = p; // before anything else it wrote is read
@@ -382,7 +407,7 @@ export class SubprocessEngine extends HandshakeFields implements EngineHandle {
       }
       let line: string;
       try {
-        line = liquidateLine(this.nextId, r.scenario);
+        line = this.requestLines(this.nextId, r);
       } catch (e) {
         r.resolve(failed('protocol-error', `the scenario cannot be sent as JSON: ${(e as Error).message}`));
         continue;
@@ -397,6 +422,28 @@ export class SubprocessEngine extends HandshakeFields implements EngineHandle {
       p.child.stdin.write(out);
       this.arm();
     }
+  }
+
+  /**
+   * The line(s) that send `r` as request `id`: with params-ref, preceded by the `params` message
+   * of its params set when this session does not hold it yet. Throws when it is not JSON.
+   */
+  private requestLines(id: number, r: Request): string {
+    if (!this.paramsRef) return liquidateLine(id, r.scenario);
+    if (r.split === undefined) r.split = splitScenario(r.scenario);
+    r.paramsRef = 0;
+    if (r.split === null) return liquidateLine(id, r.scenario);
+    const slot = this.slots.take(r.split.paramsJson);
+    r.paramsRef = slot.id;
+    const request = liquidateRefLine(id, slot.id, r.split.restJson);
+    if (!slot.define) return request;
+    this.paramsSent++;
+    return `${paramsLine(slot.id, r.split.paramsJson)}\n${request}`;
+  }
+
+  /** params messages written so far, over every session (0 for an engine without params-ref). */
+  paramsMessages(): number {
+    return this.paramsSent;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -439,6 +486,8 @@ export class SubprocessEngine extends HandshakeFields implements EngineHandle {
     if (this.recent.size > 2 * this.window) this.recent.delete(this.recent.keys().next().value as number);
     this.progressAt = performance.now();
     const reply = replyAnswer(m);
+    // A refused paramsRef (the engine lost the set): define it again before its next use.
+    if (!reply.ok && r.paramsRef > 0) this.slots.forget(r.paramsRef);
     this.settle(r, reply.ok ? reply.answer : failed('protocol-error', this.message(`malformed reply: ${reply.reason}: ${excerpt(line)}`, r, 1, '')));
     this.pump();
   }
