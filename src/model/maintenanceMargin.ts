@@ -8,12 +8,15 @@ import type { Tier } from './types.ts';
  * @see docs/spec.md#3-maintenance-margin-tiers
  */
 export function tierIndex(tiers: readonly Tier[], n: Dec): number {
-  let k = 0;
-  for (let i = 1; i < tiers.length; i++) {
-    if (tiers[i]!.floor.lte(n)) k = i;
-    else break;
+  // Binary search: floors strictly increase from L_0 = 0 (§3, checked at parse).
+  let lo = 0;
+  let hi = tiers.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (tiers[mid]!.floor.lte(n)) lo = mid;
+    else hi = mid - 1;
   }
-  return k;
+  return lo;
 }
 
 /**

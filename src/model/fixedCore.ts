@@ -1,0 +1,490 @@
+/**
+ * The reference engine's hot path on exact integer amounts ({@link Fixed}): the same rules, in the
+ * same order and with the same roundings, as groupHealth.ts, maintenanceMargin.ts,
+ * executionPrice.ts, penaltyRate.ts, trigger.ts, closeFill.ts, minimalClose.ts and
+ * liquidateGroup.ts, which stay the decimal.js form of the spec that the invariants, the zoo and
+ * the fuzzers compose with. Each section below names the spec sections and the file it mirrors.
+ *
+ * @remarks Why a second form: decimal.js at 200 digits was half of all CPU time, and the exported
+ * `Dec` functions are an API the rest of the code base builds on (the zoo swaps single rules).
+ * `liquidateParsed` runs this core whenever the rules are the reference rules;
+ * properties/integerCore.test.ts checks it byte-identical to the decimal.js path, which remains
+ * the oracle. Two shortcuts keep it linear in positions: a group carries its health (§4.2 sums)
+ * and each fill or candidate updates it by replacing one position's terms instead of summing the
+ * group again, and the tier of a notional is found by binary search.
+ * @see docs/spec.md#12-arithmetic
+ */
+import type { Dec } from './decimal.ts';
+import { ceilDiv, ceilTo, FONE, FZERO, Fixed, floorDiv, floorTo, fmax, fmin, fromDec, pow10, toCanonical } from './fixed.ts';
+import { CROSS } from './marginGroup.ts';
+import type { ParsedParams, ParsedScenario, Status, Trigger } from './types.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Inputs on the integer core
+
+export interface FTier {
+  readonly floor: Fixed;
+  readonly rate: Fixed;
+  readonly amount: Fixed;
+}
+
+export interface FMarket {
+  readonly lot: Fixed;
+  readonly tick: Fixed;
+  readonly tiers: readonly FTier[];
+}
+
+export interface FParams {
+  readonly unit: Fixed;
+  readonly trigger: Trigger;
+  readonly buffer: Fixed;
+  readonly steps: readonly { readonly maxMarginRatio: Fixed; readonly rate: Fixed }[];
+  readonly liquidatorShare: Fixed;
+  readonly dustNotional: Fixed;
+  readonly priceImpact: Fixed;
+  readonly markets: ReadonlyMap<string, FMarket>;
+}
+
+export interface FPosition {
+  readonly market: string;
+  readonly size: Fixed;
+  readonly entry: Fixed;
+  readonly isolatedMargin: Fixed | null;
+}
+
+export interface FGroup {
+  readonly id: string;
+  readonly collateral: Fixed;
+  readonly positions: readonly FPosition[];
+  /** the group's health at mark, kept up to date fill by fill (§4.2 sums, updated exactly) */
+  readonly health: FHealth;
+}
+
+export interface FValuation {
+  readonly params: FParams;
+  readonly marks: ReadonlyMap<string, Fixed>;
+}
+
+// Parsed parameter sets are shared across scenarios (parseScenario caches frozen ones): convert once.
+const paramsCache = new WeakMap<ParsedParams, FParams>();
+
+export function fixedParams(p: ParsedParams): FParams {
+  const hit = paramsCache.get(p);
+  if (hit !== undefined) return hit;
+  const markets = new Map<string, FMarket>();
+  for (const [id, m] of p.markets) {
+    markets.set(id, {
+      lot: fromDec(m.lot),
+      tick: fromDec(m.tick),
+      tiers: m.tiers.map((t) => ({ floor: fromDec(t.floor), rate: fromDec(t.rate), amount: fromDec(t.amount) })),
+    });
+  }
+  const out: FParams = {
+    unit: fromDec(p.unit),
+    trigger: p.trigger,
+    buffer: fromDec(p.buffer),
+    steps: p.steps.map((s) => ({ maxMarginRatio: fromDec(s.maxMarginRatio), rate: fromDec(s.rate) })),
+    liquidatorShare: fromDec(p.liquidatorShare),
+    dustNotional: fromDec(p.dustNotional),
+    priceImpact: fromDec(p.priceImpact),
+    markets,
+  };
+  paramsCache.set(p, out);
+  return out;
+}
+
+export function fixedMarks(marks: ReadonlyMap<string, Dec>): Map<string, Fixed> {
+  const out = new Map<string, Fixed>();
+  for (const [id, p] of marks) out.set(id, fromDec(p));
+  return out;
+}
+
+export function fixedPositions(sc: Pick<ParsedScenario, 'positions'>): FPosition[] {
+  return sc.positions.map((p) => ({
+    market: p.market,
+    size: fromDec(p.size),
+    entry: fromDec(p.entry),
+    isolatedMargin: p.isolatedMargin === null ? null : fromDec(p.isolatedMargin),
+  }));
+}
+
+/** §4.1 groups in processing order (marginGroup.ts): cross first, then isolated by market id. */
+export function marginGroups(v: FValuation, collateral: Fixed, positions: readonly FPosition[]): FGroup[] {
+  const cross = positions.filter((p) => p.isolatedMargin === null);
+  const isolated = positions
+    .filter((p) => p.isolatedMargin !== null)
+    .sort((a, b) => (a.market < b.market ? -1 : a.market > b.market ? 1 : 0));
+  const group = (id: string, c: Fixed, ps: readonly FPosition[]): FGroup => ({ id, collateral: c, positions: ps, health: groupHealth(v, { collateral: c, positions: ps }) });
+  return [group(CROSS, collateral, cross), ...isolated.map((p) => group(p.market, p.isolatedMargin ?? FZERO, [p]))];
+}
+
+// ---------------------------------------------------------------------------------------------
+// §3, §4: tiers, equity and requirement (maintenanceMargin.ts, groupHealth.ts)
+
+function markOf(v: FValuation, market: string): Fixed {
+  return v.marks.get(market)!; // parse guarantees it
+}
+
+function marketOf(v: FValuation, market: string): FMarket {
+  return v.params.markets.get(market)!; // parse guarantees it
+}
+
+/** Largest `k` with `floor_k ≤ n`: a binary search (floors strictly increase from L_0 = 0, §3). */
+export function tierIndex(tiers: readonly FTier[], n: Fixed): number {
+  let lo = 0;
+  let hi = tiers.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (tiers[mid]!.floor.lte(n)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** `MM(N) = N · r_n − cum_n` */
+export function maintenanceMargin(tiers: readonly FTier[], n: Fixed): Fixed {
+  const t = tiers[tierIndex(tiers, n)]!;
+  return n.mul(t.rate).sub(t.amount);
+}
+
+export interface FHealth {
+  readonly equity: Fixed;
+  readonly maintenance: Fixed;
+  readonly notional: Fixed;
+  readonly target: Fixed;
+}
+
+/** One position's terms of the §4.2 sums: `U_i = q·(P − e)`, `MM_i(N_i)`, `N_i = |q|·P`. */
+interface Terms {
+  readonly pnl: Fixed;
+  readonly maintenance: Fixed;
+  readonly notional: Fixed;
+}
+
+function termsOf(v: FValuation, market: string, size: Fixed, entry: Fixed): Terms {
+  const mark = markOf(v, market);
+  const notional = size.abs().mul(mark);
+  return { pnl: size.mul(mark.sub(entry)), maintenance: maintenanceMargin(marketOf(v, market).tiers, notional), notional };
+}
+
+function healthOf(v: FValuation, equity: Fixed, maintenance: Fixed, notional: Fixed): FHealth {
+  return { equity, maintenance, notional, target: maintenance.add(v.params.buffer.mul(notional)) };
+}
+
+/** `E = C + Σ U_i`, `MM = Σ MM_i(N_i)`, `T = MM + b·Σ N_i`, summed over the whole group. */
+export function groupHealth(v: FValuation, g: Pick<FGroup, 'collateral' | 'positions'>): FHealth {
+  let equity = g.collateral;
+  let maintenance = FZERO;
+  let notional = FZERO;
+  for (const p of g.positions) {
+    const t = termsOf(v, p.market, p.size, p.entry);
+    equity = equity.add(t.pnl);
+    maintenance = maintenance.add(t.maintenance);
+    notional = notional.add(t.notional);
+  }
+  return healthOf(v, equity, maintenance, notional);
+}
+
+/**
+ * The group's health after one position's size becomes `size` and `credit` is added to the
+ * collateral: the sums of {@link groupHealth} with that position's old terms replaced by its new
+ * ones. Exact arithmetic makes this equal to the full sum, in O(1) instead of O(positions).
+ */
+function healthAfter(v: FValuation, g: FGroup, pos: FPosition, size: Fixed, credit: Fixed): FHealth {
+  const was = termsOf(v, pos.market, pos.size, pos.entry);
+  const now = size.isZero() ? null : termsOf(v, pos.market, size, pos.entry);
+  const h = g.health;
+  let equity = h.equity.sub(was.pnl).add(credit);
+  let maintenance = h.maintenance.sub(was.maintenance);
+  let notional = h.notional.sub(was.notional);
+  if (now !== null) {
+    equity = equity.add(now.pnl);
+    maintenance = maintenance.add(now.maintenance);
+    notional = notional.add(now.notional);
+  }
+  return healthOf(v, equity, maintenance, notional);
+}
+
+// ---------------------------------------------------------------------------------------------
+// §4.3–§5, §7.1: trigger, penalty rate, execution price
+
+export function isLiquidatable(trigger: Trigger, equity: Fixed, maintenance: Fixed, hasPositions: boolean): boolean {
+  if (!hasPositions) return false;
+  return trigger === 'strict' ? equity.lt(maintenance) : equity.lte(maintenance);
+}
+
+export function meetsTarget(trigger: Trigger, equity: Fixed, target: Fixed): boolean {
+  return trigger === 'strict' ? equity.gte(target) : equity.gt(target);
+}
+
+export function penaltyRate(steps: FParams['steps'], equity: Fixed, maintenance: Fixed): Fixed | null {
+  let rate: Fixed | null = null;
+  for (const s of steps) {
+    if (equity.lte(s.maxMarginRatio.mul(maintenance))) rate = s.rate;
+    else break;
+  }
+  return rate;
+}
+
+export function executionPrice(mark: Fixed, long: boolean, impact: Fixed, tick: Fixed): Fixed {
+  if (impact.isZero()) return mark;
+  return long ? floorTo(mark.mul(FONE.sub(impact)), tick) : ceilTo(mark.mul(FONE.add(impact)), tick);
+}
+
+// ---------------------------------------------------------------------------------------------
+// §7.2, §7.3: a fill and the penalty cap (closeFill.ts)
+
+export interface FFill {
+  readonly market: string;
+  readonly long: boolean;
+  readonly size: Fixed;
+  readonly price: Fixed;
+  readonly notional: Fixed;
+  readonly penaltyRate: Fixed;
+  readonly penalty: Fixed;
+  readonly liquidatorFee: Fixed;
+  readonly insuranceFee: Fixed;
+  readonly realizedPnl: Fixed;
+  readonly residue: Fixed;
+}
+
+export interface FClose {
+  readonly fill: FFill;
+  readonly group: FGroup;
+  readonly uncappedEquity: Fixed;
+  readonly target: Fixed;
+}
+
+/** The amounts of a fill of `size` of `pos` and the health after it, without building the group. */
+interface Trial {
+  readonly fill: FFill;
+  readonly left: Fixed;
+  /** health after realizing PnL, before the penalty */
+  readonly realizedHealth: FHealth;
+  readonly uncapped: Fixed;
+}
+
+function trialFill(v: FValuation, g: FGroup, pos: FPosition, size: Fixed, rate: Fixed): Trial {
+  const { params } = v;
+  const { market } = pos;
+  const long = pos.size.sign() > 0;
+  const mark = markOf(v, market);
+  const price = executionPrice(mark, long, params.priceImpact, marketOf(v, market).tick);
+  const signed = long ? size : size.neg();
+
+  const exactPnl = signed.mul(price.sub(pos.entry));
+  const realizedPnl = floorTo(exactPnl, params.unit);
+  const residue = exactPnl.sub(realizedPnl);
+  const left = pos.size.sub(signed);
+
+  const notional = size.mul(mark);
+  const uncapped = ceilTo(rate.mul(notional), params.unit);
+  // §7.3: never charge a penalty out of negative equity, never push equity below zero.
+  const realizedHealth = healthAfter(v, g, pos, left, realizedPnl);
+  const penalty = fmin(uncapped, fmax(FZERO, floorTo(realizedHealth.equity, params.unit)));
+  const liquidatorFee = floorTo(penalty.mul(params.liquidatorShare), params.unit);
+  return {
+    fill: {
+      market,
+      long,
+      size,
+      price,
+      notional,
+      penaltyRate: rate,
+      penalty,
+      liquidatorFee,
+      insuranceFee: penalty.sub(liquidatorFee),
+      realizedPnl,
+      residue,
+    },
+    left,
+    realizedHealth,
+    uncapped,
+  };
+}
+
+export function closeFill(v: FValuation, g: FGroup, market: string, size: Fixed, rate: Fixed): FClose {
+  const idx = g.positions.findIndex((p) => p.market === market);
+  const pos = g.positions[idx]!;
+  const { fill, left, realizedHealth, uncapped } = trialFill(v, g, pos, size, rate);
+  const positions = left.isZero()
+    ? g.positions.filter((_, i) => i !== idx)
+    : g.positions.map((p, i) => (i === idx ? { ...p, size: left } : p));
+  const { equity, maintenance, notional } = realizedHealth;
+  return {
+    fill,
+    group: {
+      id: g.id,
+      collateral: g.collateral.add(fill.realizedPnl).sub(fill.penalty),
+      positions,
+      health: healthOf(v, equity.sub(fill.penalty), maintenance, notional),
+    },
+    uncappedEquity: equity.sub(uncapped),
+    target: realizedHealth.target,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// §6.3, §6.4: minimal close on the lot grid (minimalClose.ts: slackOf, firstLot, minimalClose)
+
+export const MAX_VERIFIED_CANDIDATES = 2 ** 20;
+
+export type FMinimalClose =
+  | { readonly kind: 'partial'; readonly size: Fixed }
+  | { readonly kind: 'none' }
+  | { readonly kind: 'limit-exceeded'; readonly message: string };
+
+interface Slack {
+  readonly absQ: Fixed;
+  readonly mark: Fixed;
+  readonly at: (delta: Fixed) => Fixed;
+  readonly slope: (k: number) => Fixed;
+  readonly bracket: (delta: Fixed) => number;
+}
+
+/** The exact slack `g(Δ)` of closing Δ of one position, and its slope per bracket (§6.3). */
+function slackOf(v: FValuation, g: FGroup, market: string, rate: Fixed): Slack {
+  const { buffer, priceImpact } = v.params;
+  const pos = g.positions.find((p) => p.market === market)!;
+  const { tiers, tick } = marketOf(v, market);
+  const mark = markOf(v, market);
+  const absQ = pos.size.abs();
+  const concession = mark.sub(executionPrice(mark, pos.size.sign() > 0, priceImpact, tick)).abs();
+  const equity = g.health.equity;
+  // The target of the rest of the group: the group's sums without this position's terms.
+  const own = termsOf(v, market, pos.size, pos.entry);
+  const restTarget = g.health.maintenance.sub(own.maintenance).add(buffer.mul(g.health.notional.sub(own.notional)));
+  const perUnitCost = concession.add(rate.mul(mark));
+  return {
+    absQ,
+    mark,
+    at: (d) => {
+      const n = absQ.sub(d).mul(mark);
+      return equity.sub(perUnitCost.mul(d)).sub(restTarget).sub(maintenanceMargin(tiers, n)).sub(buffer.mul(n));
+    },
+    slope: (k) => mark.mul(tiers[k]!.rate.add(buffer).sub(rate)).sub(concession),
+    bracket: (d) => tierIndex(tiers, absQ.sub(d).mul(mark)),
+  };
+}
+
+/** The smallest `j ≥ 1` with `g(j·ℓ) ≥ 0` by integer ceiling quotients per linear piece (§6.3). */
+function firstLot(slack: Slack, tiers: readonly FTier[], lot: Fixed): Fixed | null {
+  const lots = floorDiv(slack.absQ, lot); // exact: sizes are lot multiples (§2.3)
+  const lotNotional = lot.mul(slack.mark);
+  let j = FONE;
+  for (;;) {
+    if (j.gte(lots)) return null;
+    const d = j.mul(lot);
+    const s = slack.at(d);
+    if (s.sign() >= 0) return j;
+    const k = slack.bracket(d);
+    const a = slack.slope(k).mul(lot);
+    if (a.sign() <= 0) return null; // concave: g never recovers
+    const next = j.add(ceilDiv(s.neg(), a));
+    const bracketEnd = k === 0 ? lots : lots.sub(ceilDiv(tiers[k]!.floor, lotNotional));
+    if (next.lte(bracketEnd)) return next.lt(lots) ? next : null;
+    j = bracketEnd.add(FONE);
+  }
+}
+
+/** The smallest lot multiple that meets the target without leaving dust: closed form, verified (§6.3, §6.4). */
+export function minimalClose(v: FValuation, g: FGroup, market: string, rate: Fixed): FMinimalClose {
+  const { params } = v;
+  const { lot, tiers } = marketOf(v, market);
+  const pos = g.positions.find((p) => p.market === market)!;
+  const slack = slackOf(v, g, market, rate);
+  const first = firstLot(slack, tiers, lot);
+  if (first === null) return { kind: 'none' };
+  let examined = 0;
+  for (let d = first.mul(lot); d.lt(slack.absQ); d = d.add(lot)) {
+    // §6.4: the remainder only shrinks as Δ grows, so once dust, always dust.
+    if (slack.absQ.sub(d).mul(slack.mark).lt(params.dustNotional)) return { kind: 'none' };
+    const trial = trialFill(v, g, pos, d, rate);
+    if (meetsTarget(params.trigger, trial.realizedHealth.equity.sub(trial.uncapped), trial.realizedHealth.target)) return { kind: 'partial', size: d };
+    // Past the peak g only falls, and ĝ ≤ g: once g itself misses the target, so will every later lot.
+    if (!meetsTarget(params.trigger, slack.at(d), FZERO) && slack.slope(slack.bracket(d)).sign() <= 0) return { kind: 'none' };
+    if (++examined >= MAX_VERIFIED_CANDIDATES) {
+      return {
+        kind: 'limit-exceeded',
+        message: `${market}: more than ${MAX_VERIFIED_CANDIDATES} lot candidates to verify (lot ${toCanonical(lot)} moves the slack by about a millionth of a quote unit)`,
+      };
+    }
+  }
+  return { kind: 'none' };
+}
+
+// ---------------------------------------------------------------------------------------------
+// §6, §7.4: one group (liquidateGroup.ts)
+
+export interface FGroupOutcome {
+  readonly status: Status;
+  readonly group: FGroup;
+  readonly fills: readonly FFill[];
+  readonly before: FHealth;
+  readonly after: FHealth;
+  readonly insuranceFund: Fixed;
+  readonly payout: Fixed;
+  readonly badDebt: Fixed;
+}
+
+export type FGroupResult = { readonly ok: true; readonly value: FGroupOutcome } | { readonly ok: false; readonly message: string };
+
+/** One group under the minimal-close policy, threading the insurance fund (§6, §7.4). */
+export function liquidateGroup(v: FValuation, group: FGroup, insuranceFund: Fixed): FGroupResult {
+  const { trigger } = v.params;
+  const before = group.health;
+  const untouched = { group, fills: [], before, after: before, insuranceFund, payout: FZERO, badDebt: FZERO };
+
+  // §6.1 Decide; §5.1 the rate is fixed by the distress before any fill.
+  if (!isLiquidatable(trigger, before.equity, before.maintenance, group.positions.length > 0)) {
+    return { ok: true, value: { status: 'healthy', ...untouched } };
+  }
+  const rate = penaltyRate(v.params.steps, before.equity, before.maintenance)!;
+
+  // §6.2 Largest notional first; ties by market id.
+  const order = [...group.positions]
+    .map((p) => ({ market: p.market, n: p.size.abs().mul(markOf(v, p.market)) }))
+    .sort((a, b) => b.n.cmp(a.n) || (a.market < b.market ? -1 : a.market > b.market ? 1 : 0))
+    .map((e) => e.market);
+
+  let g = group;
+  let fund = insuranceFund;
+  const fills: FFill[] = [];
+  for (const market of order) {
+    const minimal = minimalClose(v, g, market, rate);
+    if (minimal.kind === 'limit-exceeded') return { ok: false, message: minimal.message };
+    const size = minimal.kind === 'partial' ? minimal.size : g.positions.find((p) => p.market === market)!.size.abs();
+    const closed = closeFill(v, g, market, size, rate);
+    g = closed.group;
+    fills.push(closed.fill);
+    fund = fund.add(closed.fill.insuranceFee).add(closed.fill.residue);
+    const h = g.health;
+    if (g.positions.length > 0 && meetsTarget(trigger, h.equity, h.target)) {
+      return { ok: true, value: { status: 'partial', group: g, fills, before, after: h, insuranceFund: fund, payout: FZERO, badDebt: FZERO } };
+    }
+  }
+
+  // Every position is closed: §7.4. The fund pays whole quote units; sub-unit residues stay in it.
+  if (g.collateral.sign() < 0) {
+    const badDebt = g.collateral.neg();
+    const payout = fmin(badDebt, floorTo(fund, v.params.unit));
+    g = { ...g, collateral: FZERO, health: groupHealth(v, { collateral: FZERO, positions: [] }) };
+    return {
+      ok: true,
+      value: { status: 'bankrupt', group: g, fills, before, after: g.health, insuranceFund: fund.sub(payout), payout, badDebt },
+    };
+  }
+  return { ok: true, value: { status: 'full', group: g, fills, before, after: g.health, insuranceFund: fund, payout: FZERO, badDebt: FZERO } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// §8: the diagnostic margin ratio (marginRatio.ts)
+
+const RATIO_SCALE = 18;
+const RATIO_GRID = new Fixed(pow10(RATIO_SCALE), 0);
+
+/** `⌊E / MM⌋_{10^−18}`, `null` when `MM = 0`: the floor quotient of `E·10^18` by `MM`, exact. */
+export function marginRatio(equity: Fixed, maintenance: Fixed): Fixed | null {
+  if (maintenance.isZero()) return null;
+  return new Fixed(floorDiv(equity.mul(RATIO_GRID), maintenance).m, RATIO_SCALE);
+}
