@@ -7,7 +7,9 @@
  * pass 1,000 scenarios of the fixed profile — the old default — and every engine of the zoo must
  * be caught within the 1,000 scenarios that `liqcheck check` (no flags) generates, on three seeds
  * out of three. The scenario sequence is the runner's own: its first chunk is `fc.sample` of the
- * source at the run seed (src/runner/runCatalog.ts).
+ * source at the run seed (src/runner/runCatalog.ts), and so is the relation budget: relation
+ * invariants are judged only on the cases the default `--relations-every` picks
+ * (src/runner/relationBudget.ts).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -18,6 +20,8 @@ import { checkEngine } from '../src/gate/checkEngine.ts';
 import { checkCase } from '../src/invariants/checkCase.ts';
 import { liquidate } from '../src/model/liquidate.ts';
 import type { Scenario } from '../src/model/types.ts';
+import { CATALOG } from '../src/invariants/catalog.ts';
+import { DEFAULT_RELATIONS_EVERY, invariantsFor } from '../src/runner/relationBudget.ts';
 import { chunkSeed } from '../src/runner/runCatalog.ts';
 import { ZOO } from '../src/zoo/index.ts';
 import { impactSignFlipped } from '../src/zoo/impactSignFlipped.ts';
@@ -30,6 +34,8 @@ const SEEDS = [1, 2, 3] as const;
 const casesOf = (source: fc.Arbitrary<Scenario>, seed: number): readonly Scenario[] => fc.sample(source, { seed: chunkSeed(seed, 0), numRuns: RUNS });
 
 const fixedProfile = scenario({ params: fc.constant(defaultParams) });
+/** The cases of the default run per seed, shared by the blocks below. */
+const defaultCases = new Map(SEEDS.map((s) => [s, casesOf(defaultRunScenarios(), s)]));
 const needy = ZOO.filter((z) => z.needs !== undefined);
 
 describe('the old default (the built-in profile alone) misses these bugs', () => {
@@ -45,14 +51,14 @@ describe('the old default (the built-in profile alone) misses these bugs', () =>
 });
 
 describe(`the default run catches every zoo engine within ${RUNS} scenarios, on seeds ${SEEDS.join(', ')}`, () => {
-  const runs = new Map(SEEDS.map((s) => [s, casesOf(defaultRunScenarios(), s)]));
+  const runs = defaultCases;
   /** per seed, the most scenarios any engine needed */
   const worst = new Map<number, { name: string; n: number }>();
   for (const z of ZOO) {
     it(z.name, () => {
       for (const seed of SEEDS) {
         const cases = runs.get(seed)!;
-        const i = cases.findIndex((sc) => checkCase(z.engine, sc).violations.length > 0);
+        const i = cases.findIndex((sc, k) => checkCase(z.engine, sc, { invariants: invariantsFor(CATALOG, k, DEFAULT_RELATIONS_EVERY) }).violations.length > 0);
         expect(i, `${z.name} (${z.bug}) passed all ${RUNS} default-run scenarios of seed ${seed}`).toBeGreaterThanOrEqual(0);
         // A detection is the engine's bug, never a weakness of the check.
         expect(checkCase(liquidate, cases[i]!).violations, `the reference fails case ${i} of seed ${seed}`).toEqual([]);
@@ -65,6 +71,24 @@ describe(`the default run catches every zoo engine within ${RUNS} scenarios, on 
     expect([...worst.keys()].sort()).toEqual([...SEEDS]);
     console.log(`[defaultRun] most scenarios needed: ${SEEDS.map((s) => `seed ${s}: ${worst.get(s)!.n} (${worst.get(s)!.name})`).join(', ')}`);
   });
+});
+
+describe(`under the default relation budget (every ${DEFAULT_RELATIONS_EVERY}th case) each relation still catches its zoo engines within ${RUNS} scenarios`, () => {
+  const runs = defaultCases;
+  const relations = CATALOG.filter((i) => i.kind === 'relation');
+  for (const z of ZOO) {
+    for (const inv of relations.filter((i) => z.violates.includes(i.id))) {
+      it(`${z.name} violates ${inv.id}`, () => {
+        for (const seed of SEEDS) {
+          const cases = runs.get(seed)!;
+          // Output invariants may catch the engine first; this is about the relation's own reach.
+          const i = cases.findIndex((sc, k) => invariantsFor([inv], k, DEFAULT_RELATIONS_EVERY).length > 0 && checkCase(z.engine, sc, { invariants: [inv] }).violations.length > 0);
+          expect(i, `${z.name} showed no ${inv.id} violation on the budgeted cases of ${RUNS} default-run scenarios of seed ${seed}`).toBeGreaterThanOrEqual(0);
+          expect(checkCase(liquidate, cases[i]!, { invariants: [inv] }).violations, `the reference fails ${inv.id} on case ${i} of seed ${seed}`).toEqual([]);
+        }
+      });
+    }
+  }
 });
 
 describe('checkEngine uses the same default as liqcheck check', () => {

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { RiskParams, Scenario } from '../model/types.ts';
 import { classify, formatDistribution, labelDistribution } from './classify.ts';
 import { continuousTiers } from './continuousTiers.ts';
+import { liquidate } from '../model/liquidate.ts';
+import { riskParams } from './riskParams.ts';
 import { scenario } from './scenario.ts';
 
 /** Fixed here, not taken from defaultParams, so the hand-worked numbers below never drift. */
@@ -112,6 +114,35 @@ describe('classify', () => {
 
   it('labels invalid input instead of throwing', () => {
     expect(classify(btc('0.0001', '50000', '1'))).toEqual(['invalid']);
+  });
+
+  it('reads the reference answer it is handed instead of running the reference again', () => {
+    // An answer the reference would never give for this scenario: only a reader of it says so.
+    const handed = { ok: false, error: { code: 'limit-exceeded', message: 'handed in' } } as const;
+    expect(classify(btc('1', '50000', '200'), handed)).toEqual(['error:limit-exceeded']);
+  });
+
+  it('gives the same labels with and without the reference answer handed in', () => {
+    const sources = [scenario(), scenario({ positions: { min: 2, max: 3 }, margin: 'mixed', ties: true, inexactRatios: true })];
+    for (const [k, source] of sources.entries()) {
+      for (const s of fc.sample(source, { numRuns: 150, seed: 7 + k })) expect(classify(s, liquidate(s))).toEqual(classify(s));
+    }
+  });
+
+  it('labels dust-close exactly when a run at dustNotional = 0 fills differently', () => {
+    // The definition, computed here directly: classify skips that second run when nothing was
+    // closed in full, and must lose no label by it.
+    const dusty = scenario({ params: riskParams({ penalty: 'below' }).filter((p) => p.dustNotional !== '0') });
+    let seen = 0;
+    for (const s of fc.sample(dusty, { numRuns: 300, seed: 5 })) {
+      const withDust = liquidate(s);
+      const without = liquidate({ ...s, params: { ...s.params, dustNotional: '0' } });
+      if (!withDust.ok || !without.ok) continue;
+      const differs = JSON.stringify(withDust.result.fills) !== JSON.stringify(without.result.fills);
+      if (differs) seen++;
+      expect(classify(s).includes('dust-close'), JSON.stringify(s)).toBe(differs);
+    }
+    expect(seen).toBeGreaterThan(5);
   });
 });
 

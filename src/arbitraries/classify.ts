@@ -11,7 +11,7 @@ import { tierIndex } from '../model/maintenanceMargin.ts';
 import { marginGroups } from '../model/marginGroup.ts';
 import { closedFormRoot } from '../model/minimalClose.ts';
 import { parseScenario } from '../model/parseScenario.ts';
-import type { Fill, LiquidationResult, ParsedScenario, Scenario } from '../model/types.ts';
+import type { Fill, LiquidationResult, Outcome, ParsedScenario, Scenario } from '../model/types.ts';
 
 /** Every label {@link classify} can return, in display order (besides `invalid` / `error:…`). */
 export const LABELS = [
@@ -66,11 +66,20 @@ export type Label = (typeof LABELS)[number];
  *   does not terminate within 18 places, so rounding down and toward zero differ.
  *
  * An invalid scenario is labelled `invalid`; a model error `error:<code>`.
+ *
+ * Labels describe the scenario, so they come from the reference's answer, never from an engine
+ * under test (a wrong engine must not move the coverage figures). `reference` is that answer when
+ * the caller already has it — the in-process reference's own answer in `liqcheck check` — and
+ * spares a second run; without it the reference runs here.
+ *
+ * @remarks `dust-close` needs the run at `dustNotional = 0` only when some position was closed
+ * in full: the dust rule can only turn a reduction into a full close (spec §6.4), so without a
+ * full close both runs fill alike and the second run is skipped.
  */
-export function classify(s: Scenario): string[] {
+export function classify(s: Scenario, reference?: Outcome): string[] {
   const parsed = parseScenario(s);
   if (!parsed.ok) return ['invalid'];
-  const outcome = liquidateParsed(parsed.value);
+  const outcome = reference ?? liquidateParsed(parsed.value);
   if (!outcome.ok) return [`error:${outcome.error.code}`];
   const r = outcome.result;
   const sc = parsed.value;
@@ -80,7 +89,7 @@ export function classify(s: Scenario): string[] {
     labels.add('at-trigger-boundary');
   }
   replayFills(sc, r.fills, labels);
-  if (sc.params.dustNotional.gt(0)) {
+  if (sc.params.dustNotional.gt(0) && closesInFull(r)) {
     const withoutDust = liquidateParsed({ ...sc, params: { ...sc.params, dustNotional: new Dec(0) } });
     if (withoutDust.ok && JSON.stringify(withoutDust.result.fills) !== JSON.stringify(r.fills)) labels.add('dust-close');
   }
@@ -101,6 +110,15 @@ export function classify(s: Scenario): string[] {
     if (!new Dec(g.before.marginRatio).mul(g.before.maintenance).eq(e)) labels.add('negative-ratio-inexact');
   }
   return LABELS.filter((l) => labels.has(l));
+}
+
+/** Whether some filled position is gone or at size 0 afterwards: the only place dust can act. */
+function closesInFull(r: LiquidationResult): boolean {
+  const left = new Map(r.account.positions.map((p) => [p.market, p.size]));
+  return r.fills.some((f) => {
+    const size = left.get(f.market);
+    return size === undefined || new Dec(size).isZero();
+  });
 }
 
 const POWER_OF_TEN = /^(10*|0\.0*1)$/;

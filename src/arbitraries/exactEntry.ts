@@ -8,11 +8,15 @@ import { Dec } from '../model/decimal.ts';
 /** Fraction digits an input decimal may have (spec §1.1). */
 const MAX_FRACTION_DIGITS = 18;
 
-const pow10 = (e: number): Dec => new Dec(10).pow(e);
+/**
+ * `10^e`, written rather than computed: `Decimal.pow` runs a general exponentiation (the largest
+ * single cost of drawing a scenario) for what is only a shift of the exponent.
+ */
+export const pow10 = (e: number): Dec => new Dec(`1e${e}`);
 
-/** `x·10^scale` as a bigint; `x` must have at most `scale` fraction digits. */
-function scaled(x: Dec, scale: number): bigint {
-  return BigInt(x.mul(pow10(scale)).toFixed(0));
+/** `x·10^scale` as a bigint; `x` must have at most `scale` fraction digits (so `toFixed` is exact). */
+export function scaled(x: Dec, scale: number): bigint {
+  return BigInt(x.toFixed(scale).replace('.', ''));
 }
 
 function gcd(a: bigint, b: bigint): bigint {
@@ -62,8 +66,9 @@ export interface ExactEntryProblem {
 export function exactEntry(p: ExactEntryProblem): { collateral: Dec; entry: Dec } | null {
   const absQ = p.size.abs();
   const u = pow10(-p.quoteScale);
-  const want = p.collateral.div(u).ceil();
-  const tolerance = p.mark.div(20);
+  // Products, not quotients: the same exact values without a 200-digit division.
+  const w = BigInt(p.collateral.mul(pow10(p.quoteScale)).ceil().toFixed(0));
+  const tolerance = p.mark.mul('0.05');
   let best: { collateral: Dec; entry: Dec } | null = null;
   for (let s = 0; s <= MAX_FRACTION_DIGITS; s++) {
     const S = Math.max(p.target.decimalPlaces(), p.quoteScale, s + absQ.decimalPlaces());
@@ -75,12 +80,16 @@ export function exactEntry(p: ExactEntryProblem): { collateral: Dec; entry: Dec 
     const m = gn / d;
     const c0 = ((tn / d) * modInverse(un / d, m)) % m;
     // The smallest solution ≥ the wished count, and the one below it when that is still ≥ 0.
-    const w = BigInt(want.toFixed(0));
     const above = w + ((((c0 - w) % m) + m) % m);
     for (const c of [above, above - m]) {
       if (c < 0n) continue;
       const collateral = u.mul(c.toString());
-      const entry = p.mark.sub(p.target.sub(collateral).div(p.size));
+      // `c·un ≡ tn (mod gn)`, so `(T − C)/|q| = (tn − c·un)/gn · 10^−s` is an exact integer
+      // quotient: no 200-digit division is needed.
+      const rest = tn - c * un;
+      if (rest % gn !== 0n) continue;
+      const shift = new Dec(`${rest / gn}e-${s}`);
+      const entry = p.mark.sub(p.size.isNeg() ? shift.neg() : shift);
       if (!entry.gt(0) || entry.decimalPlaces() > MAX_FRACTION_DIGITS) continue;
       if (!collateral.add(p.size.mul(p.mark.sub(entry))).eq(p.target)) continue; // belt and braces
       if (entry.sub(p.entry).abs().lte(tolerance)) return { collateral, entry };

@@ -15,7 +15,7 @@ import { maintenanceMargin } from '../model/maintenanceMargin.ts';
 import { parseParams } from '../model/parseScenario.ts';
 import type { MarketParams, ParsedParams, PositionInput, RiskParams, Scenario } from '../model/types.ts';
 import { decimal } from './decimal.ts';
-import { exactEntry } from './exactEntry.ts';
+import { exactEntry, pow10, scaled } from './exactEntry.ts';
 import { MAX_MARK_TICKS, MIN_LOT_VALUE_UNITS, MIN_MARK_TICKS, riskParams, type Range } from './riskParams.ts';
 
 /** Knobs of {@link scenario}; every field is optional. */
@@ -109,8 +109,8 @@ function positionDrawArb(isolatedWeight: 'never' | 'always' | 'quarter' | 'half'
  * The margin-ratio mix. Weights are tuned so that every outcome (healthy, partial, full, bankrupt)
  * and the exact trigger boundary each show up in a few percent of scenarios or more.
  */
-function ratioArb(params: RiskParams, region: 'boundary' | 'any', inexact: boolean): fc.Arbitrary<string> {
-  const mix = boundaryRatioArb(params, region);
+function ratioArb(thresholds: readonly string[], region: 'boundary' | 'any', inexact: boolean): fc.Arbitrary<string> {
+  const mix = boundaryRatioArb(thresholds, region);
   return inexact ? fc.oneof({ arbitrary: mix, weight: 9 }, { arbitrary: inexactNegativeArb, weight: 1 }) : mix;
 }
 
@@ -129,9 +129,9 @@ function targetEquity(ratio: string, mm: Dec, unit: Dec): Dec {
   return floorTo(new Dec(ratio.slice(0, slash)).mul(mm).div(ratio.slice(slash + 1)), unit);
 }
 
-function boundaryRatioArb(params: RiskParams, region: 'boundary' | 'any'): fc.Arbitrary<string> {
+/** The boundary mix for the penalty thresholds `maxMarginRatio` of a schedule, in schedule order. */
+function boundaryRatioArb(thresholds: readonly string[], region: 'boundary' | 'any'): fc.Arbitrary<string> {
   if (region === 'any') return decimal({ min: '-1', max: '5', scale: 3 });
-  const thresholds = params.penalty.steps.map((st) => st.maxMarginRatio);
   // Intervals strictly between consecutive thresholds below 1, the last one reaching toward 0.
   const inside = [...thresholds.filter((t) => new Dec(t).lt(1)), '0'];
   const edges = ['1', ...inside];
@@ -188,13 +188,17 @@ function marksOnFloor(m: MarketParams, unit: Dec, floor: Dec): Dec[] {
   if (!ratio.isInteger()) return [];
   const M = BigInt(ratio.toFixed(0));
   const { lo, hi } = markTicks(m, unit);
+  const [low, high] = [BigInt(lo), BigInt(hi)];
+  // Divisors above M/lo give marks below the range, and each loop only grows `j`: stop there
+  // rather than walk on to M (the same marks, in a fraction of the steps).
+  const most = low > 0n ? M / low : M;
   const found: Dec[] = [];
-  for (let a = 1n; a <= M; a *= 2n) {
-    for (let b = a; b <= M; b *= 3n) {
-      for (let j = b; j <= M; j *= 5n) {
+  for (let a = 1n; a <= most; a *= 2n) {
+    for (let b = a; b <= most; b *= 3n) {
+      for (let j = b; j <= most; j *= 5n) {
         if (M % j !== 0n) continue;
         const ticks = M / j;
-        if (ticks >= BigInt(lo) && ticks <= BigInt(hi)) found.push(m.tick.mul(ticks.toString()));
+        if (ticks >= low && ticks <= high) found.push(m.tick.mul(ticks.toString()));
       }
     }
   }
@@ -274,11 +278,6 @@ function placedAt(pp: ParsedParams, market: string, size: Dec, mark: Dec, p: Pos
   return { market, size, mark, entry: entryFor(m, mark, p.entryBp), isolated: p.isolated, mm: maintenanceMargin(m.tiers, notional), notional };
 }
 
-/** `x·10^scale` as a bigint (`x` has at most `scale` fraction digits). */
-function scaledInt(x: Dec, scale: number): bigint {
-  return BigInt(x.mul(new Dec(10).pow(scale)).toFixed(0));
-}
-
 function gcdInt(a: bigint, b: bigint): bigint {
   while (b !== 0n) [a, b] = [b, a % b];
   return a;
@@ -304,12 +303,12 @@ function tieLargest(pp: ParsedParams, placed: Placed[], d: Draw, pick: number): 
     return m.lot.mul(m.tick);
   };
   const scale = Math.max(grid(a).decimalPlaces(), grid(b).decimalPlaces());
-  const [ga, gb] = [scaledInt(grid(a), scale), scaledInt(grid(b), scale)];
-  const lcm = new Dec(((ga / gcdInt(ga, gb)) * gb).toString()).div(new Dec(10).pow(scale));
+  const [ga, gb] = [scaled(grid(a), scale), scaled(grid(b), scale)];
+  const lcm = new Dec(((ga / gcdInt(ga, gb)) * gb).toString()).mul(pow10(-scale));
   const quotient = placed[a]!.notional.div(lcm).ceil();
   const e = Math.max(0, quotient.toFixed(0).length - 1);
-  const m = SMOOTH.find((x) => x.mul(new Dec(10).pow(e)).gte(quotient))!;
-  const notional = lcm.mul(m.mul(new Dec(10).pow(e)));
+  const m = SMOOTH.find((x) => x.mul(pow10(e)).gte(quotient))!;
+  const notional = lcm.mul(m.mul(pow10(e)));
   const moved: Placed[] = [];
   for (const i of [a, b]) {
     const market = placed[i]!.market;
@@ -432,30 +431,70 @@ export function scenario(c: ScenarioConstraints = {}): fc.Arbitrary<Scenario> {
   const margin = c.margin ?? 'any';
   const region = c.region ?? 'boundary';
   const isolatedWeight = margin === 'cross' ? 'never' : margin === 'isolated' ? 'always' : margin === 'mixed' ? 'half' : 'quarter';
+  const inexact = c.inexactRatios ?? false;
+  // Built once, not on every draw: an arbitrary is a pure function of the random stream, so a
+  // shared one draws exactly what a fresh copy would, without rebuilding it (the ratio mix alone
+  // parses every threshold and builds a dozen decimal arbitraries).
+  const drawArb = positionDrawArb(isolatedWeight);
+  const draws = cached((n: number) => fc.array(drawArb, { minLength: n, maxLength: n }));
+  // The ratio mix depends on the params only through their penalty thresholds.
+  const ratios = cached((key: string) => {
+    const mix = ratioArb(JSON.parse(key) as string[], region, inexact);
+    return cached((n: number) => fc.array(mix, { minLength: n + 1, maxLength: n + 1 }));
+  });
+  const markets = cached((key: string) => {
+    const ids = JSON.parse(key) as string[];
+    return cached((n: number) => fc.shuffledSubarray(ids, { minLength: n, maxLength: n }));
+  });
+  const idleMarks = cached((most: number) => fc.array(fc.integer({ min: 0, max: SCALE }), { minLength: 1, maxLength: most }));
+  const idleCollateral = fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 1_000_000 }));
+  // Only when asked for, so existing seeds keep drawing what they always drew.
+  const tie: { tie?: fc.Arbitrary<number | null> } = c.ties ? { tie: fc.option(fc.integer({ min: 0, max: SCALE }), { nil: null, freq: 2 }) } : {};
+  const counts = cached((key: string) => {
+    const [min, max] = key.split(',').map(Number) as [number, number];
+    // The fewest positions are the clearest cases: half the draws, the other half uniform.
+    return min === max ? fc.constant(min) : fc.oneof(fc.constant(min), fc.integer({ min, max }));
+  });
   return (c.params ?? riskParams()).chain((params) => {
     const pp = parsedOrThrow(params);
     const ids = [...pp.markets.keys()];
     const max = Math.min(range.max, ids.length);
     const min = Math.min(range.min, max);
-    // The fewest positions are the clearest cases: half the draws, the other half uniform.
-    const count = min === max ? fc.constant(min) : fc.oneof(fc.constant(min), fc.integer({ min, max }));
-    return count.chain((n) =>
+    const thresholds = ratios(JSON.stringify(params.penalty.steps.map((st) => st.maxMarginRatio)));
+    const subsets = markets(JSON.stringify(ids));
+    return counts(`${min},${max}`).chain((n) =>
       fc
         .record({
-          markets: fc.shuffledSubarray(ids, { minLength: n, maxLength: n }),
-          draws: fc.array(positionDrawArb(isolatedWeight), { minLength: n, maxLength: n }),
-          ratios: fc.array(ratioArb(params, region, c.inexactRatios ?? false), { minLength: n + 1, maxLength: n + 1 }),
-          idleMarks: fc.array(fc.integer({ min: 0, max: SCALE }), { minLength: 1, maxLength: ids.length }),
+          markets: subsets(n),
+          draws: draws(n),
+          ratios: thresholds(n),
+          idleMarks: idleMarks(ids.length),
           fund: fundArb,
-          idleCollateral: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 1_000_000 })),
-          // Only when asked for, so existing seeds keep drawing what they always drew.
-          ...(c.ties ? { tie: fc.option(fc.integer({ min: 0, max: SCALE }), { nil: null, freq: 2 }) } : {}),
+          idleCollateral,
+          ...tie,
         })
         .map(({ markets, draws, ...rest }) =>
           build(params, pp, { positions: markets.map((market, i) => ({ market, p: draws[i]! })), ...rest }, margin),
         ),
     );
   });
+}
+
+/** Most entries a {@link cached} table keeps: generated params vary, memory must stay flat. */
+const CACHE_LIMIT = 256;
+
+/** `make` memoized on its key, forgetting everything once {@link CACHE_LIMIT} keys are held. */
+function cached<K, V>(make: (key: K) => V): (key: K) => V {
+  const table = new Map<K, V>();
+  return (key) => {
+    let v = table.get(key);
+    if (v === undefined) {
+      if (table.size >= CACHE_LIMIT) table.clear();
+      v = make(key);
+      table.set(key, v);
+    }
+    return v;
+  };
 }
 
 /** One cross position: the simplest liquidation, same boundary mix as {@link scenario}. */

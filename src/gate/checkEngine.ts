@@ -34,6 +34,8 @@ export interface CheckEngineOptions {
   readonly tolerance?: Tolerance;
   /** compare with the reference when the policy is minimal-close (default true) */
   readonly compareWithReference?: boolean;
+  /** relation invariants on every k-th generated case (default as `liqcheck check`; 1: every case) */
+  readonly relationsEvery?: number;
 }
 
 /** Runs the catalog (and, for minimal-close engines, REF-001) against an in-process engine. */
@@ -47,6 +49,7 @@ export async function checkEngine(engine: Engine | AsyncEngine, o: CheckEngineOp
     runs: o.runs ?? 200,
     seed: o.seed ?? 20261125,
     invariants,
+    ...(o.relationsEvery !== undefined ? { relationsEvery: o.relationsEvery } : {}),
   });
 }
 

@@ -27,6 +27,7 @@ export function mergeReports(reports: readonly CatalogReport[]): CatalogReport {
       }
       m.checked += t.checked;
       m.skipped += t.skipped;
+      if (t.offBudget !== undefined) m.offBudget = (m.offBudget ?? 0) + t.offBudget;
       m.violations += t.violations;
       m.ms += t.ms;
       if (m.counterexample === undefined && t.counterexample !== undefined) m.counterexample = t.counterexample;
@@ -51,6 +52,7 @@ export function mergeReports(reports: readonly CatalogReport[]): CatalogReport {
     // A shard that was interrupted, stopped early or never started makes the whole run no pass.
     ok: list.every((t) => t.violations === 0) && reports.every((r) => r.ok && (r.engineFailures?.count ?? 0) === 0),
     labels,
+    ...(head.relationsEvery !== undefined ? { relationsEvery: head.relationsEvery } : {}),
     engineFailures: {
       count: reports.reduce((a, r) => a + (r.engineFailures?.count ?? 0), 0),
       examples: reports.flatMap((r) => r.engineFailures?.examples ?? []).slice(0, 3),

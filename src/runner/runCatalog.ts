@@ -13,6 +13,7 @@ import { CATALOG, WELL_FORMED } from '../invariants/catalog.ts';
 import { checkCaseAsync, isEngineFailure, type AsyncEngine } from '../invariants/checkCase.ts';
 import type { Answer, Invariant } from '../invariants/invariant.ts';
 import type { Scenario } from '../model/types.ts';
+import { assertRelationsEvery, DEFAULT_RELATIONS_EVERY, invariantsFor } from './relationBudget.ts';
 
 export const CHUNK = 1000;
 
@@ -47,8 +48,13 @@ export interface InvariantTally {
   readonly title: string;
   /** cases in the invariant's domain */
   checked: number;
-  /** cases outside it */
+  /** cases outside it, and for a relation invariant the cases the budget left out */
   skipped: number;
+  /**
+   * For relation invariants under a budget (`relationsEvery` > 1): how many of `skipped` the budget
+   * left out rather than the domain.
+   */
+  offBudget?: number;
   violations: number;
   ms: number;
   /** the shrunk counterexample, its first message and where it can be replayed from */
@@ -86,6 +92,11 @@ export interface CatalogReport {
   readonly ms: number;
   readonly ok: boolean;
   readonly labels: Readonly<Record<string, number>>;
+  /**
+   * Relation invariants were judged on every `relationsEvery`-th generated case (1: all) and on
+   * every replayed failure (src/runner/relationBudget.ts).
+   */
+  readonly relationsEvery?: number;
   /** how often the engine crashed, hung or broke the protocol, with the first few inputs that did it */
   readonly engineFailures: { readonly count: number; readonly examples: readonly EngineFailure[] };
   /** the signal that stopped the run before it finished (the figures cover what ran); never a pass */
@@ -108,8 +119,17 @@ export interface RunOptions {
   readonly requiredFeatures?: (s: Scenario) => readonly string[];
   /** called after each case, e.g. for a progress line */
   readonly onCase?: (done: number, total: number) => void;
-  /** labels a case for the distribution report (healthy, partial, tier-crossed, …) */
-  readonly classify?: (s: Scenario) => readonly string[];
+  /**
+   * Labels a case for the distribution report (healthy, partial, tier-crossed, …), given the
+   * engine's answer for it so that a trusted engine's answer need not be computed again.
+   */
+  readonly classify?: (s: Scenario, answer: Answer) => readonly string[];
+  /**
+   * Relation invariants are judged on the generated cases whose index (before sharding) is a
+   * multiple of this; default {@link DEFAULT_RELATIONS_EVERY}, `1` judges them on every case.
+   * Replayed failures always get the full catalog.
+   */
+  readonly relationsEvery?: number;
   /** longest time spent shrinking one counterexample */
   readonly shrinkMs?: number;
   /**
@@ -154,6 +174,9 @@ export async function runCatalog(options: RunOptions): Promise<CatalogReport> {
     },
   };
   const invariants = applicable(o);
+  const every = o.relationsEvery ?? DEFAULT_RELATIONS_EVERY;
+  assertRelationsEvery(every);
+  const relationIds = new Set(invariants.filter((i) => i.kind === 'relation').map((i) => i.id));
   const shard = o.shard ?? { index: 0, count: 1 };
   const t0 = performance.now();
   const tallies = new Map<string, InvariantTally>();
@@ -166,16 +189,22 @@ export async function runCatalog(options: RunOptions): Promise<CatalogReport> {
   let unsupported = 0;
   const total = Math.ceil(o.runs / shard.count);
 
-  const judge = async (scenario: Scenario, address: { seed: number; path: string } | null, order: number) => {
+  // `index`: the generated case's place in the run (before sharding), null for a replayed one.
+  const judge = async (scenario: Scenario, address: { seed: number; path: string } | null, order: number, index: number | null) => {
     const missing = o.requiredFeatures?.(scenario).filter((f) => o.engine.features !== undefined && !o.engine.features.includes(f)) ?? [];
     if (missing.length > 0) return void unsupported++;
-    const report = await checkCaseAsync(o.engine.run, scenario, { invariants, timings });
+    const due = index === null ? invariants : invariantsFor(invariants, index, every);
+    const report = await checkCaseAsync(o.engine.run, scenario, { invariants: due, timings });
     if (abandoned) return;
     cases++;
     const checked = new Set(report.checked);
+    const offBudget = due !== invariants && checked.size > 1;
     for (const t of tallies.values()) {
       if (checked.has(t.id)) t.checked++;
-      else if (t.id !== WELL_FORMED.id && checked.size > 1) t.skipped++;
+      else if (t.id !== WELL_FORMED.id && checked.size > 1) {
+        t.skipped++;
+        if (offBudget && relationIds.has(t.id)) t.offBudget = (t.offBudget ?? 0) + 1;
+      }
     }
     for (const v of report.violations) {
       const t = tallies.get(v.invariant);
@@ -188,7 +217,7 @@ export async function runCatalog(options: RunOptions): Promise<CatalogReport> {
         o.onCounterexample?.(v.invariant, cx, 'found');
       }
     }
-    for (const l of o.classify?.(scenario) ?? []) labels[l] = (labels[l] ?? 0) + 1;
+    for (const l of o.classify?.(scenario, report.outcome) ?? []) labels[l] = (labels[l] ?? 0) + 1;
     o.onCase?.(cases + unsupported, total);
   };
 
@@ -210,7 +239,7 @@ export async function runCatalog(options: RunOptions): Promise<CatalogReport> {
   feed: {
     for (const r of o.replay ?? []) {
       if (halted()) break feed;
-      await submit(judge(r.scenario, null, order++));
+      await submit(judge(r.scenario, null, order++, null));
     }
     for (let k = 0; k * CHUNK < o.runs; k++) {
       const seed = chunkSeed(o.seed, k);
@@ -218,7 +247,7 @@ export async function runCatalog(options: RunOptions): Promise<CatalogReport> {
       for (let i = 0; i < batch.length; i++) {
         if ((k * CHUNK + i) % shard.count !== shard.index) continue;
         if (halted()) break feed;
-        await submit(judge(batch[i]!, { seed, path: String(i) }, order++));
+        await submit(judge(batch[i]!, { seed, path: String(i) }, order++, k * CHUNK + i));
       }
     }
   }
@@ -256,6 +285,7 @@ export async function runCatalog(options: RunOptions): Promise<CatalogReport> {
     ms: performance.now() - t0,
     ok: list.every((t) => t.violations === 0) && failureCount === 0 && interrupted === undefined,
     labels,
+    relationsEvery: every,
     engineFailures: { count: failureCount, examples: failures },
     ...(interrupted ? { interrupted } : {}),
     ...(gaveUp !== null && ran < total + (o.replay?.length ?? 0) ? { stoppedEarly: `after ${ran} case(s): the adapter stopped trying the engine (${gaveUp})` } : {}),

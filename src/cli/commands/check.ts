@@ -13,12 +13,16 @@ import { writeFileAtomic } from '../../io/writeFileAtomic.ts';
 import { CATALOG } from '../../invariants/catalog.ts';
 import type { Invariant } from '../../invariants/invariant.ts';
 import { Dec } from '../../model/decimal.ts';
-import type { RiskParams } from '../../model/types.ts';
+import type { RiskParams, Scenario } from '../../model/types.ts';
 import { DEFAULT_FAILURES_DIR, type FailureRecord } from '../../fixtures/failureDb.ts';
 import { unwritableOutput } from '../../io/assertWritable.ts';
 import { runCatalog, unstartedReport, type CatalogReport, type Counterexample } from '../../runner/runCatalog.ts';
+import { DEFAULT_RELATIONS_EVERY } from '../../runner/relationBudget.ts';
+import { isEngineFailure } from '../../invariants/checkCase.ts';
+import type { Answer } from '../../invariants/invariant.ts';
 import { SIGNAL_EXIT, withInterrupt } from '../interrupt.ts';
 import { loadParams } from '../loadParams.ts';
+import { progressFor } from '../progress.ts';
 import { helpFor, intOption, parseOptions, type OptionTable } from '../options.ts';
 import { EXIT, UsageError } from '../usageError.ts';
 
@@ -32,6 +36,7 @@ export const CHECK_OPTIONS: OptionTable = {
   shard: { type: 'string', value: 'I/N', help: 'run only shard I of N (1-based) of the cases; merge reports with liqcheck merge' },
   'tolerance-quote': { type: 'string', value: 'X', help: 'accept differences from the reference up to X quote units (default 0)' },
   'tolerance-lots': { type: 'string', value: 'K', help: 'accept size differences from the reference up to K lots (default 0)' },
+  'relations-every': { type: 'string', value: 'K', help: `judge the relation invariants (LIQ-012–016, LIQ-018: they re-run the engine) on every K-th generated case (default ${DEFAULT_RELATIONS_EVERY}; 1: every case); saved failures always get all` },
   failures: { type: 'string', value: 'DIR', help: 'where counterexamples are saved and replayed first (default .liqcheck/failures; "" to disable)' },
   json: { type: 'string', value: 'FILE', help: 'also write the report as JSON (atomically)' },
   junit: { type: 'string', value: 'FILE', help: 'also write a JUnit XML report (atomically)' },
@@ -97,6 +102,7 @@ export async function check(argv: readonly string[], io: Io): Promise<number> {
   const seed = intOption(values, 'seed', process.env['CI'] ? 20261125 : Math.floor(Math.random() * 2 ** 31), -(2 ** 31), 2 ** 31 - 1);
   const timeoutMs = intOption(values, 'timeout', 5000, 1, 3_600_000);
   const shard = parseShard(values['shard'] as string | undefined);
+  const relationsEvery = intOption(values, 'relations-every', DEFAULT_RELATIONS_EVERY, 1, 1_000_000);
   const tolerance = parseTolerance(values);
   const paramsFile = values['params'] as string | undefined;
   const params: RiskParams = paramsFile === undefined ? defaultParams : loadParams(paramsFile);
@@ -139,7 +145,7 @@ export async function check(argv: readonly string[], io: Io): Promise<number> {
 
     const shardNote = shard.count > 1 ? ` (shard ${shard.index + 1}/${shard.count})` : '';
     io.out(`liqcheck check — ${engine.name}${engine.version ? ` ${engine.version}` : ''} (${opened.kind}, policy ${engine.policy}), ${paramsFile === undefined ? 'default run (built-in profile and generated params)' : `${paramsFile} (${Object.keys(params.markets).join(', ')})`}, ${runs} scenarios${shardNote}, seed ${seed}\n\n`);
-    const progress = io.isTTY && runs >= 2000;
+    const progress = progressFor(io, 'check', 'scenarios');
     const report = await withInterrupt(io, (signal) =>
       runCatalog({
         engine,
@@ -149,17 +155,20 @@ export async function check(argv: readonly string[], io: Io): Promise<number> {
         invariants,
         shard,
         replay,
-        classify,
+        relationsEvery,
+        // Labels describe the scenario: the reference's own answer is read as it is, any other
+        // engine's answer (possibly wrong) is not, and classify runs the reference itself.
+        classify: (s: Scenario, answer: Answer) => classify(s, opened.kind === 'reference' && !isEngineFailure(answer) ? answer : undefined),
         signal,
         // Saved the moment it is found, then replaced by its shrunk form: a kill -9 keeps it.
         ...(store ? { onCounterexample: (id: string, cx: Counterexample, stage: 'found' | 'shrunk') => void (cx.file = store[stage](id, record(id, cx))) } : {}),
         ...(opened.requiredFeatures ? { requiredFeatures: opened.requiredFeatures } : {}),
-        ...(progress ? { onCase: (n: number, total: number) => n % 250 === 0 && io.err(`\r  ${n}/${total} scenarios…`) } : {}),
+        onCase: progress.update,
       }),
     );
-    if (progress) io.err('\r\x1b[K');
+    progress.finish();
     io.out(formatReport(report));
-    const replayArgs = `${impl ? ` --impl ${JSON.stringify(impl)}` : ''}${paramsFile ? ` --params ${paramsFile}` : ''}${shard.count > 1 ? ` --shard ${shard.index + 1}/${shard.count}` : ''}`;
+    const replayArgs = `${impl ? ` --impl ${JSON.stringify(impl)}` : ''}${paramsFile ? ` --params ${paramsFile}` : ''}${shard.count > 1 ? ` --shard ${shard.index + 1}/${shard.count}` : ''}${relationsEvery !== DEFAULT_RELATIONS_EVERY ? ` --relations-every ${relationsEvery}` : ''}`;
     for (const t of report.tallies) {
       const cx = t.counterexample;
       if (!cx) continue;
@@ -203,6 +212,7 @@ export function formatReport(r: CatalogReport): string {
   const notes = [
     r.replayed > 0 ? `replayed ${r.replayed} saved failure(s) first` : '',
     r.unsupported > 0 ? `skipped ${r.unsupported} scenario(s) that need features the engine does not support` : '',
+    (r.relationsEvery ?? 1) > 1 ? `relation invariants judged on 1 generated case in ${r.relationsEvery} and on every saved failure (their skipped count includes the others; --relations-every 1 judges all)` : '',
   ].filter(Boolean);
   const held = failed === 0
     ? `All ${r.tallies.length} invariants held on ${r.cases} scenarios (${(r.ms / 1000).toFixed(1)} s).`
