@@ -4,11 +4,14 @@
  * Stages are timed apart, so the figures say where the time goes:
  * - `generate`: the whole command (search for each flag's cases, reference fill, flags, canonical
  *   JSON, hashes, files and manifest), cases per second to disk;
+ * - `generate … --workers N`: the same with candidates drawn and flagged on N worker threads (N =
+ *   2, or the logical CPUs if fewer), worker start-up included; the suite is checked to be byte-
+ *   identical to the one-thread suite of the same seed;
  * - `fill + write`: the per-case work alone on inputs drawn beforehand (reference, flags,
  *   canonical JSON, hash, one file each);
  * - `write`: canonical files and manifest of an already built suite;
  * - `verify`: the committed suite against the reference (manifest, schema, hashes, replay).
- * Each is the median of REPS runs, single thread. Writes reports/bench-fixtures.json atomically.
+ * Each is the median of REPS runs, single thread unless a row says workers. Writes reports/bench-fixtures.json atomically.
  *
  * Run: `npm run bench:fixtures` (also part of `npm run bench`). Budget: about a minute.
  */
@@ -21,7 +24,7 @@ import { scenario } from '../src/arbitraries/scenario.ts';
 import { canonicalFile, sha256 } from '../src/fixtures/canonicalJson.ts';
 import { REFERENCE_ENGINE } from '../src/fixtures/engineFor.ts';
 import { buildFixture } from '../src/fixtures/fixture.ts';
-import { generateSuite, manifestOf, type GeneratedSuite } from '../src/fixtures/generate.ts';
+import { generateSuite, generateSuiteOnWorkers, manifestOf, type GeneratedSuite } from '../src/fixtures/generate.ts';
 import { verifyDir } from '../src/fixtures/verify.ts';
 import { writeSuite } from '../src/fixtures/writeSuite.ts';
 import { writeFileAtomic } from '../src/io/writeFileAtomic.ts';
@@ -29,6 +32,9 @@ import { writeFileAtomic } from '../src/io/writeFileAtomic.ts';
 const REPS = 3;
 const GOAL_GENERATE_PER_SEC = 5000;
 const GOAL_VERIFY_MS = 5000;
+/** issue 9: fixture generation on 2 cores */
+const GOAL_WORKERS_PER_SEC = 2000;
+const WORKERS = Math.max(1, Math.min(2, os.availableParallelism()));
 const root = new URL('..', import.meta.url).pathname;
 const tmp = mkdtempSync(join(os.tmpdir(), 'liqcheck-bench-fixtures-'));
 
@@ -61,11 +67,34 @@ const row = (stage: string, cases: number, ms: number): void => void rows.push({
 
 const load = os.loadavg()[0]!;
 
-// Whole command, at the committed suite's size and larger.
+// Whole command, at the committed suite's size and larger; one thread, then on workers (same seeds).
+const oneThread = new Map<string, string>();
 for (const count of [600, 3000]) {
   const out = join(tmp, `gen-${count}`);
-  const ms = median(Array.from({ length: REPS }, (_, i) => timed(() => writeSuite(out, generateSuite({ params: defaultParams, count, seed: 20261125 + i, command: 'bench' })))));
+  const ms = median(
+    Array.from({ length: REPS }, (_, i) =>
+      timed(() => {
+        const s = generateSuite({ params: defaultParams, count, seed: 20261125 + i, command: 'bench' });
+        oneThread.set(`${count}/${i}`, JSON.stringify(s.cases.map((c) => c.text)));
+        writeSuite(out, s);
+      }),
+    ),
+  );
   row(`generate --count ${count}`, count, ms);
+}
+for (const count of [600, 3000]) {
+  const out = join(tmp, `gen-workers-${count}`);
+  const runs: number[] = [];
+  for (let i = 0; i < REPS; i++) {
+    runs.push(
+      await timedAsync(async () => {
+        const s = await generateSuiteOnWorkers({ params: defaultParams, count, seed: 20261125 + i, command: 'bench', workers: WORKERS });
+        if (JSON.stringify(s.cases.map((c) => c.text)) !== oneThread.get(`${count}/${i}`)) throw new Error(`--workers ${WORKERS} changed the suite (count ${count}, seed ${20261125 + i})`);
+        writeSuite(out, s);
+      }),
+    );
+  }
+  row(`generate --count ${count} --workers ${WORKERS}`, count, median(runs));
 }
 
 // Per-case work on pre-drawn inputs.
@@ -108,16 +137,18 @@ row('verify fixtures/cases (reference)', files, verifyMs);
 rmSync(tmp, { recursive: true, force: true });
 
 const generate = rows.find((r) => r.stage === 'generate --count 3000')!;
+const onWorkers = rows.find((r) => r.stage === `generate --count 3000 --workers ${WORKERS}`)!;
 const report = {
   generatedAt: new Date().toISOString(),
   node: process.version,
   cpu: os.cpus()[0]?.model ?? 'unknown',
   logicalCpus: os.cpus().length,
   loadAverageAtStart: Number(load.toFixed(2)),
-  method: { reps: REPS, statistic: 'median', threads: 1 },
+  method: { reps: REPS, statistic: 'median', threads: 1, workersRows: WORKERS },
   rows,
   goals: {
     generatePerSecond: { goal: GOAL_GENERATE_PER_SEC, measured: Math.round(generate.perSecond), met: generate.perSecond >= GOAL_GENERATE_PER_SEC },
+    generateOnWorkersPerSecond: { goal: GOAL_WORKERS_PER_SEC, workers: WORKERS, measured: Math.round(onWorkers.perSecond), met: onWorkers.perSecond >= GOAL_WORKERS_PER_SEC, speedup: Number((onWorkers.perSecond / generate.perSecond).toFixed(2)) },
     verifyMs: { goal: GOAL_VERIFY_MS, measured: Math.round(verifyMs), met: verifyMs < GOAL_VERIFY_MS },
   },
 };
@@ -127,5 +158,5 @@ const w = Math.max(...rows.map((r) => r.stage.length));
 console.log(`liqcheck fixtures benchmark — ${report.cpu}, ${report.logicalCpus} logical CPUs, load ${report.loadAverageAtStart}, node ${report.node}\n`);
 console.log(`  ${'stage'.padEnd(w)}  ${'cases'.padStart(6)}  ${'ms'.padStart(8)}  ${'cases/s'.padStart(9)}`);
 for (const r of rows) console.log(`  ${r.stage.padEnd(w)}  ${String(r.cases).padStart(6)}  ${r.ms.toFixed(0).padStart(8)}  ${Math.round(r.perSecond).toString().padStart(9)}`);
-console.log(`\ngoal generate ≥ ${GOAL_GENERATE_PER_SEC}/s: ${report.goals.generatePerSecond.met ? 'met' : 'NOT met'} (${report.goals.generatePerSecond.measured}/s); goal verify < ${GOAL_VERIFY_MS} ms: ${report.goals.verifyMs.met ? 'met' : 'NOT met'} (${report.goals.verifyMs.measured} ms)`);
+console.log(`\ngoal generate ≥ ${GOAL_GENERATE_PER_SEC}/s: ${report.goals.generatePerSecond.met ? 'met' : 'NOT met'} (${report.goals.generatePerSecond.measured}/s); goal generate on ${WORKERS} workers ≥ ${GOAL_WORKERS_PER_SEC}/s: ${report.goals.generateOnWorkersPerSecond.met ? 'met' : 'NOT met'} (${report.goals.generateOnWorkersPerSecond.measured}/s, ×${report.goals.generateOnWorkersPerSecond.speedup} one thread); goal verify < ${GOAL_VERIFY_MS} ms: ${report.goals.verifyMs.met ? 'met' : 'NOT met'} (${report.goals.verifyMs.measured} ms)`);
 console.log('written to reports/bench-fixtures.json');

@@ -1,8 +1,9 @@
 /**
- * The work a fuzz or sweep run hands out, as plain data: each task names a kind and carries a JSON
+ * The work a fuzz, sweep or fixture generation run hands out, as plain data: each task names a kind and carries a JSON
  * payload, so it runs the same in-process or on a worker thread.
  * @internal
  */
+import { buildPicks, drawCandidateBatches, type CandidateBatchesInput, type PickToBuild } from '../fixtures/generate.ts';
 import { Dec } from '../model/decimal.ts';
 import type { RiskParams } from '../model/types.ts';
 import { runFuzzUnit, type FuzzUnitInput } from './fuzzUnit.ts';
@@ -23,7 +24,9 @@ export type Task =
   | { readonly kind: 'fuzz-unit'; readonly input: FuzzUnitInput }
   | { readonly kind: 'fuzz-search'; readonly input: StressInput }
   | { readonly kind: 'fuzz-survivable'; readonly input: StressInput }
-  | { readonly kind: 'sweep-cells'; readonly input: SweepCellsInput };
+  | { readonly kind: 'sweep-cells'; readonly input: SweepCellsInput }
+  | { readonly kind: 'fixture-candidates'; readonly input: CandidateBatchesInput }
+  | { readonly kind: 'fixture-build'; readonly input: readonly PickToBuild[] };
 
 function setupOf(i: StressInput) {
   return fuzzSetup(i.params, i.steps, i.claim === null ? null : new Dec(i.claim));
@@ -40,5 +43,9 @@ export async function runTask(task: Task): Promise<unknown> {
       return survivableMoves(setupOf(task.input));
     case 'sweep-cells':
       return runSweepCells(task.input);
+    case 'fixture-candidates':
+      return drawCandidateBatches(task.input);
+    case 'fixture-build':
+      return buildPicks(task.input);
   }
 }

@@ -8,7 +8,7 @@ import { defaultParams } from '../../arbitraries/defaultParams.ts';
 import { formatDiffs } from '../../fixtures/compare.ts';
 import { engineFor, EngineUnavailable, type FixtureEngine } from '../../fixtures/engineFor.ts';
 import { FLAGS } from '../../fixtures/flags.ts';
-import { generateSuite, type GeneratedSuite } from '../../fixtures/generate.ts';
+import { generateSuiteOnWorkers, type GeneratedSuite } from '../../fixtures/generate.ts';
 import { unlistableDir, verifyDir, type VerifyReport } from '../../fixtures/verify.ts';
 import { interruptedSwap, recoverSuite, suiteTargetProblem, writeSuite } from '../../fixtures/writeSuite.ts';
 import { loadParams } from '../loadParams.ts';
@@ -22,6 +22,7 @@ export const GENERATE_OPTIONS: OptionTable = {
   count: { type: 'string', value: 'N', help: 'cases to generate (default 600)' },
   seed: { type: 'string', value: 'S', help: 'seed (default 1); the same options give the same bytes' },
   out: { type: 'string', value: 'DIR', help: 'directory to write: case files and manifest.json (required); must be missing, empty or a suite written before' },
+  workers: { type: 'string', value: 'N', help: 'worker threads drawing candidates (default 1); the bytes do not depend on it' },
   help: { type: 'boolean', help: 'show this help' },
 };
 
@@ -53,7 +54,7 @@ export async function fixtures(argv: readonly string[], io: Io): Promise<number>
   throw new UsageError(`unknown fixtures subcommand ${JSON.stringify(sub)}; expected one of ${SUBCOMMANDS}`);
 }
 
-function generate(argv: readonly string[], io: Io): number {
+async function generate(argv: readonly string[], io: Io): Promise<number> {
   const { values } = parseOptions(argv, GENERATE_OPTIONS);
   if (values['help']) {
     io.out(helpFor('fixtures generate', GENERATE_SUMMARY, GENERATE_OPTIONS));
@@ -69,13 +70,15 @@ function generate(argv: readonly string[], io: Io): number {
   if (unsafe !== null) throw new UsageError(`--out ${unsafe}`);
   const count = intOption(values, 'count', 600, 1, 10_000_000);
   const seed = intOption(values, 'seed', 1, -(2 ** 31), 2 ** 31 - 1);
+  const workers = intOption(values, 'workers', 1, 1, 256);
   const paramsFile = values['params'] as string | undefined;
   const params = paramsFile === undefined ? defaultParams : loadParams(paramsFile);
   const command = ['liqcheck fixtures generate', ...(paramsFile === undefined ? [] : [`--params ${paramsFile}`]), `--count ${count}`, `--seed ${seed}`, `--out ${out}`].join(' ');
 
   const t0 = performance.now();
   const progress = progressFor(io, 'fixtures generate', 'cases');
-  const suite = generateSuite({ params, count, seed, command, onCase: progress.update });
+  // --workers is left out of the recorded command: it changes the speed, never the bytes.
+  const suite = await generateSuiteOnWorkers({ params, count, seed, command, workers, onCase: progress.update });
   progress.finish();
   const t1 = performance.now();
   for (const note of writeSuite(out, suite)) io.err(`liqcheck: ${note}\n`);
