@@ -30,10 +30,10 @@ import { Worker } from 'node:worker_threads';
 import type { Answer } from '../invariants/invariant.ts';
 import type { Scenario } from '../model/types.ts';
 import { describeError } from './describeError.ts';
-import { DEFAULTS, EngineStartError, HandshakeFields, startTimeout, type EngineHandle, type EngineStats, type OpenOptions } from './engineHandle.ts';
+import { EngineStartError, startTimeout, type EngineHandle, type EngineStats, type OpenOptions } from './engineHandle.ts';
 import type { ModuleInfo, ModuleRequest, ModuleWorkerData, ModuleWorkerMessage } from './moduleWorkerMain.ts';
 import { describeInput, excerpt, failed, replyAnswer, stderrBlock, type Failure } from './protocol.ts';
-import { TailBuffer } from './tailBuffer.ts';
+import { RestartingEngine } from './restartingEngine.ts';
 
 const WORKER_URL = new URL('./moduleWorker.mjs', import.meta.url);
 
@@ -92,7 +92,7 @@ function within(p: Promise<unknown>, ms: number): Promise<void> {
   return Promise.race([p.then(() => {}, () => {}), deadline]).finally(() => clearTimeout(timer));
 }
 
-export class ModuleEngine extends HandshakeFields implements EngineHandle {
+export class ModuleEngine extends RestartingEngine implements EngineHandle {
   readonly kind = 'module' as const;
   protected info!: ModuleInfo;
   private thread: Thread | null = null;
@@ -106,23 +106,16 @@ export class ModuleEngine extends HandshakeFields implements EngineHandle {
   private nextId = 1;
   private progressAt = 0;
   private timer: NodeJS.Timeout | null = null;
-  private restarts = 0;
-  private gaveUp: string | null = null;
   private requests = 0;
-  private closed = false;
   private closing: Promise<void> | null = null;
-  private readonly tail: TailBuffer;
   private readonly window: number;
-  private readonly maxRestarts: number;
 
   private constructor(
     private readonly file: string,
     private readonly o: OpenOptions,
   ) {
-    super();
-    this.tail = new TailBuffer(o.stderrTailChars ?? DEFAULTS.stderrTailChars);
+    super(o);
     this.window = Math.max(1, o.window ?? MODULE_WINDOW);
-    this.maxRestarts = o.maxRestarts ?? DEFAULTS.maxRestarts;
   }
 
   /** Imports the module in a worker and reads its exports, or throws {@link EngineStartError}. */
@@ -158,7 +151,7 @@ export class ModuleEngine extends HandshakeFields implements EngineHandle {
   // Starting
 
   /** Starts a worker and waits, within the start deadline, for the module's exports. */
-  private start(): Promise<Thread> {
+  protected start(): Promise<Thread> {
     return new Promise<Thread>((resolveStart, reject) => {
       let worker: Worker;
       try {
@@ -222,30 +215,7 @@ export class ModuleEngine extends HandshakeFields implements EngineHandle {
     });
   }
 
-  /** After a failure: start a new worker, counting restarts; give up past the limit. */
-  private restart(): void {
-    if (this.closed || this.gaveUp !== null) return;
-    this.restarts++;
-    if (this.restarts > this.maxRestarts) {
-      this.giveUp(`the engine failed ${this.restarts} times (limit ${this.maxRestarts} restarts)`);
-      return;
-    }
-    this.tail.push(`\n--- liqcheck: restarting the engine (restart ${this.restarts} of at most ${this.maxRestarts}) ---\n`);
-    this.start().then(
-      () => this.pump(),
-      (e: unknown) => {
-        if (this.closed) return;
-        this.tail.push(`\n--- liqcheck: restart failed: ${(e as Error).message.split('\n')[0]} ---\n`);
-        this.restart();
-      },
-    );
-  }
-
-  private gaveUpAnswer(): Answer {
-    return failed('crash', `the engine is no longer restarted: ${this.gaveUp}${stderrBlock(this.tail.text())}`);
-  }
-
-  private giveUp(reason: string): void {
+  protected giveUp(reason: string): void {
     this.gaveUp = reason;
     for (const r of this.queue.splice(0)) r.resolve(this.gaveUpAnswer());
   }
@@ -253,7 +223,7 @@ export class ModuleEngine extends HandshakeFields implements EngineHandle {
   // -------------------------------------------------------------------------------------------
   // Sending and receiving
 
-  private pump(): void {
+  protected pump(): void {
     const t = this.thread;
     if (t === null || t.gone || this.closed) return;
     while (this.inflight.length < this.window) {

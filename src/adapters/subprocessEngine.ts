@@ -33,7 +33,7 @@ import type { Answer } from '../invariants/invariant.ts';
 import type { Scenario } from '../model/types.ts';
 import { ENGINE_TOKEN_VAR, killEngineTree, newEngineToken, PROC_AVAILABLE, snapshotDescendants, type ProcessEntry } from './descendants.ts';
 import { usesParamsRef } from './features.ts';
-import { DEFAULTS, EngineStartError, HandshakeFields, startTimeout, type EngineHandle, type EngineStats, type OpenOptions } from './engineHandle.ts';
+import { DEFAULTS, EngineStartError, startTimeout, type EngineHandle, type EngineStats, type OpenOptions } from './engineHandle.ts';
 import { LineSplitter, LineTooLong } from './lineSplitter.ts';
 import {
   describeInput,
@@ -52,7 +52,7 @@ import {
   type SplitScenario,
 } from './protocol.ts';
 import { ParamsSlots } from './paramsSlots.ts';
-import { TailBuffer } from './tailBuffer.ts';
+import { RestartingEngine } from './restartingEngine.ts';
 
 interface Request {
   readonly scenario: Scenario;
@@ -149,7 +149,7 @@ async function within(p: Promise<void>, ms: number): Promise<boolean> {
   return done;
 }
 
-export class SubprocessEngine extends HandshakeFields implements EngineHandle {
+export class SubprocessEngine extends RestartingEngine implements EngineHandle {
   readonly kind = 'subprocess' as const;
   protected info!: EngineInfo;
   private proc: Proc | null = null;
@@ -171,23 +171,16 @@ export class SubprocessEngine extends HandshakeFields implements EngineHandle {
   private paramsSent = 0;
   private progressAt = 0;
   private timer: NodeJS.Timeout | null = null;
-  private restarts = 0;
-  private gaveUp: string | null = null;
   private requests = 0;
-  private closed = false;
   private closing: Promise<void> | null = null;
-  private readonly tail: TailBuffer;
   private readonly window: number;
-  private readonly maxRestarts: number;
 
   private constructor(
     private readonly argv: readonly string[],
     private readonly o: OpenOptions,
   ) {
-    super();
-    this.tail = new TailBuffer(o.stderrTailChars ?? DEFAULTS.stderrTailChars);
+    super(o);
     this.window = Math.max(1, o.window ?? DEFAULTS.subprocessWindow);
-    this.maxRestarts = o.maxRestarts ?? DEFAULTS.maxRestarts;
   }
 
   /** Starts the engine and completes the handshake, or throws {@link EngineStartError}. */
@@ -300,7 +293,7 @@ export class SubprocessEngine extends HandshakeFields implements EngineHandle {
   }
 
   /** Spawns the engine and completes the handshake within the start deadline. */
-  private start(): Promise<Proc> {
+  protected start(): Promise<Proc> {
     const command = this.argv.join(' ');
     return new Promise<Proc>((resolve, reject) => {
       let p: Proc;
@@ -356,30 +349,7 @@ export class SubprocessEngine extends HandshakeFields implements EngineHandle {
     p.child.stderr.destroy();
   }
 
-  /** After a failure: start a new process, counting restarts; give up past the limit. */
-  private restart(): void {
-    if (this.closed || this.gaveUp !== null) return;
-    this.restarts++;
-    if (this.restarts > this.maxRestarts) {
-      this.giveUp(`the engine failed ${this.restarts} times (limit ${this.maxRestarts} restarts)`);
-      return;
-    }
-    this.tail.push(`\n--- liqcheck: restarting the engine (restart ${this.restarts} of at most ${this.maxRestarts}) ---\n`);
-    this.start().then(
-      () => this.pump(),
-      (e: unknown) => {
-        if (this.closed) return;
-        this.tail.push(`\n--- liqcheck: restart failed: ${(e as Error).message.split('\n')[0]} ---\n`);
-        this.restart();
-      },
-    );
-  }
-
-  private gaveUpAnswer(): Answer {
-    return failed('crash', `the engine is no longer restarted: ${this.gaveUp}${stderrBlock(this.tail.text())}`);
-  }
-
-  private giveUp(reason: string): void {
+  protected giveUp(reason: string): void {
     this.gaveUp = reason;
     const waiting = [...this.replay.splice(0), ...this.queue.splice(0)];
     this.finishEpisode(true);
@@ -389,7 +359,7 @@ export class SubprocessEngine extends HandshakeFields implements EngineHandle {
   // -------------------------------------------------------------------------------------------
   // Sending
 
-  private pump(): void {
+  protected pump(): void {
     const p = this.proc;
     if (p === null || p.gone || this.closed) return;
     if (this.episode !== null && this.replay.length === 0 && this.inflight.size === 0) this.finishEpisode(false);
