@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   descendantsOf,
@@ -64,6 +65,21 @@ describe('killEngineTree (Linux /proc)', () => {
     });
   }
 
+  /**
+   * Waits until each pid runs `sleep`: a helper caught between fork and exec has an unreadable
+   * environment for a moment, and a busy machine can stretch that moment (a flake seen under load).
+   */
+  async function execed(pids: readonly number[]): Promise<void> {
+    const comm = (pid: number): string => {
+      try {
+        return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+      } catch {
+        return '';
+      }
+    };
+    for (let i = 0; i < 200 && !pids.every((p) => comm(p) === 'sleep'); i++) await new Promise((r) => setTimeout(r, 10));
+  }
+
   async function settle(pids: readonly number[]): Promise<boolean[]> {
     for (let i = 0; i < 100 && pids.some(isRunning); i++) await new Promise((r) => setTimeout(r, 30));
     return pids.map(isRunning);
@@ -76,6 +92,7 @@ describe('killEngineTree (Linux /proc)', () => {
     const e = await engine('setsid env -i sleep 30 & echo $!; (setsid sleep 30 & echo $!); echo ready; exec sleep 30', token);
     const bystander = await engine('echo ready; exec sleep 30', newEngineToken());
     expect(e.helpers).toHaveLength(2);
+    await execed(e.helpers);
     expect([e.pid, ...e.helpers].map(isRunning)).toEqual([true, true, true]);
     expect(pidsWithToken(token)).toContain(e.helpers[1]);
     expect(pidsWithToken(token)).not.toContain(e.helpers[0]);
@@ -90,6 +107,7 @@ describe('killEngineTree (Linux /proc)', () => {
     const token = newEngineToken();
     const e = await engine('setsid sleep 30 & echo $!; echo ready', token);
     expect(await settle([e.pid])).toEqual([false]);
+    await execed(e.helpers);
     expect(isRunning(e.helpers[0]!)).toBe(true);
 
     killEngineTree({ pid: e.pid, token, alive: false });
