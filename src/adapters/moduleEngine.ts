@@ -105,9 +105,7 @@ export class ModuleEngine extends RestartingEngine implements EngineHandle {
   private idleFailure: { readonly code: Failure; readonly what: string; readonly tail: string } | null = null;
   private nextId = 1;
   private progressAt = 0;
-  private timer: NodeJS.Timeout | null = null;
   private requests = 0;
-  private closing: Promise<void> | null = null;
   private readonly window: number;
 
   private constructor(
@@ -312,21 +310,10 @@ export class ModuleEngine extends RestartingEngine implements EngineHandle {
     this.arm();
   }
 
-  private clearTimer(): void {
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.timer = null;
-  }
-
   // -------------------------------------------------------------------------------------------
   // Closing
 
-  /** Stops the worker (within a deadline); safe to call twice. */
-  close(): Promise<void> {
-    this.closing ??= this.shutdown();
-    return this.closing;
-  }
-
-  private async shutdown(): Promise<void> {
+  protected async shutdown(): Promise<void> {
     this.closed = true;
     this.clearTimer();
     for (const r of [...this.inflight.splice(0), ...this.queue.splice(0)]) r.resolve(failed('crash', 'the engine was closed before answering'));

@@ -15,6 +15,9 @@ export abstract class RestartingEngine extends HandshakeFields {
   /** set once the adapter stopped restarting the engine: every later answer is a crash */
   protected gaveUp: string | null = null;
   protected closed = false;
+  private closing: Promise<void> | null = null;
+  /** the pending deadline check, if any */
+  protected timer: NodeJS.Timeout | null = null;
   /** the engine's stderr (a module's stdout too), with the adapter's own notes between */
   protected readonly tail: TailBuffer;
   protected readonly maxRestarts: number;
@@ -31,6 +34,19 @@ export abstract class RestartingEngine extends HandshakeFields {
   protected abstract pump(): void;
   /** Answers everything that waits with {@link gaveUpAnswer}. */
   protected abstract giveUp(reason: string): void;
+  /** Answers what waits, then stops the engine within a deadline. */
+  protected abstract shutdown(): Promise<void>;
+
+  /** Stops the engine; safe to call twice. */
+  close(): Promise<void> {
+    this.closing ??= this.shutdown();
+    return this.closing;
+  }
+
+  protected clearTimer(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+  }
 
   /** After a failure: start a new engine, counting restarts; give up past the limit. */
   protected restart(): void {

@@ -170,9 +170,7 @@ export class SubprocessEngine extends RestartingEngine implements EngineHandle {
   /** params messages written, over all sessions (for tests and reports) */
   private paramsSent = 0;
   private progressAt = 0;
-  private timer: NodeJS.Timeout | null = null;
   private requests = 0;
-  private closing: Promise<void> | null = null;
   private readonly window: number;
 
   private constructor(
@@ -549,20 +547,10 @@ export class SubprocessEngine extends RestartingEngine implements EngineHandle {
     this.arm();
   }
 
-  private clearTimer(): void {
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.timer = null;
-  }
-
   // -------------------------------------------------------------------------------------------
   // Closing
 
-  close(): Promise<void> {
-    this.closing ??= this.shutdown();
-    return this.closing;
-  }
-
-  private async shutdown(): Promise<void> {
+  protected async shutdown(): Promise<void> {
     this.closed = true;
     this.clearTimer();
     const closedAnswer = (): Answer => failed('crash', 'the engine was closed before answering');
