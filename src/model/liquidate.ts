@@ -1,8 +1,7 @@
 import { toCanonical as s, ZERO, type Dec } from './decimal.ts';
-import { closeFill, type ModelFill } from './closeFill.ts';
+import { closeFill } from './closeFill.ts';
 import { FZERO, fromDec, toCanonical as fs, type Fixed } from './fixed.ts';
 import * as fixed from './fixedCore.ts';
-import type { GroupHealth } from './groupHealth.ts';
 import { liquidateGroup, REFERENCE_RULES, type GroupOutcome, type Rules } from './liquidateGroup.ts';
 import { CROSS, marginGroups } from './marginGroup.ts';
 import { marginRatio } from './marginRatio.ts';
@@ -62,15 +61,65 @@ export function liquidateOnDec(sc: ParsedScenario, rules: Rules = REFERENCE_RULE
     fund = r.value.insuranceFund;
     outcomes.push({ id: group.id, o: r.value });
   }
-  return { ok: true, result: report(sc, outcomes, fund) };
+  return { ok: true, result: report(sc.positions, outcomes, fund, DEC) };
 }
 
-function report(sc: ParsedScenario, outcomes: readonly { id: string; o: GroupOutcome }[], fund: Dec): LiquidationResult {
+/** An amount of either arithmetic: decimal.js `Dec` or the integer core's `Fixed`. */
+interface Amount<T> {
+  add(x: T): T;
+  sub(x: T): T;
+}
+
+/** What {@link report} reads of a group's outcome, in either arithmetic. */
+interface OutcomeOf<T> {
+  readonly status: Status;
+  readonly group: { readonly collateral: T; readonly positions: readonly { readonly market: string; readonly size: T }[] };
+  readonly fills: readonly {
+    readonly market: string;
+    readonly long: boolean;
+    readonly size: T;
+    readonly price: T;
+    readonly notional: T;
+    readonly penaltyRate: T;
+    readonly penalty: T;
+    readonly liquidatorFee: T;
+    readonly insuranceFee: T;
+    readonly realizedPnl: T;
+  }[];
+  readonly before: HealthOf<T>;
+  readonly after: HealthOf<T>;
+  readonly payout: T;
+  readonly badDebt: T;
+}
+
+interface HealthOf<T> {
+  readonly equity: T;
+  readonly maintenance: T;
+  readonly target: T;
+}
+
+/** How {@link report} writes amounts of one arithmetic. */
+interface Writer<T> {
+  readonly zero: T;
+  readonly s: (x: T) => string;
+  readonly marginRatio: (equity: T, maintenance: T) => T | null;
+}
+
+const DEC: Writer<Dec> = { zero: ZERO, s, marginRatio };
+const FIXED: Writer<Fixed> = { zero: FZERO, s: fs, marginRatio: fixed.marginRatio };
+
+/** The result (spec §8) of the groups' outcomes, written once for both arithmetics. */
+function report<T extends Amount<T>>(
+  input: readonly { readonly market: string; readonly entry: T }[],
+  outcomes: readonly { id: string; o: OutcomeOf<T> }[],
+  fund: T,
+  w: Writer<T>,
+): LiquidationResult {
   let status: Status = 'healthy';
-  let payout = ZERO;
-  let badDebt = ZERO;
-  let collateral = ZERO;
-  const after = new Map<string, { size: Dec; isolatedMargin: Dec | null }>();
+  let payout = w.zero;
+  let badDebt = w.zero;
+  let collateral = w.zero;
+  const after = new Map<string, { size: T; isolatedMargin: T | null }>();
   for (const { id, o } of outcomes) {
     if (SEVERITY[o.status] > SEVERITY[status]) status = o.status;
     payout = payout.add(o.payout);
@@ -83,51 +132,37 @@ function report(sc: ParsedScenario, outcomes: readonly { id: string; o: GroupOut
     }
   }
   const positions: PositionInput[] = [];
-  for (const p of sc.positions) {
+  for (const p of input) {
     const a = after.get(p.market);
     if (a === undefined) continue;
-    const base = { market: p.market, size: s(a.size), entryPrice: s(p.entry) };
-    positions.push(a.isolatedMargin === null ? base : { ...base, isolatedMargin: s(a.isolatedMargin) });
+    const base = { market: p.market, size: w.s(a.size), entryPrice: w.s(p.entry) };
+    positions.push(a.isolatedMargin === null ? base : { ...base, isolatedMargin: w.s(a.isolatedMargin) });
   }
-  return {
-    status,
-    fills: outcomes.flatMap(({ o }) => o.fills.map(formatFill)),
-    account: { collateral: s(collateral), positions },
-    insuranceFund: s(fund),
-    insurancePayout: s(payout),
-    badDebt: s(badDebt),
-    socializedLoss: s(badDebt.sub(payout)),
-    groups: outcomes.map(({ id, o }) => ({
-      group: id,
-      status: o.status,
-      before: snapshot(o.before),
-      after: snapshot(o.after),
-    })),
+  const snapshot = (h: HealthOf<T>): GroupSnapshot => {
+    const r = w.marginRatio(h.equity, h.maintenance);
+    return { equity: w.s(h.equity), maintenance: w.s(h.maintenance), target: w.s(h.target), marginRatio: r === null ? null : w.s(r) };
   };
-}
-
-function formatFill(f: ModelFill): Fill {
-  return {
+  const fill = (f: OutcomeOf<T>['fills'][number]): Fill => ({
     market: f.market,
     side: f.long ? 'sell' : 'buy',
-    size: s(f.size),
-    price: s(f.price),
-    notional: s(f.notional),
-    penaltyRate: s(f.penaltyRate),
-    penalty: s(f.penalty),
-    liquidatorFee: s(f.liquidatorFee),
-    insuranceFee: s(f.insuranceFee),
-    realizedPnl: s(f.realizedPnl),
-  };
-}
-
-function snapshot(h: GroupHealth): GroupSnapshot {
-  const r = marginRatio(h.equity, h.maintenance);
+    size: w.s(f.size),
+    price: w.s(f.price),
+    notional: w.s(f.notional),
+    penaltyRate: w.s(f.penaltyRate),
+    penalty: w.s(f.penalty),
+    liquidatorFee: w.s(f.liquidatorFee),
+    insuranceFee: w.s(f.insuranceFee),
+    realizedPnl: w.s(f.realizedPnl),
+  });
   return {
-    equity: s(h.equity),
-    maintenance: s(h.maintenance),
-    target: s(h.target),
-    marginRatio: r === null ? null : s(r),
+    status,
+    fills: outcomes.flatMap(({ o }) => o.fills.map(fill)),
+    account: { collateral: w.s(collateral), positions },
+    insuranceFund: w.s(fund),
+    insurancePayout: w.s(payout),
+    badDebt: w.s(badDebt),
+    socializedLoss: w.s(badDebt.sub(payout)),
+    groups: outcomes.map(({ id, o }) => ({ group: id, status: o.status, before: snapshot(o.before), after: snapshot(o.after) })),
   };
 }
 
@@ -146,75 +181,6 @@ export function liquidateOnFixed(sc: ParsedScenario): Outcome {
     fund = r.value.insuranceFund;
     outcomes.push({ id: group.id, o: r.value });
   }
-  return { ok: true, result: reportFixed(positions, outcomes, fund) };
+  return { ok: true, result: report(positions, outcomes, fund, FIXED) };
 }
 
-function reportFixed(
-  input: readonly fixed.FPosition[],
-  outcomes: readonly { id: string; o: fixed.FGroupOutcome }[],
-  fund: Fixed,
-): LiquidationResult {
-  let status: Status = 'healthy';
-  let payout = FZERO;
-  let badDebt = FZERO;
-  let collateral = FZERO;
-  const after = new Map<string, { size: Fixed; isolatedMargin: Fixed | null }>();
-  for (const { id, o } of outcomes) {
-    if (SEVERITY[o.status] > SEVERITY[status]) status = o.status;
-    payout = payout.add(o.payout);
-    badDebt = badDebt.add(o.badDebt);
-    if (id === CROSS) collateral = collateral.add(o.group.collateral);
-    // §4.1: the margin of a closed isolated position returns to the cross pool.
-    else if (o.group.positions.length === 0) collateral = collateral.add(o.group.collateral);
-    for (const p of o.group.positions) {
-      after.set(p.market, { size: p.size, isolatedMargin: id === CROSS ? null : o.group.collateral });
-    }
-  }
-  const positions: PositionInput[] = [];
-  for (const p of input) {
-    const a = after.get(p.market);
-    if (a === undefined) continue;
-    const base = { market: p.market, size: fs(a.size), entryPrice: fs(p.entry) };
-    positions.push(a.isolatedMargin === null ? base : { ...base, isolatedMargin: fs(a.isolatedMargin) });
-  }
-  return {
-    status,
-    fills: outcomes.flatMap(({ o }) => o.fills.map(formatFixedFill)),
-    account: { collateral: fs(collateral), positions },
-    insuranceFund: fs(fund),
-    insurancePayout: fs(payout),
-    badDebt: fs(badDebt),
-    socializedLoss: fs(badDebt.sub(payout)),
-    groups: outcomes.map(({ id, o }) => ({
-      group: id,
-      status: o.status,
-      before: fixedSnapshot(o.before),
-      after: fixedSnapshot(o.after),
-    })),
-  };
-}
-
-function formatFixedFill(f: fixed.FFill): Fill {
-  return {
-    market: f.market,
-    side: f.long ? 'sell' : 'buy',
-    size: fs(f.size),
-    price: fs(f.price),
-    notional: fs(f.notional),
-    penaltyRate: fs(f.penaltyRate),
-    penalty: fs(f.penalty),
-    liquidatorFee: fs(f.liquidatorFee),
-    insuranceFee: fs(f.insuranceFee),
-    realizedPnl: fs(f.realizedPnl),
-  };
-}
-
-function fixedSnapshot(h: fixed.FHealth): GroupSnapshot {
-  const r = fixed.marginRatio(h.equity, h.maintenance);
-  return {
-    equity: fs(h.equity),
-    maintenance: fs(h.maintenance),
-    target: fs(h.target),
-    marginRatio: r === null ? null : fs(r),
-  };
-}
