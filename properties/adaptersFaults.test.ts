@@ -162,8 +162,8 @@ describe('garbage', () => {
   }, 20_000);
 
   it.each([
-    ['bad-result', /malformed reply: "result" must be an object/],
-    ['bad-code', /malformed reply: unknown error code "oops"/],
+    ['bad-result', /malformed reply: result: expected an object \(a LiquidationResult\), received /],
+    ['bad-code', /malformed reply: error\.code: expected a known error code \(invalid-input, .*\), received "oops"/],
   ])('should charge a malformed %s reply to its request without restarting', async (mode, message) => {
     const h = await open(PATHOLOGICAL('garbage', `--mode ${mode} ${when}`));
     const a = await pipelined(h);
@@ -179,7 +179,7 @@ describe('start failures', () => {
     [`python3 -c "import sys; print('cannot load model', file=sys.stderr); sys.exit(3)"`, /exited with code 3 before answering the handshake[\s\S]*stderr \(last 1 line\):\n {2}cannot load model/],
     [PATHOLOGICAL('garbage', '--mode bad-hello'), /received a line that is not JSON: "Starting engine v1\.2 \.\.\."/],
     [`python3 -c "print('{\\"type\\":\\"hello_ok\\",\\"name\\":\\"x\\",\\"version\\":\\"1\\",\\"protocol\\":\\"2.0\\",\\"policy\\":\\"p\\",\\"features\\":[]}', flush=True); input()"`, /the engine speaks 2\.0, this gate speaks 1\.1/],
-    [`python3 -c "print('{\\"type\\":\\"hello_ok\\"}', flush=True); input()"`, /bad hello_ok: name: expected a non-empty string/],
+    [`python3 -c "print('{\\"type\\":\\"hello_ok\\"}', flush=True); input()"`, /bad hello_ok: name: expected .+, received .+; version: expected /],
     ['"unterminated', /cannot split the --impl command line \(unterminated " quote\)/],
   ])('should throw EngineStartError for %s', async (impl, message) => {
     const e = await openEngine(impl, { timeoutMs: 2000, startTimeoutMs: 5000, ...CWD }).catch((x: unknown) => x);

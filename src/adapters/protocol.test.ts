@@ -28,6 +28,19 @@ describe('parseHelloOk', () => {
     if (!r.ok) expect(r.reason).toMatch(why);
   });
 
+  it('should name every field that does not fit hello_ok, with what it expects and what it received', () => {
+    const r = parseHelloOk({ ...hello, name: '', features: ['cross', 3], protocol: 'one', batch: 0 });
+    expect(r.ok ? [] : r.reason.replace(/^bad hello_ok: /, '').split('; ')).toEqual([
+      'name: expected a non-empty string, received ""',
+      'protocol: expected a protocol version MAJOR.MINOR such as "1.1", received "one"',
+      'features[1]: expected a string, received number 3',
+      'batch: expected a positive integer, received number 0',
+    ]);
+    // The version is judged only once it is one: a schema problem and the version are both named.
+    const both = parseHelloOk({ ...hello, policy: 7, protocol: '2.0' });
+    expect(both.ok ? '' : both.reason).toBe('bad hello_ok: policy: expected a non-empty string, received number 7; protocol: the engine speaks 2.0, this gate speaks 1.1 (same major, minor ≤ 1)');
+  });
+
   it('should keep protocol features (params-ref) apart from the scenario features', () => {
     const r = parseHelloOk({ ...hello, protocol: '1.1', features: ['cross', 'params-ref', 'future-thing'] });
     expect(r.ok && r.info.features).toEqual(['cross', 'future-thing']);
@@ -64,6 +77,25 @@ describe('replyAnswer', () => {
     { type: 'error', id: 3, error: { code: 'bad-request', message: 'unknown paramsRef 1' } },
   ])('should call %j malformed', (msg) => {
     expect(replyAnswer(msg).ok).toBe(false);
+  });
+});
+
+describe('replyAnswer reasons', () => {
+  it.each([
+    [{ type: 'result', result: [] }, 'result: expected an object (a LiquidationResult), received '],
+    [{ type: 'error', error: 'x' }, 'error: expected an object {code, message}, received "x"'],
+    [{ type: 'error', error: { code: 'invalid-input', issues: [{ path: 1, expected: 'e', received: 'r' }] } }, 'error.issues[0].path: expected a string, received number 1'],
+    [{ type: 'error', error: { code: 'invalid-input' } }, 'error.issues: expected '],
+    [{ type: 'error', error: { code: 'oops' } }, 'error.code: expected a known error code (invalid-input, limit-exceeded, internal, bad-request, unsupported-protocol), received "oops"'],
+    [{ type: 'error', error: { code: 'limit-exceeded', message: 3 } }, 'error.message: expected a string, received number 3'],
+    [{ type: 'error', id: 4, error: { code: 'unsupported-protocol', message: 'm' } }, 'error.code: "unsupported-protocol" answers a handshake, not a request'],
+  ])('should say where %j breaks the protocol', (msg, reason) => {
+    const r = replyAnswer(msg);
+    expect(r.ok ? '' : r.reason.slice(0, reason.length)).toBe(reason);
+  });
+
+  it('should accept a limit-exceeded error without a message, as before', () => {
+    expect(replyAnswer({ type: 'error', error: { code: 'limit-exceeded' } })).toEqual({ ok: true, answer: { ok: false, error: { code: 'limit-exceeded', message: '' } } });
   });
 });
 

@@ -6,6 +6,8 @@
  */
 import type { Answer } from '../invariants/invariant.ts';
 import type { Issue, LiquidationResult, Scenario } from '../model/types.ts';
+import { validator } from '../wire/validate.ts';
+import { HelloOk, InvalidInputError, MAX_PARAMS_ID, MessageError, Result, type Hello, type Liquidate, type LiquidateRef, type Params } from '../wire/protocol.ts';
 import { PROTOCOL_FEATURES } from './features.ts';
 
 const PROTOCOL_FEATURE_NAMES: ReadonlySet<string> = new Set(PROTOCOL_FEATURES);
@@ -18,34 +20,15 @@ export const PROTOCOL_VERSION = '1.1';
  * 1…PARAMS_SLOTS only, and a `params` message for an id already defined replaces it, so an
  * engine's memory for them stays bounded however long the session.
  */
-export const PARAMS_SLOTS = 64;
+export const PARAMS_SLOTS = MAX_PARAMS_ID;
 
-export interface HelloMessage {
-  readonly type: 'hello';
-  readonly protocol: string;
-  readonly gate: { readonly name: string; readonly version: string };
-}
-
-export interface LiquidateMessage {
-  readonly type: 'liquidate';
-  readonly id: number;
-  readonly scenario: Scenario;
-}
-
+/** The gate's handshake (the message types are the schemas' static types: src/wire/protocol.ts). */
+export type HelloMessage = Hello;
+export type LiquidateMessage = Liquidate;
 /** Protocol 1.1, `params-ref`: defines (or replaces) params set `paramsId` for the session. No reply. */
-export interface ParamsMessage {
-  readonly type: 'params';
-  readonly paramsId: number;
-  readonly params: Scenario['params'];
-}
-
+export type ParamsMessage = Params;
 /** Protocol 1.1, `params-ref`: the scenario `{ params: <set paramsRef>, ...scenario }`. */
-export interface LiquidateRefMessage {
-  readonly type: 'liquidate';
-  readonly id: number;
-  readonly paramsRef: number;
-  readonly scenario: Omit<Scenario, 'params'>;
-}
+export type LiquidateRefMessage = LiquidateRef;
 
 /** What an engine's handshake told the gate. */
 export interface EngineInfo {
@@ -61,9 +44,7 @@ export interface EngineInfo {
   readonly batch?: number;
 }
 
-export type ReplyError =
-  | { readonly code: 'invalid-input'; readonly issues: readonly Issue[] }
-  | { readonly code: 'limit-exceeded' | 'internal'; readonly message: string };
+export type { ReplyError } from '../wire/protocol.ts';
 
 /** The gate's handshake, as sent. */
 export function helloMessage(gateVersion = '0.1.0'): HelloMessage {
@@ -151,46 +132,41 @@ export function parseHelloOk(msg: unknown): { ok: true; info: EngineInfo } | { o
     return { ok: false, reason: `the engine refused the handshake: ${String(e['code'])}: ${String(e['message'] ?? '')}` };
   }
   if (msg['type'] !== 'hello_ok') return { ok: false, reason: `expected {"type":"hello_ok",…}, received type ${JSON.stringify(msg['type'])}` };
-  const problems: string[] = [];
-  const str = (k: string): string => {
-    const v = msg[k];
-    if (typeof v === 'string' && v !== '') return v;
-    problems.push(`${k}: expected a non-empty string, received ${JSON.stringify(v) ?? 'nothing'}`);
-    return '';
-  };
-  const name = str('name');
-  const version = str('version');
-  const protocol = str('protocol');
-  const policy = str('policy');
-  const features = msg['features'];
-  if (!Array.isArray(features) || !features.every((f) => typeof f === 'string')) {
-    problems.push(`features: expected an array of strings, received ${JSON.stringify(features) ?? 'nothing'}`);
-  }
-  const batch = msg['batch'];
-  if (batch !== undefined && !(Number.isSafeInteger(batch) && (batch as number) >= 1)) {
-    problems.push(`batch: expected a positive integer, received ${JSON.stringify(batch)}`);
-  }
-  if (protocol !== '' && !compatibleVersion(protocol)) {
+  const checked = checkHelloOk(msg);
+  const problems = checked.ok ? [] : checked.issues.map(issueText);
+  // Semantic, beyond the schema: the version must be one this gate can speak.
+  const protocol = msg['protocol'];
+  const versionIssue = !checked.ok && checked.issues.some((i) => i.path === 'protocol');
+  if (typeof protocol === 'string' && !versionIssue && !compatibleVersion(protocol)) {
     problems.push(`protocol: the engine speaks ${protocol}, this gate speaks ${PROTOCOL_VERSION} (same major, minor ≤ ${PROTOCOL_VERSION.split('.')[1]})`);
   }
-  if (problems.length > 0) return { ok: false, reason: `bad hello_ok: ${problems.join('; ')}` };
+  if (!checked.ok || problems.length > 0) return { ok: false, reason: `bad hello_ok: ${problems.join('; ')}` };
+  const { name, version, policy, features: listed, batch } = checked.value;
   // Protocol features share the array but are no scenario features: kept apart, so that reports
   // and the skipping rule see only what scenarios can need.
-  const listed = features as string[];
   const protocolFeatures = listed.filter((f) => PROTOCOL_FEATURE_NAMES.has(f));
   const info: EngineInfo = {
     name,
     version,
-    protocol,
+    protocol: checked.value.protocol,
     policy,
     features: listed.filter((f) => !PROTOCOL_FEATURE_NAMES.has(f)),
     ...(protocolFeatures.length > 0 ? { protocolFeatures } : {}),
   };
-  return { ok: true, info: typeof batch === 'number' ? { ...info, batch } : info };
+  return { ok: true, info: batch !== undefined ? { ...info, batch } : info };
 }
 
-function isIssue(x: unknown): x is Issue {
-  return isRecord(x) && typeof x['path'] === 'string' && typeof x['expected'] === 'string' && typeof x['received'] === 'string';
+const checkHelloOk = validator(HelloOk);
+// A reply is checked in parts: the caller has matched its type and id already (a module engine's
+// outcome has neither), and the error body is checked against the branch its code selects, so
+// that an unknown code is named as such rather than as a mismatch of every branch.
+const checkResultBody = validator(Result.properties.result, 'result');
+const checkInvalidInput = validator(InvalidInputError, 'error');
+const checkMessageError = validator(MessageError, 'error');
+
+/** `path: expected …, received …`, the form of every protocol problem. */
+function issueText(i: Issue): string {
+  return `${i.path}: expected ${i.expected}, received ${i.received}`;
 }
 
 /**
@@ -200,27 +176,22 @@ function isIssue(x: unknown): x is Issue {
  */
 export function replyAnswer(msg: Record<string, unknown>): { ok: true; answer: Answer } | { ok: false; reason: string } {
   if (msg['type'] === 'result') {
-    const result = msg['result'];
-    if (!isRecord(result)) return { ok: false, reason: `"result" must be an object, received ${JSON.stringify(result) ?? 'nothing'}` };
-    return { ok: true, answer: { ok: true, result: result as unknown as LiquidationResult } };
+    const result = checkResultBody(msg['result']);
+    if (!result.ok) return { ok: false, reason: result.issues.map(issueText).join('; ') };
+    return { ok: true, answer: { ok: true, result: result.value as unknown as LiquidationResult } };
   }
   const e = msg['error'];
-  if (!isRecord(e)) return { ok: false, reason: `"error" must be an object, received ${JSON.stringify(e) ?? 'nothing'}` };
-  const code = e['code'];
-  if (code === 'invalid-input') {
-    const issues = e['issues'];
-    if (!Array.isArray(issues) || !issues.every(isIssue)) {
-      return { ok: false, reason: 'an invalid-input error must carry "issues": [{path, expected, received}] (strings)' };
-    }
-    return { ok: true, answer: { ok: false, error: { code, issues } } };
-  }
-  const message = typeof e['message'] === 'string' ? e['message'] : '';
-  if (code === 'limit-exceeded') return { ok: true, answer: { ok: false, error: { code, message } } };
-  if (code === 'internal') return { ok: true, answer: failed('crash', `the engine reported an internal error: ${message}`) };
+  const body = isRecord(e) && e['code'] === 'invalid-input' ? checkInvalidInput(e) : checkMessageError(e);
+  if (!body.ok) return { ok: false, reason: body.issues.map(issueText).join('; ') };
+  const error = body.value;
+  if (error.code === 'invalid-input') return { ok: true, answer: { ok: false, error: { code: error.code, issues: error.issues } } };
+  const message = error.message ?? '';
+  if (error.code === 'limit-exceeded') return { ok: true, answer: { ok: false, error: { code: error.code, message } } };
+  if (error.code === 'internal') return { ok: true, answer: failed('crash', `the engine reported an internal error: ${message}`) };
   // 1.1: the engine read the request and cannot serve it (a paramsRef it does not know): the two
   // sides disagree about the protocol, which is charged to that request.
-  if (code === 'bad-request') return { ok: false, reason: `the engine refused the request as bad-request: ${JSON.stringify(message)}` };
-  return { ok: false, reason: `unknown error code ${JSON.stringify(code)} (expected invalid-input, limit-exceeded or internal)` };
+  if (error.code === 'bad-request') return { ok: false, reason: `the engine refused the request as bad-request: ${JSON.stringify(message)}` };
+  return { ok: false, reason: `error.code: ${JSON.stringify(error.code)} answers a handshake, not a request` };
 }
 
 /** A compact rendering of the input that caused a failure, for its message. */

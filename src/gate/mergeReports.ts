@@ -2,6 +2,7 @@ import type { CatalogReport, InvariantTally } from '../runner/runCatalog.ts';
 
 /**
  * Merges the reports of the shards of one run (`--shard i/n`) into the report of the whole run.
+ * The reports are whole (`liqcheck merge` reads files through fixtures/schema/check-report-1.schema.json).
  *
  * @throws Error when the reports are not shards of one run (different engine, seed or run count).
  */
@@ -50,12 +51,12 @@ export function mergeReports(reports: readonly CatalogReport[]): CatalogReport {
     tallies: list,
     ms: Math.max(...reports.map((r) => r.ms)),
     // A shard that was interrupted, stopped early or never started makes the whole run no pass.
-    ok: list.every((t) => t.violations === 0) && reports.every((r) => r.ok && (r.engineFailures?.count ?? 0) === 0),
+    ok: list.every((t) => t.violations === 0) && reports.every((r) => r.ok && r.engineFailures.count === 0),
     labels,
     ...(head.relationsEvery !== undefined ? { relationsEvery: head.relationsEvery } : {}),
     engineFailures: {
-      count: reports.reduce((a, r) => a + (r.engineFailures?.count ?? 0), 0),
-      examples: reports.flatMap((r) => r.engineFailures?.examples ?? []).slice(0, 3),
+      count: reports.reduce((a, r) => a + r.engineFailures.count, 0),
+      examples: reports.flatMap((r) => r.engineFailures.examples).slice(0, 3),
     },
     ...(interrupted ? { interrupted } : {}),
     ...(stoppedEarly.length > 0 ? { stoppedEarly: stoppedEarly.join('; ') } : {}),

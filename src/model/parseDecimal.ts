@@ -66,6 +66,14 @@ export function parseDecimal(
   if (integer.length > digits.integer || fraction.length > digits.fraction) return fail(issues, path, value, syntaxOf(digits));
   if (NEGATIVE_ZERO.test(value)) return fail(issues, path, value, `${syntaxOf(digits)}, without a minus sign on zero`);
 
+  return decimalOf(value, path, issues, rules);
+}
+
+/**
+ * The domain checks of {@link parseDecimal} on a string already known to be in the syntax of
+ * spec §1.1 within the digit limits — what a compiled wire schema's pattern guarantees.
+ */
+export function decimalOf(value: string, path: string, issues: Issue[], rules: DecimalRules = {}): Dec | undefined {
   const x = new Dec(value);
   const min = rules.min ?? 'any';
   if (min === 'positive' && !x.gt(ZERO)) return fail(issues, path, value, 'a decimal > 0');

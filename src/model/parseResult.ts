@@ -5,12 +5,23 @@
  * @remarks Only the shape and the decimal syntax are checked here: signs, sums and every other
  * relation between values are for the invariants to judge, so a wrong value must parse and reach
  * them. Decimals may be longer than inputs (a maintenance requirement is a size × a price × a
- * rate): the limits are {@link RESULT_DIGITS} of spec §1.1.
+ * rate): the limits are {@link RESULT_DIGITS} of spec §1.1. The shape is src/wire/result.ts; its
+ * compiled check runs first, and a result it accepts is only converted (see the modes in
+ * parseScenario.ts).
  * @see docs/spec.md#8-result
  */
 import type { Dec } from './decimal.ts';
-import { parseDecimal, RESULT_DIGITS } from './parseDecimal.ts';
+import { Compile } from 'typebox/compile';
+import { RESULT_DIGITS, type DecimalRules } from './parseDecimal.ts';
+import { Status as StatusSchema, fieldsOf, literalsOf } from '../wire/common.ts';
+import { Fill as FillSchema, Side } from '../wire/fill.ts';
+import { GroupReport } from '../wire/groupReport.ts';
+import { Result, ResultAccount, ResultPosition } from '../wire/result.ts';
+import { Snapshot } from '../wire/snapshot.ts';
 import {
+  context,
+  dec,
+  type Cx,
   fieldPath,
   indexPath,
   readArray,
@@ -20,7 +31,7 @@ import {
   type Fields,
   type ParseOutcome,
 } from './parseScenario.ts';
-import type { Issue, Position, Status } from './types.ts';
+import type { Fill, GroupSnapshot, LiquidationResult, Position, Status } from './types.ts';
 
 export { RESULT_DIGITS } from './parseDecimal.ts';
 
@@ -63,11 +74,21 @@ export interface ParsedResult {
   readonly groups: readonly ParsedGroupReport[];
 }
 
-const STATUSES: readonly Status[] = ['healthy', 'partial', 'full', 'bankrupt'];
-const SIDES: readonly ('sell' | 'buy')[] = ['sell', 'buy'];
+const RESULT_RULES: DecimalRules = { digits: RESULT_DIGITS };
+/**
+ * The result schema (src/wire/result.ts) compiled. It requires canonical decimals, as every
+ * reference result has; a result with trailing zeros fails it and is read by the checking pass,
+ * which accepts any decimal within RESULT_DIGITS, as before.
+ */
+const RESULT_CHECK = Compile(Result);
 
-const TOTALS = ['insuranceFund', 'insurancePayout', 'badDebt', 'socializedLoss'] as const;
-const RESULT_FIELDS = ['status', 'fills', 'account', 'groups', ...TOTALS] as const;
+// Closed field sets and options from the wire schemas; the amount lists say which fields are
+// decimals, checked against the wire types by `satisfies`.
+const STATUSES: readonly Status[] = literalsOf(StatusSchema);
+const SIDES: readonly ('sell' | 'buy')[] = literalsOf(Side);
+
+const TOTALS = ['insuranceFund', 'insurancePayout', 'badDebt', 'socializedLoss'] as const satisfies readonly (keyof LiquidationResult)[];
+const RESULT_FIELDS = fieldsOf(Result);
 const FILL_AMOUNTS = [
   'size',
   'price',
@@ -77,13 +98,13 @@ const FILL_AMOUNTS = [
   'liquidatorFee',
   'insuranceFee',
   'realizedPnl',
-] as const;
-const FILL_FIELDS = ['market', 'side', ...FILL_AMOUNTS] as const;
-const SNAPSHOT_AMOUNTS = ['equity', 'maintenance', 'target'] as const;
-const SNAPSHOT_FIELDS = [...SNAPSHOT_AMOUNTS, 'marginRatio'] as const;
-const GROUP_FIELDS = ['group', 'status', 'before', 'after'] as const;
-const ACCOUNT_FIELDS = ['collateral', 'positions'] as const;
-const POSITION_FIELDS = ['market', 'size', 'entryPrice', 'isolatedMargin'] as const;
+] as const satisfies readonly (keyof Fill)[];
+const FILL_FIELDS = fieldsOf(FillSchema);
+const SNAPSHOT_AMOUNTS = ['equity', 'maintenance', 'target'] as const satisfies readonly (keyof GroupSnapshot)[];
+const SNAPSHOT_FIELDS = fieldsOf(Snapshot);
+const GROUP_FIELDS = fieldsOf(GroupReport);
+const ACCOUNT_FIELDS = fieldsOf(ResultAccount);
+const POSITION_FIELDS = fieldsOf(ResultPosition);
 
 /**
  * Validates the shape of an engine's result (spec §8) and parses its decimals. Values are not
@@ -91,13 +112,13 @@ const POSITION_FIELDS = ['market', 'size', 'entryPrice', 'isolatedMargin'] as co
  * @see docs/spec.md#8-result
  */
 export function parseResult(input: unknown, path = 'result'): ParseOutcome<ParsedResult> {
-  const issues: Issue[] = [];
-  const value = readResult(input, path, issues);
-  return value !== undefined && issues.length === 0 ? { ok: true, value } : { ok: false, issues };
+  const cx = context(RESULT_CHECK.Check(input));
+  const value = readResult(input, path, cx);
+  return value !== undefined && cx.issues.length === 0 ? { ok: true, value } : { ok: false, issues: cx.issues };
 }
 
-function decimal(value: unknown, path: string, issues: Issue[]): Dec | undefined {
-  return parseDecimal(value, path, issues, { digits: RESULT_DIGITS });
+function decimal(value: unknown, path: string, cx: Cx): Dec | undefined {
+  return dec(value, path, cx, RESULT_RULES);
 }
 
 /** Parses the named decimal fields; `undefined` when any of them fails. */
@@ -105,11 +126,11 @@ function decimals<K extends string>(
   f: Fields,
   names: readonly K[],
   path: string,
-  issues: Issue[],
+  cx: Cx,
 ): Record<K, Dec> | undefined {
   const parsed = new Map<K, Dec>();
   for (const name of names) {
-    const x = decimal(f[name], fieldPath(path, name), issues);
+    const x = decimal(f[name], fieldPath(path, name), cx);
     if (x !== undefined) parsed.set(name, x);
   }
   if (parsed.size !== names.length) return undefined;
@@ -121,26 +142,26 @@ function decimals<K extends string>(
 function list<T>(
   value: unknown,
   path: string,
-  issues: Issue[],
+  cx: Cx,
   expected: string,
-  read: (item: unknown, path: string, issues: Issue[]) => T | undefined,
+  read: (item: unknown, path: string, cx: Cx) => T | undefined,
 ): T[] | undefined {
-  const items = readArray(value, path, issues, expected);
+  const items = readArray(value, path, cx, expected);
   if (items === undefined) return undefined;
-  const parsed = items.map((item, i) => read(item, indexPath(path, i), issues));
+  const parsed = items.map((item, i) => read(item, indexPath(path, i), cx));
   const done = parsed.filter((x): x is T => x !== undefined);
   return done.length === items.length ? done : undefined;
 }
 
-function readResult(input: unknown, path: string, issues: Issue[]): ParsedResult | undefined {
-  const f = readObject(input, path, issues, RESULT_FIELDS);
+function readResult(input: unknown, path: string, cx: Cx): ParsedResult | undefined {
+  const f = readObject(input, path, cx, RESULT_FIELDS);
   if (f === undefined) return undefined;
   const at = (name: string): string => fieldPath(path, name);
-  const status = readOneOf(f.status, at('status'), issues, STATUSES);
-  const fills = list(f.fills, at('fills'), issues, 'an array of fills', readFill);
-  const account = readAccount(f.account, at('account'), issues);
-  const totals = decimals(f, TOTALS, path, issues);
-  const groups = list(f.groups, at('groups'), issues, 'an array of group reports', readGroup);
+  const status = readOneOf(f.status, at('status'), cx, STATUSES);
+  const fills = list(f.fills, at('fills'), cx, 'an array of fills', readFill);
+  const account = readAccount(f.account, at('account'), cx);
+  const totals = decimals(f, TOTALS, path, cx);
+  const groups = list(f.groups, at('groups'), cx, 'an array of group reports', readGroup);
   if (
     status === undefined ||
     fills === undefined ||
@@ -153,36 +174,36 @@ function readResult(input: unknown, path: string, issues: Issue[]): ParsedResult
   return { status, fills, account, ...totals, groups };
 }
 
-function readFill(value: unknown, path: string, issues: Issue[]): ParsedFill | undefined {
-  const f = readObject(value, path, issues, FILL_FIELDS);
+function readFill(value: unknown, path: string, cx: Cx): ParsedFill | undefined {
+  const f = readObject(value, path, cx, FILL_FIELDS);
   if (f === undefined) return undefined;
-  const market = readString(f.market, fieldPath(path, 'market'), issues);
-  const side = readOneOf(f.side, fieldPath(path, 'side'), issues, SIDES);
-  const amounts = decimals(f, FILL_AMOUNTS, path, issues);
+  const market = readString(f.market, fieldPath(path, 'market'), cx);
+  const side = readOneOf(f.side, fieldPath(path, 'side'), cx, SIDES);
+  const amounts = decimals(f, FILL_AMOUNTS, path, cx);
   if (market === undefined || side === undefined || amounts === undefined) return undefined;
   return { market, side, ...amounts };
 }
 
-function readGroup(value: unknown, path: string, issues: Issue[]): ParsedGroupReport | undefined {
-  const f = readObject(value, path, issues, GROUP_FIELDS);
+function readGroup(value: unknown, path: string, cx: Cx): ParsedGroupReport | undefined {
+  const f = readObject(value, path, cx, GROUP_FIELDS);
   if (f === undefined) return undefined;
-  const group = readString(f.group, fieldPath(path, 'group'), issues);
-  const status = readOneOf(f.status, fieldPath(path, 'status'), issues, STATUSES);
-  const before = readSnapshot(f.before, fieldPath(path, 'before'), issues);
-  const after = readSnapshot(f.after, fieldPath(path, 'after'), issues);
+  const group = readString(f.group, fieldPath(path, 'group'), cx);
+  const status = readOneOf(f.status, fieldPath(path, 'status'), cx, STATUSES);
+  const before = readSnapshot(f.before, fieldPath(path, 'before'), cx);
+  const after = readSnapshot(f.after, fieldPath(path, 'after'), cx);
   if (group === undefined || status === undefined || before === undefined || after === undefined) {
     return undefined;
   }
   return { group, status, before, after };
 }
 
-function readSnapshot(value: unknown, path: string, issues: Issue[]): ParsedSnapshot | undefined {
-  const f = readObject(value, path, issues, SNAPSHOT_FIELDS);
+function readSnapshot(value: unknown, path: string, cx: Cx): ParsedSnapshot | undefined {
+  const f = readObject(value, path, cx, SNAPSHOT_FIELDS);
   if (f === undefined) return undefined;
-  const amounts = decimals(f, SNAPSHOT_AMOUNTS, path, issues);
+  const amounts = decimals(f, SNAPSHOT_AMOUNTS, path, cx);
   // null is the only non-decimal allowed, and it must be explicit: a missing ratio is a shape error.
   const marginRatio =
-    f.marginRatio === null ? null : decimal(f.marginRatio, fieldPath(path, 'marginRatio'), issues);
+    f.marginRatio === null ? null : decimal(f.marginRatio, fieldPath(path, 'marginRatio'), cx);
   if (amounts === undefined || marginRatio === undefined) return undefined;
   return { ...amounts, marginRatio };
 }
@@ -190,28 +211,28 @@ function readSnapshot(value: unknown, path: string, issues: Issue[]): ParsedSnap
 function readAccount(
   value: unknown,
   path: string,
-  issues: Issue[],
+  cx: Cx,
 ): ParsedResult['account'] | undefined {
-  const f = readObject(value, path, issues, ACCOUNT_FIELDS);
+  const f = readObject(value, path, cx, ACCOUNT_FIELDS);
   if (f === undefined) return undefined;
-  const collateral = decimal(f.collateral, fieldPath(path, 'collateral'), issues);
+  const collateral = decimal(f.collateral, fieldPath(path, 'collateral'), cx);
   const positionsPath = fieldPath(path, 'positions');
-  const positions = list(f.positions, positionsPath, issues, 'an array of positions', readPosition);
+  const positions = list(f.positions, positionsPath, cx, 'an array of positions', readPosition);
   if (collateral === undefined || positions === undefined) return undefined;
   return { collateral, positions };
 }
 
-function readPosition(value: unknown, path: string, issues: Issue[]): Position | undefined {
-  const f = readObject(value, path, issues, POSITION_FIELDS);
+function readPosition(value: unknown, path: string, cx: Cx): Position | undefined {
+  const f = readObject(value, path, cx, POSITION_FIELDS);
   if (f === undefined) return undefined;
-  const market = readString(f.market, fieldPath(path, 'market'), issues);
-  const size = decimal(f.size, fieldPath(path, 'size'), issues);
-  const entry = decimal(f.entryPrice, fieldPath(path, 'entryPrice'), issues);
+  const market = readString(f.market, fieldPath(path, 'market'), cx);
+  const size = decimal(f.size, fieldPath(path, 'size'), cx);
+  const entry = decimal(f.entryPrice, fieldPath(path, 'entryPrice'), cx);
   // Absent means cross margin, as on input.
   const isolatedMargin =
     f.isolatedMargin === undefined
       ? null
-      : decimal(f.isolatedMargin, fieldPath(path, 'isolatedMargin'), issues);
+      : decimal(f.isolatedMargin, fieldPath(path, 'isolatedMargin'), cx);
   if (market === undefined || size === undefined || entry === undefined || isolatedMargin === undefined) {
     return undefined;
   }

@@ -1,7 +1,15 @@
 /**
  * Validation of scenarios and risk parameters: wire types in, parsed types out.
  *
- * @remarks Every rule of spec §1–§3 is checked and every offending field is reported, with its full
+ * @remarks The structure and decimal syntax are the wire schemas' (src/wire/scenario.ts,
+ * params.ts), checked by their compiled TypeBox validators first; the code here is the semantic
+ * pass (decimal → Dec with the domains of spec §1.1, lot and tick grids, quote scale, tier
+ * continuity and offsets, penalty-step order, market references, one position per market, held
+ * marks). A value the schema accepts is read by that pass alone (`trusted`); a value it rejects is
+ * read by the same pass with its readers checking again, so that every problem is reported in the
+ * reference's words and order — the issues that invalid-input fixtures store.
+ *
+ * Every rule of spec §1–§3 is checked and every offending field is reported, with its full
  * path, before anything is computed. Field readers return `undefined` only after pushing an issue,
  * so a parse succeeds exactly when no issue was pushed. Each step or tier is compared with its
  * predecessor as given, and each tier offset with the offset its floors and rates require (not with
@@ -10,8 +18,16 @@
  * @see docs/spec.md#3-maintenance-margin-tiers
  */
 import { ONE, ZERO, isMultipleOf, toCanonical as show, unitOf, type Dec } from './decimal.ts';
-import { describeValue, parseDecimal, type DecimalRules } from './parseDecimal.ts';
+import { decimalOf, describeValue, parseDecimal, scaleOf, type DecimalRules } from './parseDecimal.ts';
 import { isDeepFrozen } from './frozen.ts';
+import { Type } from 'typebox';
+import { Compile } from 'typebox/compile';
+import { fieldsOf, literalsOf } from '../wire/common.ts';
+import { Market as MarketSchema } from '../wire/market.ts';
+import { Params as ParamsSchema, PenaltyStep as PenaltyStepSchema, Trigger as TriggerSchema } from '../wire/params.ts';
+import { Position as PositionSchema } from '../wire/position.ts';
+import { Account as AccountSchema, Scenario as ScenarioSchema } from '../wire/scenario.ts';
+import { Tier as TierSchema } from '../wire/tier.ts';
 import type {
   Issue,
   MarketParams,
@@ -29,29 +45,41 @@ export type ParseOutcome<T> =
   | { readonly ok: false; readonly issues: readonly Issue[] };
 
 // ---------------------------------------------------------------------------------------------
-// Structural readers, shared with parseResult.ts.
+// Readers, shared with parseResult.ts.
+//
+// A parse runs in one of two modes. `trusted`: the compiled wire schema (src/wire/) has accepted
+// the value, so the readers only take what they need (no copy, no syntax check) and the pass is
+// purely semantic. Checking: the schema rejected it, and the same pass, with every reader checking
+// again, reports each problem in spec words, in field order, interleaved with the semantic rules
+// (the order and wording that fixtures store, docs/fixtures.md#invalid-input-cases).
+
+/** The issues of one parse and its mode. */
+export interface Cx {
+  readonly issues: Issue[];
+  /** the compiled schema accepted the value being read: structure and decimal syntax hold */
+  readonly trusted: boolean;
+}
+
+/** A parse context; `trusted` only after the compiled schema accepted the value. */
+export const context = (trusted: boolean, issues: Issue[] = []): Cx => ({ issues, trusted });
+
+/** A decimal field: in trusted mode its syntax was checked by the schema's pattern already. */
+export function dec(value: unknown, path: string, cx: Cx, rules?: DecimalRules): Dec | undefined {
+  return cx.trusted ? decimalOf(value as string, path, cx.issues, rules) : parseDecimal(value, path, cx.issues, rules);
+}
 
 /** The fields of a validated plain object; an absent field reads as `undefined`. */
 export type Fields = Readonly<Record<string, unknown>>;
 
 /** Pushes an issue and returns `undefined`, so a reader can `return report(…)`. */
-export function report(issues: Issue[], path: string, expected: string, value: unknown): undefined {
-  issues.push({ path, expected, received: describeValue(value) });
+export function report(cx: Cx, path: string, expected: string, value: unknown): undefined {
+  cx.issues.push({ path, expected, received: describeValue(value) });
   return undefined;
 }
 
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+import { fieldPath, keyPath } from '../wire/validate.ts';
 
-/** `path.name`, or `path["name"]` when the name is not an identifier. `''` is the root. */
-export function fieldPath(path: string, name: string): string {
-  if (!IDENTIFIER.test(name)) return `${path}[${JSON.stringify(name)}]`;
-  return path === '' ? name : `${path}.${name}`;
-}
-
-/** `path["key"]`: entries of a dictionary such as `markets` or `marks`, whatever the key. */
-export function keyPath(path: string, key: string): string {
-  return `${path}[${JSON.stringify(key)}]`;
-}
+export { fieldPath, keyPath };
 
 export function indexPath(path: string, index: number): string {
   return `${path}[${index}]`;
@@ -71,15 +99,18 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 export function readObject(
   value: unknown,
   path: string,
-  issues: Issue[],
+  cx: Cx,
   known: readonly string[],
 ): Fields | undefined {
-  if (!isPlainObject(value)) return report(issues, path, `an object {${known.join(', ')}}`, value);
+  // Trusted: the schema closed the object; only a non-plain object (a class instance, which JSON
+  // Schema cannot tell apart) or an inherited field still needs the checking path below.
+  if (cx.trusted && isPlainObject(value) && Object.keys(value).every((k) => known.includes(k))) return value;
+  if (!isPlainObject(value)) return report(cx, path, `an object {${known.join(', ')}}`, value);
   // A null-prototype copy: reading a missing field never reaches Object.prototype.
   const fields: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const key of Object.keys(value)) {
     if (known.includes(key)) fields[key] = value[key];
-    else report(issues, fieldPath(path, key), 'no such field', value[key]);
+    else report(cx, fieldPath(path, key), 'no such field', value[key]);
   }
   return fields;
 }
@@ -88,10 +119,10 @@ export function readObject(
 export function readEntries(
   value: unknown,
   path: string,
-  issues: Issue[],
+  cx: Cx,
   expected: string,
 ): [string, unknown][] | undefined {
-  if (!isPlainObject(value)) return report(issues, path, expected, value);
+  if (!isPlainObject(value)) return report(cx, path, expected, value);
   // Object.entries, not value[key]: an own `__proto__` key would read the prototype instead.
   return Object.entries(value);
 }
@@ -99,35 +130,37 @@ export function readEntries(
 export function readArray(
   value: unknown,
   path: string,
-  issues: Issue[],
+  cx: Cx,
   expected: string,
   nonEmpty = false,
 ): readonly unknown[] | undefined {
   if (!Array.isArray(value) || (nonEmpty && value.length === 0)) {
-    return report(issues, path, expected, value);
+    return report(cx, path, expected, value);
   }
+  // A copy with holes as `undefined`: JSON has no sparse arrays, but a caller's value may (and
+  // the compiled schema's `every` skips holes, so even a trusted array is copied).
   return Array.from(value as unknown[]);
 }
 
 export function readString(
   value: unknown,
   path: string,
-  issues: Issue[],
+  cx: Cx,
   nonEmpty = false,
 ): string | undefined {
   if (typeof value === 'string' && (!nonEmpty || value !== '')) return value;
-  return report(issues, path, nonEmpty ? 'a non-empty string' : 'a string', value);
+  return report(cx, path, nonEmpty ? 'a non-empty string' : 'a string', value);
 }
 
 export function readOneOf<T extends string>(
   value: unknown,
   path: string,
-  issues: Issue[],
+  cx: Cx,
   options: readonly T[],
 ): T | undefined {
   const found = options.find((o) => o === value);
   if (found !== undefined) return found;
-  return report(issues, path, `one of ${options.map((o) => JSON.stringify(o)).join(', ')}`, value);
+  return report(cx, path, `one of ${options.map((o) => JSON.stringify(o)).join(', ')}`, value);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -139,14 +172,14 @@ type Interval = '[0, 1)' | '(0, 1)' | '[0, 1]' | '(0, 1]';
 function parseInterval(
   value: unknown,
   path: string,
-  issues: Issue[],
+  cx: Cx,
   interval: Interval,
 ): Dec | undefined {
-  const x = parseDecimal(value, path, issues);
+  const x = dec(value, path, cx);
   if (x === undefined) return undefined;
   const aboveLow = interval.startsWith('[') ? x.gte(ZERO) : x.gt(ZERO);
   const belowHigh = interval.endsWith(']') ? x.lte(ONE) : x.lt(ONE);
-  return aboveLow && belowHigh ? x : report(issues, path, `a decimal in ${interval}`, value);
+  return aboveLow && belowHigh ? x : report(cx, path, `a decimal in ${interval}`, value);
 }
 
 /** Rules of a quote amount: non-negative, on the quote unit when the unit is known. */
@@ -158,27 +191,41 @@ function quoteAmount(quoteScale: number | undefined): DecimalRules {
 // ---------------------------------------------------------------------------------------------
 // Risk parameters (§2.1)
 
-const PARAMS_FIELDS = [
-  'quoteScale',
-  'trigger',
-  'targetBuffer',
-  'penalty',
-  'dustNotional',
-  'priceImpact',
-  'markets',
-] as const;
-const PENALTY_FIELDS = ['steps', 'liquidatorShare'] as const;
-const STEP_FIELDS = ['maxMarginRatio', 'rate'] as const;
-const MARKET_FIELDS = ['lotSize', 'tickSize', 'tiers'] as const;
-const TIER_FIELDS = ['notionalFloor', 'maintenanceRate', 'maintenanceAmount', 'initialRate'] as const;
-const TRIGGERS: readonly Trigger[] = ['strict', 'inclusive'];
+// The closed field sets and options, from the wire schemas: the names are stated once, there.
+const PARAMS_FIELDS = fieldsOf(ParamsSchema);
+const PENALTY_FIELDS = fieldsOf(ParamsSchema.properties.penalty);
+const STEP_FIELDS = fieldsOf(PenaltyStepSchema);
+const MARKET_FIELDS = fieldsOf(MarketSchema);
+const TIER_FIELDS = fieldsOf(TierSchema);
+const TRIGGERS: readonly Trigger[] = literalsOf(TriggerSchema);
+const PARAMS_CHECK = Compile(ParamsSchema);
 const MAX_QUOTE_SCALE = 18;
 
 /** What positions and marks need from a market, even when the market itself is invalid. */
 interface MarketRead {
-  readonly lot: Dec | undefined;
-  readonly tick: Dec | undefined;
+  readonly lot: Step | undefined;
+  readonly tick: Step | undefined;
   readonly value: MarketParams | undefined;
+}
+
+/** A lot or tick size, with `scale` = k when it is 10^−k (k ≥ 0), as most are. */
+interface Step {
+  readonly size: Dec;
+  readonly scale: number | undefined;
+}
+
+function step(size: Dec | undefined): Step | undefined {
+  if (size === undefined) return undefined;
+  const k = size.decimalPlaces();
+  return { size, scale: size.eq(unitOf(k)) ? k : undefined };
+}
+
+/**
+ * `x` (parsed from the decimal string `raw`) is a multiple of the step. On a 10^−k step that is
+ * "at most k fraction digits", read off the string: a division and a product fewer per field.
+ */
+function onStep(x: Dec, raw: string, s: Step): boolean {
+  return s.scale !== undefined ? scaleOf(raw) <= s.scale : isMultipleOf(x, s.size);
 }
 
 /** The parsed params, plus the parts the rest of a scenario is checked against. */
@@ -194,63 +241,91 @@ interface ParamsRead {
  * @see docs/spec.md#3-maintenance-margin-tiers
  */
 export function parseParams(input: unknown, path = 'params'): ParseOutcome<ParsedParams> {
-  const issues: Issue[] = [];
-  const { value } = readParams(input, path, issues);
-  return value !== undefined && issues.length === 0 ? { ok: true, value } : { ok: false, issues };
+  const cx = context(false);
+  const { value } = readParams(input, path, cx);
+  return value !== undefined && cx.issues.length === 0 ? { ok: true, value } : { ok: false, issues: cx.issues };
 }
 
 interface CachedParams {
-  /** the JSON snapshot at caching time, or null for a deeply frozen object (it cannot change) */
-  readonly json: string | null;
-  readonly path: string;
+  /** a deep copy taken at caching time, or FROZEN for a deeply frozen object (it cannot change) */
+  readonly snapshot: unknown;
   readonly read: ParamsRead;
-  readonly issues: readonly Issue[];
 }
 
+const FROZEN = Symbol('deeply frozen');
+
 /**
- * Parsed parameter sets by object identity. Generated and derived scenarios share one params
- * object across thousands of runs, and parsing it is most of a run's cost. A deeply frozen object
- * is trusted as is; any other is compared with its JSON snapshot, in case it was mutated since.
- * Parsed values are immutable.
+ * Valid parameter sets by object identity. Generated and derived scenarios share one params object
+ * across thousands of runs, and parsing it is most of a run's cost. A deeply frozen object is
+ * trusted as is; any other is compared with a deep copy taken when it was cached, in case it was
+ * mutated since (a walk, about 3× cheaper than comparing JSON.stringify snapshots). Only valid sets
+ * are cached: their answer has no issues, so it does not depend on the issue path, and a value the
+ * schema accepted is a finite tree (no cycle to walk forever). Parsed values are immutable.
  */
 const paramsCache = new WeakMap<object, CachedParams>();
 
-function readParams(input: unknown, path: string, issues: Issue[]): ParamsRead {
-  if (input === null || typeof input !== 'object') return readParamsUncached(input, path, issues);
+/**
+ * Params objects parsed once and not cached: taking the snapshot costs as much as the compiled
+ * check, and an object read from a file or a socket is never seen again, so an object is cached
+ * from its second parse on.
+ */
+const seenOnce = new WeakSet<object>();
+
+function readParams(input: unknown, path: string, cx: Cx): ParamsRead {
+  if (input === null || typeof input !== 'object') return readParamsUncached(input, path, cx);
   const hit = paramsCache.get(input);
-  let json: string | null | undefined;
-  try {
-    if (hit !== undefined && hit.path === path && (hit.json === null || hit.json === (json = JSON.stringify(input)))) {
-      issues.push(...hit.issues);
-      return hit.read;
-    }
-    json = isDeepFrozen(input) ? null : (json ?? JSON.stringify(input));
-  } catch {
-    return readParamsUncached(input, path, issues); // cyclic or BigInt: let validation report it
+  if (hit !== undefined && (hit.snapshot === FROZEN || sameJson(input, hit.snapshot))) return hit.read;
+  if (hit === undefined && !seenOnce.has(input)) {
+    seenOnce.add(input);
+    return readParamsUncached(input, path, cx);
   }
-  const local: Issue[] = [];
-  const read = readParamsUncached(input, path, local);
-  paramsCache.set(input, { json, path, read, issues: local });
-  issues.push(...local);
+  const before = cx.issues.length;
+  const read = readParamsUncached(input, path, cx);
+  if (read.value === undefined || cx.issues.length > before) {
+    paramsCache.delete(input);
+    return read;
+  }
+  try {
+    paramsCache.set(input, { snapshot: isDeepFrozen(input) ? FROZEN : structuredClone(input), read });
+  } catch {
+    paramsCache.delete(input); // not cloneable (a getter that throws, …): simply not cached
+  }
   return read;
 }
 
-function readParamsUncached(input: unknown, path: string, issues: Issue[]): ParamsRead {
-  const f = readObject(input, path, issues, PARAMS_FIELDS);
+/** Same JSON value, key order included: what the parse of a valid params object depends on. */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    const k = ka[i]!;
+    if (k !== kb[i] || !sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  }
+  return true;
+}
+
+/** One compiled check of the params schema, then the semantic pass (trusted when it passed). */
+function readParamsUncached(input: unknown, path: string, outer: Cx): ParamsRead {
+  const cx = context(PARAMS_CHECK.Check(input), outer.issues);
+  const f = readObject(input, path, cx, PARAMS_FIELDS);
   if (f === undefined) return { value: undefined, quoteScale: undefined, markets: undefined };
-  const before = issues.length;
+  const before = cx.issues.length;
   const at = (name: string): string => fieldPath(path, name);
-  const quoteScale = parseQuoteScale(f.quoteScale, at('quoteScale'), issues);
-  const trigger = readOneOf(f.trigger, at('trigger'), issues, TRIGGERS);
-  const buffer = parseDecimal(f.targetBuffer, at('targetBuffer'), issues, { min: 'nonnegative' });
-  const penalty = parsePenalty(f.penalty, at('penalty'), issues);
-  const dustNotional = parseDecimal(f.dustNotional, at('dustNotional'), issues, { min: 'nonnegative' });
-  const priceImpact = parseInterval(f.priceImpact, at('priceImpact'), issues, '[0, 1)');
-  const markets = readMarkets(f.markets, at('markets'), issues, buffer);
+  const quoteScale = parseQuoteScale(f.quoteScale, at('quoteScale'), cx);
+  const trigger = readOneOf(f.trigger, at('trigger'), cx, TRIGGERS);
+  const buffer = dec(f.targetBuffer, at('targetBuffer'), cx, { min: 'nonnegative' });
+  const penalty = parsePenalty(f.penalty, at('penalty'), cx);
+  const dustNotional = dec(f.dustNotional, at('dustNotional'), cx, { min: 'nonnegative' });
+  const priceImpact = parseInterval(f.priceImpact, at('priceImpact'), cx, '[0, 1)');
+  const markets = readMarkets(f.markets, at('markets'), cx, buffer);
   const parsedMarkets = markets && completeMarkets(markets);
   const read = { quoteScale, markets };
   if (
-    issues.length > before ||
+    cx.issues.length > before ||
     quoteScale === undefined ||
     trigger === undefined ||
     buffer === undefined ||
@@ -275,22 +350,22 @@ function readParamsUncached(input: unknown, path: string, issues: Issue[]): Para
   return { ...read, value };
 }
 
-function parseQuoteScale(value: unknown, path: string, issues: Issue[]): number | undefined {
+function parseQuoteScale(value: unknown, path: string, cx: Cx): number | undefined {
   if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_QUOTE_SCALE) {
     return value + 0; // normalizes -0
   }
-  return report(issues, path, `an integer 0…${MAX_QUOTE_SCALE} (a JSON number)`, value);
+  return report(cx, path, `an integer 0…${MAX_QUOTE_SCALE} (a JSON number)`, value);
 }
 
 function parsePenalty(
   value: unknown,
   path: string,
-  issues: Issue[],
+  cx: Cx,
 ): { steps: PenaltyStep[]; liquidatorShare: Dec } | undefined {
-  const f = readObject(value, path, issues, PENALTY_FIELDS);
+  const f = readObject(value, path, cx, PENALTY_FIELDS);
   if (f === undefined) return undefined;
-  const steps = parseSteps(f.steps, fieldPath(path, 'steps'), issues);
-  const share = parseInterval(f.liquidatorShare, fieldPath(path, 'liquidatorShare'), issues, '[0, 1]');
+  const steps = parseSteps(f.steps, fieldPath(path, 'steps'), cx);
+  const share = parseInterval(f.liquidatorShare, fieldPath(path, 'liquidatorShare'), cx, '[0, 1]');
   return steps !== undefined && share !== undefined ? { steps, liquidatorShare: share } : undefined;
 }
 
@@ -304,40 +379,40 @@ function completeAll<T extends object>(items: readonly Draft<T>[]): T[] | undefi
 }
 
 /** §5.1: the first step covers every liquidatable group (ρ ≤ 1), later steps deeper distress. */
-function parseSteps(value: unknown, path: string, issues: Issue[]): PenaltyStep[] | undefined {
-  const items = readArray(value, path, issues, 'a non-empty array of {maxMarginRatio, rate}', true);
+function parseSteps(value: unknown, path: string, cx: Cx): PenaltyStep[] | undefined {
+  const items = readArray(value, path, cx, 'a non-empty array of {maxMarginRatio, rate}', true);
   if (items === undefined) return undefined;
-  const before = issues.length;
+  const before = cx.issues.length;
   const steps: Draft<PenaltyStep>[] = [];
   for (const [n, item] of items.entries()) {
-    steps.push(parseStep(item, indexPath(path, n), issues, n === 0 ? undefined : steps[n - 1]));
+    steps.push(parseStep(item, indexPath(path, n), cx, n === 0 ? undefined : steps[n - 1]));
   }
   const done = completeAll(steps);
-  return issues.length === before ? done : undefined;
+  return cx.issues.length === before ? done : undefined;
 }
 
 function parseStep(
   value: unknown,
   path: string,
-  issues: Issue[],
+  cx: Cx,
   prev: Draft<PenaltyStep> | undefined,
 ): Draft<PenaltyStep> {
-  const f = readObject(value, path, issues, STEP_FIELDS);
+  const f = readObject(value, path, cx, STEP_FIELDS);
   if (f === undefined) return { maxMarginRatio: undefined, rate: undefined };
   const ratioPath = fieldPath(path, 'maxMarginRatio');
   const ratePath = fieldPath(path, 'rate');
-  const ratio = parseDecimal(f.maxMarginRatio, ratioPath, issues);
-  const rate = parseInterval(f.rate, ratePath, issues, '[0, 1)');
+  const ratio = dec(f.maxMarginRatio, ratioPath, cx);
+  const rate = parseInterval(f.rate, ratePath, cx, '[0, 1)');
   if (ratio !== undefined && prev === undefined && ratio.lt(ONE)) {
     const expected = 'a decimal ≥ 1 (the first step must cover every liquidatable group)';
-    report(issues, ratioPath, expected, f.maxMarginRatio);
+    report(cx, ratioPath, expected, f.maxMarginRatio);
   }
   if (ratio !== undefined && prev?.maxMarginRatio !== undefined && !ratio.lt(prev.maxMarginRatio)) {
     const expected = `a decimal < ${show(prev.maxMarginRatio)} (maxMarginRatio strictly decreasing)`;
-    report(issues, ratioPath, expected, f.maxMarginRatio);
+    report(cx, ratioPath, expected, f.maxMarginRatio);
   }
   if (rate !== undefined && prev?.rate !== undefined && rate.lt(prev.rate)) {
-    report(issues, ratePath, `a decimal in [${show(prev.rate)}, 1) (rates non-decreasing)`, f.rate);
+    report(cx, ratePath, `a decimal in [${show(prev.rate)}, 1) (rates non-decreasing)`, f.rate);
   }
   return { maxMarginRatio: ratio, rate };
 }
@@ -357,18 +432,18 @@ export function isMarketId(id: string): boolean {
 function readMarkets(
   value: unknown,
   path: string,
-  issues: Issue[],
+  cx: Cx,
   buffer: Dec | undefined,
 ): Map<string, MarketRead> | undefined {
   const expected = 'an object of markets by id, with at least one market';
-  const entries = readEntries(value, path, issues, expected);
+  const entries = readEntries(value, path, cx, expected);
   if (entries === undefined) return undefined;
-  if (entries.length === 0) report(issues, path, expected, value);
+  if (entries.length === 0) report(cx, path, expected, value);
   const markets = new Map<string, MarketRead>();
   for (const [id, market] of entries) {
     const marketPath = keyPath(path, id);
-    if (!isMarketId(id)) report(issues, marketPath, id === '' ? 'a non-empty market id' : MARKET_ID, id);
-    else markets.set(id, readMarket(market, marketPath, issues, buffer));
+    if (!isMarketId(id)) report(cx, marketPath, id === '' ? 'a non-empty market id' : MARKET_ID, id);
+    else markets.set(id, readMarket(market, marketPath, cx, buffer));
   }
   return markets;
 }
@@ -387,16 +462,16 @@ function completeMarkets(
 function readMarket(
   value: unknown,
   path: string,
-  issues: Issue[],
+  cx: Cx,
   buffer: Dec | undefined,
 ): MarketRead {
-  const f = readObject(value, path, issues, MARKET_FIELDS);
+  const f = readObject(value, path, cx, MARKET_FIELDS);
   if (f === undefined) return { lot: undefined, tick: undefined, value: undefined };
-  const lot = parseDecimal(f.lotSize, fieldPath(path, 'lotSize'), issues, { min: 'positive' });
-  const tick = parseDecimal(f.tickSize, fieldPath(path, 'tickSize'), issues, { min: 'positive' });
-  const tiers = parseTiers(f.tiers, fieldPath(path, 'tiers'), issues, buffer);
+  const lot = dec(f.lotSize, fieldPath(path, 'lotSize'), cx, { min: 'positive' });
+  const tick = dec(f.tickSize, fieldPath(path, 'tickSize'), cx, { min: 'positive' });
+  const tiers = parseTiers(f.tiers, fieldPath(path, 'tiers'), cx, buffer);
   const complete = lot !== undefined && tick !== undefined && tiers !== undefined;
-  return { lot, tick, value: complete ? { lot, tick, tiers } : undefined };
+  return { lot: step(lot), tick: step(tick), value: complete ? { lot, tick, tiers } : undefined };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -415,40 +490,40 @@ interface TierRead {
 function parseTiers(
   value: unknown,
   path: string,
-  issues: Issue[],
+  cx: Cx,
   buffer: Dec | undefined,
 ): Tier[] | undefined {
-  const items = readArray(value, path, issues, 'a non-empty array of tiers', true);
+  const items = readArray(value, path, cx, 'a non-empty array of tiers', true);
   if (items === undefined) return undefined;
-  const before = issues.length;
-  const tiers = items.map((item, n) => readTier(item, indexPath(path, n), issues));
+  const before = cx.issues.length;
+  const tiers = items.map((item, n) => readTier(item, indexPath(path, n), cx));
   // The offset each tier must have, chained from the floors and rates alone, so that one wrong
   // offset does not make every later tier look wrong too.
   let required: Dec | undefined = ZERO;
   for (const [n, t] of tiers.entries()) {
     const prev = n === 0 ? undefined : tiers[n - 1];
     const tierPath = indexPath(path, n);
-    checkFloor(t, prev, n, tierPath, issues);
-    checkRates(t, prev, buffer, tierPath, issues);
+    checkFloor(t, prev, n, tierPath, cx);
+    checkRates(t, prev, buffer, tierPath, cx);
     if (n > 0) required = nextOffset(required, prev?.tier, t.tier);
-    checkOffset(t, required, n, tierPath, issues);
+    checkOffset(t, required, n, tierPath, cx);
   }
   const done = completeAll(tiers.map((t) => t.tier));
-  return issues.length === before ? done : undefined;
+  return cx.issues.length === before ? done : undefined;
 }
 
-function readTier(value: unknown, path: string, issues: Issue[]): TierRead {
-  const f = readObject(value, path, issues, TIER_FIELDS);
+function readTier(value: unknown, path: string, cx: Cx): TierRead {
+  const f = readObject(value, path, cx, TIER_FIELDS);
   if (f === undefined) {
     const none = { floor: undefined, rate: undefined, amount: undefined, initialRate: undefined };
     return { tier: none, raw: {} };
   }
   const at = (name: string): string => fieldPath(path, name);
   const tier = {
-    floor: parseDecimal(f.notionalFloor, at('notionalFloor'), issues, { min: 'nonnegative' }),
-    rate: parseInterval(f.maintenanceRate, at('maintenanceRate'), issues, '(0, 1)'),
-    amount: parseDecimal(f.maintenanceAmount, at('maintenanceAmount'), issues),
-    initialRate: parseInterval(f.initialRate, at('initialRate'), issues, '(0, 1]'),
+    floor: dec(f.notionalFloor, at('notionalFloor'), cx, { min: 'nonnegative' }),
+    rate: parseInterval(f.maintenanceRate, at('maintenanceRate'), cx, '(0, 1)'),
+    amount: dec(f.maintenanceAmount, at('maintenanceAmount'), cx),
+    initialRate: parseInterval(f.initialRate, at('initialRate'), cx, '(0, 1]'),
   };
   return { tier, raw: f };
 }
@@ -458,18 +533,18 @@ function checkFloor(
   prev: TierRead | undefined,
   n: number,
   path: string,
-  issues: Issue[],
+  cx: Cx,
 ): void {
   const { floor } = t.tier;
   if (floor === undefined) return;
   const floorPath = fieldPath(path, 'notionalFloor');
   if (n === 0 && !floor.isZero()) {
-    report(issues, floorPath, '0 (the first tier starts at notional 0)', t.raw.notionalFloor);
+    report(cx, floorPath, '0 (the first tier starts at notional 0)', t.raw.notionalFloor);
   }
   const prevFloor = prev?.tier.floor;
   if (prevFloor !== undefined && !floor.gt(prevFloor)) {
     const expected = `a decimal > ${show(prevFloor)} (floors strictly increasing)`;
-    report(issues, floorPath, expected, t.raw.notionalFloor);
+    report(cx, floorPath, expected, t.raw.notionalFloor);
   }
 }
 
@@ -478,7 +553,7 @@ function checkRates(
   prev: TierRead | undefined,
   buffer: Dec | undefined,
   path: string,
-  issues: Issue[],
+  cx: Cx,
 ): void {
   const { rate, initialRate } = t.tier;
   if (rate === undefined) return;
@@ -486,18 +561,18 @@ function checkRates(
   const prevRate = prev?.tier.rate;
   if (prevRate !== undefined && rate.lt(prevRate)) {
     const expected = `a decimal in [${show(prevRate)}, 1) (maintenance rates non-decreasing)`;
-    report(issues, ratePath, expected, t.raw.maintenanceRate);
+    report(cx, ratePath, expected, t.raw.maintenanceRate);
   }
   // Beyond this bound a close never raises equity faster than the target, so no partial close
   // could ever restore the group (§6.3: a_n ≤ 0).
   if (buffer !== undefined && !rate.plus(buffer).lt(ONE)) {
     const bound = show(ONE.minus(buffer));
     const expected = `a decimal < ${bound} (maintenanceRate + targetBuffer < 1, targetBuffer = ${show(buffer)})`;
-    report(issues, ratePath, expected, t.raw.maintenanceRate);
+    report(cx, ratePath, expected, t.raw.maintenanceRate);
   }
   if (initialRate !== undefined && initialRate.lt(rate)) {
     const expected = `a decimal in [${show(rate)}, 1] (maintenanceRate ≤ initialRate ≤ 1)`;
-    report(issues, fieldPath(path, 'initialRate'), expected, t.raw.initialRate);
+    report(cx, fieldPath(path, 'initialRate'), expected, t.raw.initialRate);
   }
 }
 
@@ -520,21 +595,24 @@ function checkOffset(
   required: Dec | undefined,
   n: number,
   path: string,
-  issues: Issue[],
+  cx: Cx,
 ): void {
   const { amount } = t.tier;
   if (amount === undefined || required === undefined || amount.eq(required)) return;
   const why = n === 0 ? 'the first tier has no offset' : `continuous with tier ${n - 1}`;
   const expected = `maintenanceAmount = ${show(required)} (${why})`;
-  report(issues, fieldPath(path, 'maintenanceAmount'), expected, t.raw.maintenanceAmount);
+  report(cx, fieldPath(path, 'maintenanceAmount'), expected, t.raw.maintenanceAmount);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Scenario: marks (§2.2), account (§2.3), insurance fund (§2.4)
 
-const SCENARIO_FIELDS = ['params', 'marks', 'account', 'insuranceFund'] as const;
-const ACCOUNT_FIELDS = ['collateral', 'positions'] as const;
-const POSITION_FIELDS = ['market', 'size', 'entryPrice', 'isolatedMargin'] as const;
+const SCENARIO_FIELDS = fieldsOf(ScenarioSchema);
+
+/** The scenario schema with `params` left to {@link PARAMS_CHECK}, which the params cache can skip. */
+const SCENARIO_BODY_CHECK = Compile(Type.Object({ ...ScenarioSchema.properties, params: Type.Unknown() }, { additionalProperties: false }));
+const ACCOUNT_FIELDS = fieldsOf(AccountSchema);
+const POSITION_FIELDS = fieldsOf(PositionSchema);
 
 /** Every mark given, by market id: its raw value and the price when it parsed. */
 type MarksRead = ReadonlyMap<string, { readonly raw: unknown; readonly price: Dec | undefined }>;
@@ -557,27 +635,28 @@ interface AccountRead {
  * @see docs/spec.md#3-maintenance-margin-tiers
  */
 export function parseScenario(input: unknown): ParseOutcome<ParsedScenario> {
-  const issues: Issue[] = [];
-  const f = readObject(input, '', issues, SCENARIO_FIELDS);
-  if (f === undefined) return { ok: false, issues };
-  const params = readParams(f.params, 'params', issues);
-  const marks = readMarks(f.marks, 'marks', issues);
-  const account = readAccount(f.account, 'account', issues, params);
+  // params are checked on their own (readParams), only when not already parsed and cached.
+  const cx = context(SCENARIO_BODY_CHECK.Check(input));
+  const f = readObject(input, '', cx, SCENARIO_FIELDS);
+  if (f === undefined) return { ok: false, issues: cx.issues };
+  const params = readParams(f.params, 'params', cx);
+  const marks = readMarks(f.marks, 'marks', cx);
+  const account = readAccount(f.account, 'account', cx, params);
   if (marks !== undefined && account.positions !== undefined) {
-    checkHeldMarks(account.positions, marks, params, issues);
+    checkHeldMarks(account.positions, marks, params, cx);
   }
   // The fund is kept at full precision (it collects sub-unit PnL rounding residues, spec §2.4).
-  const insuranceFund = parseDecimal(f.insuranceFund, 'insuranceFund', issues, { min: 'nonnegative' });
+  const insuranceFund = dec(f.insuranceFund, 'insuranceFund', cx, { min: 'nonnegative' });
   const positions = account.positions && completePositions(account.positions);
   if (
-    issues.length > 0 ||
+    cx.issues.length > 0 ||
     params.value === undefined ||
     marks === undefined ||
     account.collateral === undefined ||
     positions === undefined ||
     insuranceFund === undefined
   ) {
-    return { ok: false, issues };
+    return { ok: false, issues: cx.issues };
   }
   const prices = new Map<string, Dec>();
   for (const [id, mark] of marks) if (mark.price !== undefined) prices.set(id, mark.price);
@@ -594,14 +673,14 @@ export function parseScenario(input: unknown): ParseOutcome<ParsedScenario> {
 }
 
 /** Every mark must be a positive decimal, including marks of markets the account does not hold. */
-function readMarks(value: unknown, path: string, issues: Issue[]): MarksRead | undefined {
-  const entries = readEntries(value, path, issues, 'an object of mark prices by market id');
+function readMarks(value: unknown, path: string, cx: Cx): MarksRead | undefined {
+  const entries = readEntries(value, path, cx, 'an object of mark prices by market id');
   if (entries === undefined) return undefined;
   const marks = new Map<string, { raw: unknown; price: Dec | undefined }>();
   for (const [id, raw] of entries) {
     const markPath = keyPath(path, id);
-    if (!isMarketId(id)) report(issues, markPath, id === '' ? 'a non-empty market id' : MARKET_ID, id);
-    else marks.set(id, { raw, price: parseDecimal(raw, markPath, issues, { min: 'positive' }) });
+    if (!isMarketId(id)) report(cx, markPath, id === '' ? 'a non-empty market id' : MARKET_ID, id);
+    else marks.set(id, { raw, price: dec(raw, markPath, cx, { min: 'positive' }) });
   }
   return marks;
 }
@@ -609,44 +688,44 @@ function readMarks(value: unknown, path: string, issues: Issue[]): MarksRead | u
 function readAccount(
   value: unknown,
   path: string,
-  issues: Issue[],
+  cx: Cx,
   params: ParamsRead,
 ): AccountRead {
-  const f = readObject(value, path, issues, ACCOUNT_FIELDS);
+  const f = readObject(value, path, cx, ACCOUNT_FIELDS);
   if (f === undefined) return { collateral: undefined, positions: undefined };
   const rules = quoteAmount(params.quoteScale);
-  const collateral = parseDecimal(f.collateral, fieldPath(path, 'collateral'), issues, rules);
+  const collateral = dec(f.collateral, fieldPath(path, 'collateral'), cx, rules);
   const positionsPath = fieldPath(path, 'positions');
-  const items = readArray(f.positions, positionsPath, issues, 'an array of positions');
+  const items = readArray(f.positions, positionsPath, cx, 'an array of positions');
   const positions = items?.map((item, i) =>
-    readPosition(item, indexPath(positionsPath, i), issues, params),
+    readPosition(item, indexPath(positionsPath, i), cx, params),
   );
-  if (positions !== undefined) checkUniqueMarkets(positions, issues);
+  if (positions !== undefined) checkUniqueMarkets(positions, cx);
   return { collateral, positions };
 }
 
 function readPosition(
   value: unknown,
   path: string,
-  issues: Issue[],
+  cx: Cx,
   params: ParamsRead,
 ): PositionRead {
-  const f = readObject(value, path, issues, POSITION_FIELDS);
+  const f = readObject(value, path, cx, POSITION_FIELDS);
   if (f === undefined) return { path, market: undefined, value: undefined };
   const at = (name: string): string => fieldPath(path, name);
-  const market = readString(f.market, at('market'), issues, true);
+  const market = readString(f.market, at('market'), cx, true);
   const known = market === undefined ? undefined : params.markets?.get(market);
   if (market !== undefined && params.markets !== undefined && known === undefined) {
     const ids = [...params.markets.keys()].map((id) => JSON.stringify(id)).join(', ');
-    report(issues, at('market'), `a market id defined in params.markets (${ids})`, market);
+    report(cx, at('market'), `a market id defined in params.markets (${ids})`, market);
   }
-  const size = parseSize(f.size, at('size'), issues, known?.lot);
-  const entry = parseDecimal(f.entryPrice, at('entryPrice'), issues, { min: 'positive' });
+  const size = parseSize(f.size, at('size'), cx, known?.lot);
+  const entry = dec(f.entryPrice, at('entryPrice'), cx, { min: 'positive' });
   // Absent means cross margin; JSON cannot carry `undefined`, so treat it as absent too.
   const isolatedMargin =
     f.isolatedMargin === undefined
       ? null
-      : parseDecimal(f.isolatedMargin, at('isolatedMargin'), issues, quoteAmount(params.quoteScale));
+      : dec(f.isolatedMargin, at('isolatedMargin'), cx, quoteAmount(params.quoteScale));
   if (market === undefined || size === undefined || entry === undefined || isolatedMargin === undefined) {
     return { path, market, value: undefined };
   }
@@ -656,20 +735,21 @@ function readPosition(
 function parseSize(
   value: unknown,
   path: string,
-  issues: Issue[],
-  lot: Dec | undefined,
+  cx: Cx,
+  lot: Step | undefined,
 ): Dec | undefined {
-  const size = parseDecimal(value, path, issues);
+  const size = dec(value, path, cx);
   if (size === undefined) return undefined;
-  if (size.isZero()) return report(issues, path, 'a non-zero decimal (long > 0, short < 0)', value);
-  if (lot !== undefined && !isMultipleOf(size, lot)) {
-    return report(issues, path, `a multiple of the lot size ${show(lot)}`, value);
+  if (size.isZero()) return report(cx, path, 'a non-zero decimal (long > 0, short < 0)', value);
+  // `value` is a decimal string here: dec() accepted it.
+  if (lot !== undefined && !onStep(size, value as string, lot)) {
+    return report(cx, path, `a multiple of the lot size ${show(lot.size)}`, value);
   }
   return size;
 }
 
 /** One-way mode: at most one position per market. */
-function checkUniqueMarkets(positions: readonly PositionRead[], issues: Issue[]): void {
+function checkUniqueMarkets(positions: readonly PositionRead[], cx: Cx): void {
   const firstHolder = new Map<string, string>();
   for (const p of positions) {
     if (p.market === undefined) continue;
@@ -679,7 +759,7 @@ function checkUniqueMarkets(positions: readonly PositionRead[], issues: Issue[])
       continue;
     }
     const expected = `a market not already held (${holder} holds it; one position per market)`;
-    report(issues, fieldPath(p.path, 'market'), expected, p.market);
+    report(cx, fieldPath(p.path, 'market'), expected, p.market);
   }
 }
 
@@ -688,7 +768,7 @@ function checkHeldMarks(
   positions: readonly PositionRead[],
   marks: MarksRead,
   params: ParamsRead,
-  issues: Issue[],
+  cx: Cx,
 ): void {
   const checked = new Set<string>();
   for (const p of positions) {
@@ -698,12 +778,12 @@ function checkHeldMarks(
     const mark = marks.get(p.market);
     if (mark === undefined) {
       const expected = `a mark price for ${JSON.stringify(p.market)} (held at ${p.path})`;
-      report(issues, markPath, expected, undefined);
+      report(cx, markPath, expected, undefined);
       continue;
     }
     const tick = params.markets?.get(p.market)?.tick;
-    if (mark.price !== undefined && tick !== undefined && !isMultipleOf(mark.price, tick)) {
-      report(issues, markPath, `a multiple of the tick size ${show(tick)}`, mark.raw);
+    if (mark.price !== undefined && tick !== undefined && !onStep(mark.price, mark.raw as string, tick)) {
+      report(cx, markPath, `a multiple of the tick size ${show(tick.size)}`, mark.raw);
     }
   }
 }

@@ -6,117 +6,44 @@
  * (`Parsed…`) carry `Dec` values and are what the model computes with.
  * @see docs/spec.md#2-inputs
  */
+import type { Status as WireStatus } from '../wire/common.ts';
+import type { Issue as WireIssue, ModelError as WireModelError } from '../wire/error.ts';
+import type { Fill as WireFill } from '../wire/fill.ts';
+import type { GroupReport as WireGroupReport } from '../wire/groupReport.ts';
+import type { Market as WireMarket } from '../wire/market.ts';
+import type { Params as WireParams, PenaltyStep as WirePenaltyStep } from '../wire/params.ts';
+import type { Position as WirePosition } from '../wire/position.ts';
+import type { Result as WireResult } from '../wire/result.ts';
+import type { Account as WireAccount, Scenario as WireScenario } from '../wire/scenario.ts';
+import type { Snapshot as WireSnapshot } from '../wire/snapshot.ts';
+import type { Tier as WireTier } from '../wire/tier.ts';
 import type { Dec } from './decimal.ts';
 
 /** A decimal string in the form of spec §1.1. */
 export type DecimalString = string;
 
+// The wire types are derived from the TypeBox schemas of src/wire/, the one description of each
+// shape (also the source of the shipped JSON Schemas and of structural validation); the names
+// below are the model's for them.
 export type Trigger = 'strict' | 'inclusive';
-
-export interface TierInput {
-  readonly notionalFloor: DecimalString;
-  readonly maintenanceRate: DecimalString;
-  readonly maintenanceAmount: DecimalString;
-  readonly initialRate: DecimalString;
-}
-
-export interface MarketParamsInput {
-  readonly lotSize: DecimalString;
-  readonly tickSize: DecimalString;
-  readonly tiers: readonly TierInput[];
-}
-
-export interface PenaltyStepInput {
-  readonly maxMarginRatio: DecimalString;
-  readonly rate: DecimalString;
-}
-
-export interface RiskParams {
-  readonly quoteScale: number;
-  readonly trigger: Trigger;
-  readonly targetBuffer: DecimalString;
-  readonly penalty: {
-    readonly steps: readonly PenaltyStepInput[];
-    readonly liquidatorShare: DecimalString;
-  };
-  readonly dustNotional: DecimalString;
-  readonly priceImpact: DecimalString;
-  readonly markets: Readonly<Record<string, MarketParamsInput>>;
-}
-
-export interface PositionInput {
-  readonly market: string;
-  readonly size: DecimalString;
-  readonly entryPrice: DecimalString;
-  /** Present: the position is isolated with this margin. Absent: cross. */
-  readonly isolatedMargin?: DecimalString;
-}
-
-export interface AccountInput {
-  readonly collateral: DecimalString;
-  readonly positions: readonly PositionInput[];
-}
-
+export type TierInput = WireTier;
+export type MarketParamsInput = WireMarket;
+export type PenaltyStepInput = WirePenaltyStep;
+export type RiskParams = WireParams;
+/** `isolatedMargin` present: the position is isolated with this margin. Absent: cross. */
+export type PositionInput = WirePosition;
+export type AccountInput = WireAccount;
 /** One liquidation scenario: parameters plus state. */
-export interface Scenario {
-  readonly params: RiskParams;
-  readonly marks: Readonly<Record<string, DecimalString>>;
-  readonly account: AccountInput;
-  readonly insuranceFund: DecimalString;
-}
-
-export type Status = 'healthy' | 'partial' | 'full' | 'bankrupt';
-
-export interface Fill {
-  readonly market: string;
-  readonly side: 'sell' | 'buy';
-  readonly size: DecimalString;
-  readonly price: DecimalString;
-  readonly notional: DecimalString;
-  readonly penaltyRate: DecimalString;
-  readonly penalty: DecimalString;
-  readonly liquidatorFee: DecimalString;
-  readonly insuranceFee: DecimalString;
-  readonly realizedPnl: DecimalString;
-}
-
-export interface GroupSnapshot {
-  readonly equity: DecimalString;
-  readonly maintenance: DecimalString;
-  readonly target: DecimalString;
-  readonly marginRatio: DecimalString | null;
-}
-
-export interface GroupReport {
-  /** `"cross"` or the market id of an isolated position. */
-  readonly group: string;
-  readonly status: Status;
-  readonly before: GroupSnapshot;
-  readonly after: GroupSnapshot;
-}
-
-export interface LiquidationResult {
-  readonly status: Status;
-  readonly fills: readonly Fill[];
-  readonly account: AccountInput;
-  readonly insuranceFund: DecimalString;
-  readonly insurancePayout: DecimalString;
-  readonly badDebt: DecimalString;
-  readonly socializedLoss: DecimalString;
-  readonly groups: readonly GroupReport[];
-}
-
-/** A field that failed validation. */
-export interface Issue {
-  /** e.g. `account.positions[2].size` */
-  readonly path: string;
-  readonly expected: string;
-  readonly received: string;
-}
-
-export type ModelError =
-  | { readonly code: 'invalid-input'; readonly issues: readonly Issue[] }
-  | { readonly code: 'limit-exceeded'; readonly message: string };
+export type Scenario = WireScenario;
+export type Status = WireStatus;
+export type Fill = WireFill;
+export type GroupSnapshot = WireSnapshot;
+/** `group` is `"cross"` or the market id of an isolated position. */
+export type GroupReport = WireGroupReport;
+export type LiquidationResult = WireResult;
+/** A field that failed validation: `path` such as `account.positions[2].size`. */
+export type Issue = WireIssue;
+export type ModelError = WireModelError;
 
 export type Outcome =
   | { readonly ok: true; readonly result: LiquidationResult }

@@ -1,15 +1,18 @@
 /**
  * Reading a risk-parameters file, the one way every command does it (`params check`, `check
  * --params`, `fuzz`, `sweep`, `fixtures generate`): strict JSON (src/io/readJsonFile.ts), the
- * params shape, then the reference model's own parser. A file any step refuses is a configuration
+ * params schema (src/wire/params.ts), then the reference model's own parser. A file any step refuses is a configuration
  * error, with the same message and exit 2 in every command.
  * @see docs/params.md#one-verdict-per-file
  */
-import { paramsShape } from '../fixtures/format.ts';
-import { validate } from '../fixtures/shape.ts';
 import { readJsonFile } from '../io/readJsonFile.ts';
 import { parseParams } from '../model/parseScenario.ts';
 import type { Issue, RiskParams } from '../model/types.ts';
+import { Params } from '../wire/params.ts';
+import { validator } from '../wire/validate.ts';
+
+/** The params schema compiled; issue paths start at `params`. */
+const paramsStructure = validator(Params, 'params');
 
 /** A params file as read: accepted by the reference model, or every problem found. */
 export type ParamsFileRead =
@@ -26,8 +29,8 @@ export type ParamsFileRead =
 export function readParamsFile(file: string): ParamsFileRead {
   const read = readJsonFile(file, { root: 'params' });
   if (!read.ok) return { ok: false, issues: [{ path: read.problem.path, expected: read.problem.expected, received: read.problem.received }] };
-  const shape = validate(paramsShape, read.value, 'params');
-  if (shape.length > 0) return { ok: false, issues: shape };
+  const shape = paramsStructure(read.value);
+  if (!shape.ok) return { ok: false, issues: shape.issues };
   const parsed = parseParams(read.value);
   if (!parsed.ok) return { ok: false, issues: parsed.issues };
   return { ok: true, params: read.value as RiskParams, text: read.text };

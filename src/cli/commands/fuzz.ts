@@ -8,14 +8,16 @@
 import { readFileSync } from 'node:fs';
 import { defaultParams } from '../../arbitraries/defaultParams.ts';
 import { DEFAULT_FAILURES_DIR } from '../../fixtures/failureDb.ts';
-import { FUZZ_FORMAT, type FuzzReport } from '../../fuzz/fuzzReport.ts';
+import type { FuzzReport } from '../../fuzz/fuzzReport.ts';
 import { mergeFuzzReports } from '../../fuzz/mergeFuzzReports.ts';
 import type { StopFlag } from '../../fuzz/pool.ts';
 import { SIGNAL_EXIT, stopSignal, withInterrupt } from '../interrupt.ts';
 import { runFuzz } from '../../fuzz/runFuzz.ts';
 import { readJsonFileOrThrow } from '../../io/readJsonFile.ts';
 import { unwritableOutput } from '../../io/assertWritable.ts';
+import { formatDuration, formatFixed, formatPercent } from '../../io/formatFigure.ts';
 import { writeFileAtomic } from '../../io/writeFileAtomic.ts';
+import { readFuzzReport } from '../../wire/fuzzReport.ts';
 import { Dec, toCanonical } from '../../model/decimal.ts';
 import { deepFreeze } from '../../model/frozen.ts';
 import type { RiskParams } from '../../model/types.ts';
@@ -148,15 +150,15 @@ function mergeCommand(argv: readonly string[], io: Io): number {
   const unwritable = unwritableOutput([{ option: '--json', path: values['json'] as string | undefined }]);
   if (unwritable !== null) throw new UsageError(unwritable);
   const reports = positionals.map((file) => {
-    let r: FuzzReport;
+    let r: unknown;
     try {
-      r = readJsonFileOrThrow(file) as FuzzReport;
+      r = readJsonFileOrThrow(file);
     } catch (e) {
       throw new UsageError(`${file}: cannot read a fuzz report (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     }
-    if (r === null || typeof r !== 'object' || Array.isArray(r)) throw new UsageError(`${file}: $: expected a fuzz report (a JSON object), received ${JSON.stringify(r)?.slice(0, 40)}`);
-    if (r.format !== FUZZ_FORMAT) throw new UsageError(`${file}: format: expected "${FUZZ_FORMAT}", received ${JSON.stringify(r.format)}`);
-    return r;
+    const checked = readFuzzReport(file, r);
+    if (!checked.ok) throw new UsageError(checked.message);
+    return checked.report;
   });
   let merged: FuzzReport;
   try {
@@ -169,7 +171,12 @@ function mergeCommand(argv: readonly string[], io: Io): number {
   return merged.ok ? EXIT.ok : EXIT.violation;
 }
 
+/** An input fraction (a shock the user chose) exactly as a percentage: 0.025 → 2.5%. */
 const pct = (x: string): string => `${toCanonical(new Dec(x).mul(100))}%`;
+/** A measured share, one decimal (formatFigure): 0.412121 → 41.2%. */
+const share = (x: string): string => formatPercent(x);
+/** Basis points, two decimals. */
+const bp = (x: string): string => formatFixed(x, 2);
 
 /** The report as text: catalog table, properties, figures, search. */
 export function formatFuzzReport(r: FuzzReport): string {
@@ -186,15 +193,15 @@ export function formatFuzzReport(r: FuzzReport): string {
   out.push('\nRisk figures: stress accounts opened at mark (leverage up to each bracket’s maximum), moved against');
   out.push(`  ${'shock'.padEnd(7)}${'accounts'.padStart(9)}${'liquidated'.padStart(11)}${'partial'.padStart(9)}${'full'.padStart(7)}${'bankrupt'.padStart(9)}${'bad debt'.padStart(10)}${'mean bp'.padStart(10)}${'p95 bp'.padStart(10)}${'p99 bp'.padStart(10)}${'max bp'.padStart(10)}   p99 (quote)`);
   for (const t of f.shocks) {
-    out.push(`  ${pct(t.shock).padEnd(7)}${String(t.accounts).padStart(9)}${String(t.liquidated).padStart(11)}${String(t.partial).padStart(9)}${String(t.full).padStart(7)}${String(t.bankrupt).padStart(9)}${pct(t.incidence).padStart(10)}${t.badDebtBp.mean.padStart(10)}${t.badDebtBp.p95.padStart(10)}${t.badDebtBp.p99.padStart(10)}${t.badDebtBp.max.padStart(10)}   ${t.badDebt.p99}`);
+    out.push(`  ${pct(t.shock).padEnd(7)}${String(t.accounts).padStart(9)}${String(t.liquidated).padStart(11)}${String(t.partial).padStart(9)}${String(t.full).padStart(7)}${String(t.bankrupt).padStart(9)}${share(t.incidence).padStart(10)}${bp(t.badDebtBp.mean).padStart(10)}${bp(t.badDebtBp.p95).padStart(10)}${bp(t.badDebtBp.p99).padStart(10)}${bp(t.badDebtBp.max).padStart(10)}   ${t.badDebt.p99}`);
   }
   out.push('  (partial/full/bankrupt count liquidation events; bad debt = share of accounts left with bad debt; bp of opening notional, zeros included)');
   const b = f.boundary;
-  out.push(`\n  Boundary accounts (placed at margin ratio 0.02…1): ${b.liquidations} liquidated — partial ${b.partial}, full ${b.full}, bankrupt ${b.bankrupt}; above zero equity ${b.aboveBankruptcy}, of which ended partial ${pct(b.restorableShare)}; full closes forced by the dust rule ${b.dustForced}`);
+  out.push(`\n  Boundary accounts (placed at margin ratio 0.02…1): ${b.liquidations} liquidated — partial ${b.partial}, full ${b.full}, bankrupt ${b.bankrupt}; above zero equity ${b.aboveBankruptcy}, of which ended partial ${share(b.restorableShare)}; full closes forced by the dust rule ${b.dustForced}`);
   if (f.survivable && f.survivable.length > 0) {
     out.push(`\n  Largest survivable adverse move per leverage (${r.steps}-step path, no bad debt; panel of accounts):`);
     out.push(`  ${'leverage'.padEnd(10)}${'accounts'.padStart(9)}${'worst'.padStart(10)}${'median'.padStart(10)}${'cushion'.padStart(10)}`);
-    for (const s of f.survivable) out.push(`  ${`${s.leverage}×`.padEnd(10)}${String(s.accounts).padStart(9)}${pct(s.worst).padStart(10)}${pct(s.median).padStart(10)}${pct(s.cushion).padStart(10)}`);
+    for (const s of f.survivable) out.push(`  ${`${s.leverage}×`.padEnd(10)}${String(s.accounts).padStart(9)}${share(s.worst).padStart(10)}${share(s.median).padStart(10)}${share(s.cushion).padStart(10)}`);
     out.push('  (cushion = (1/L − f_max − σ)/(1 + f_max + σ), what initial margin covers after the deepest penalty and the impact)');
   }
   if (r.search) {
@@ -202,6 +209,6 @@ export function formatFuzzReport(r: FuzzReport): string {
     out.push(`\nTargeted search (${r.search.evaluations} evaluations, maximizing PRM-001 shortfall): ${best ? `${best.violation ? 'VIOLATION — ' : ''}${best.message} (objective ${best.objective})` : 'no account in the domain'}`);
   }
   const units = `${r.units.done.length}/${r.shard.count > 1 ? Math.ceil(r.units.total / r.shard.count) : r.units.total} unit(s)`;
-  out.push(`\n${r.interrupted ? `Interrupted after ${units}: the figures above cover only those.` : `${r.ok ? 'No violation' : 'Violations found'} in ${units} (${(r.ms / 1000).toFixed(1)} s).`}`);
+  out.push(`\n${r.interrupted ? `Interrupted after ${units}: the figures above cover only those.` : `${r.ok ? 'No violation' : 'Violations found'} in ${units} (${formatDuration(r.ms)}).`}`);
   return `${out.join('\n')}\n`;
 }

@@ -4,6 +4,7 @@ import { formatFileProblem, readJsonFile } from '../../io/readJsonFile.ts';
 import { unwritableOutput } from '../../io/assertWritable.ts';
 import { writeFileAtomic } from '../../io/writeFileAtomic.ts';
 import type { CatalogReport } from '../../runner/runCatalog.ts';
+import { readCheckReport } from '../../wire/checkReport.ts';
 import { helpFor, parseOptions, type OptionTable } from '../options.ts';
 import { EXIT, UsageError } from '../usageError.ts';
 import { formatReport, type Io } from './check.ts';
@@ -14,14 +15,13 @@ export const MERGE_OPTIONS: OptionTable = {
   help: { type: 'boolean', help: 'show this help' },
 };
 
+/** A `check --json` report read back through its schema: a file that does not fit is named field by field. */
 function readReport(file: string): CatalogReport {
   const read = readJsonFile(file);
   if (!read.ok) throw new UsageError(formatFileProblem(read.problem));
-  const r = read.value as Partial<CatalogReport>;
-  if (typeof r !== 'object' || r === null || !Array.isArray(r.tallies) || typeof r.seed !== 'number' || typeof r.shard !== 'object') {
-    throw new UsageError(`${file}: not a report written by liqcheck check --json`);
-  }
-  return r as CatalogReport;
+  const checked = readCheckReport(file, read.value);
+  if (!checked.ok) throw new UsageError(checked.message);
+  return checked.report;
 }
 
 /** `liqcheck merge A.json B.json …`: the shards of one run, as the report of the whole run. */

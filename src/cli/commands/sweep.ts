@@ -7,10 +7,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultParams } from '../../arbitraries/defaultParams.ts';
-import { AXES, checkGrid, compareSweeps, comparisonHtml, formatComparison, GridError, parseAxis, runSweep, sweepCsv, sweepHtml, SWEEP_FORMAT, type Axis, type SweepReport, type Verdict } from '../../fuzz/sweep/index.ts';
+import { AXES, checkGrid, compareSweeps, comparisonHtml, formatComparison, GridError, parseAxis, runSweep, sweepCsv, sweepHtml, type Axis, type SweepReport, type Verdict } from '../../fuzz/sweep/index.ts';
 import { readJsonFileOrThrow } from '../../io/readJsonFile.ts';
 import { unwritableOutput } from '../../io/assertWritable.ts';
+import { formatDistinct, formatDuration } from '../../io/formatFigure.ts';
 import { writeFileAtomic } from '../../io/writeFileAtomic.ts';
+import { readSweepReport } from '../../wire/sweepReport.ts';
 import { Dec } from '../../model/decimal.ts';
 import { deepFreeze } from '../../model/frozen.ts';
 import type { RiskParams } from '../../model/types.ts';
@@ -119,9 +121,9 @@ export async function sweep(argv: readonly string[], io: Io): Promise<number> {
   progress.finish();
   writeFileAtomic(join(out, 'sweep.json'), `${JSON.stringify(report, null, 2)}\n`);
   writeFileAtomic(join(out, 'sweep.csv'), sweepCsv(report));
-  writeFileAtomic(join(out, 'sweep.html'), sweepHtml(report));
+  writeFileAtomic(join(out, 'sweep.html'), await sweepHtml(report));
   io.out(formatSweep(report));
-  io.out(`\nwrote ${join(out, 'sweep.json')}, sweep.csv, sweep.html (${(report.ms / 1000).toFixed(1)} s)\n`);
+  io.out(`\nwrote ${join(out, 'sweep.json')}, sweep.csv, sweep.html (${formatDuration(report.ms)})\n`);
   return report.interrupted ? interruptedExit(stopped) : EXIT.ok;
 }
 
@@ -134,7 +136,8 @@ function outputsProblem(out: string, files: readonly string[]): string | null {
 /** A terminal map of the verdicts (y top to bottom descending), and the counts. */
 export function formatSweep(r: SweepReport): string {
   const xs = r.x.values;
-  const ys = r.y?.values ?? [''];
+  // Row labels with just enough figures to tell the rows apart (sweep.json has the exact values).
+  const ys = r.y ? formatDistinct(r.y.values) : [''];
   const width = Math.max(...ys.map((v) => v.length), r.y?.name.length ?? 0);
   const lines: string[] = [`${(r.y?.name ?? '').padStart(width)}   safe region (. safe, B bad debt, P PAR invariant broken, x invalid, blank not run)`];
   for (let j = ys.length - 1; j >= 0; j--) {
@@ -151,18 +154,18 @@ export function formatSweep(r: SweepReport): string {
 }
 
 function readSweep(file: string): SweepReport {
-  let r: SweepReport;
+  let r: unknown;
   try {
-    r = readJsonFileOrThrow(file) as SweepReport;
+    r = readJsonFileOrThrow(file);
   } catch (e) {
     throw new UsageError(`${file}: cannot read a sweep report (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
-  if (r === null || typeof r !== 'object' || Array.isArray(r)) throw new UsageError(`${file}: $: expected a sweep report (a JSON object), received ${JSON.stringify(r)?.slice(0, 40)}`);
-  if (r.format !== SWEEP_FORMAT) throw new UsageError(`${file}: format: expected "${SWEEP_FORMAT}", received ${JSON.stringify(r.format)}`);
-  return r;
+  const checked = readSweepReport(file, r);
+  if (!checked.ok) throw new UsageError(checked.message);
+  return checked.report;
 }
 
-function compare(files: readonly string[], out: string | undefined, io: Io): number {
+async function compare(files: readonly string[], out: string | undefined, io: Io): Promise<number> {
   if (files.length !== 2) throw new UsageError(`--compare: expected two sweep.json files (current, proposed), received ${files.length}`);
   const [fa, fb] = files as [string, string];
   const unwritable = out ? outputsProblem(out, ['compare.html', 'compare.json']) : null;
@@ -177,7 +180,7 @@ function compare(files: readonly string[], out: string | undefined, io: Io): num
   }
   io.out(formatComparison(c));
   if (out) {
-    writeFileAtomic(join(out, 'compare.html'), comparisonHtml(c, a, b));
+    writeFileAtomic(join(out, 'compare.html'), await comparisonHtml(c, a, b));
     writeFileAtomic(join(out, 'compare.json'), `${JSON.stringify(c, null, 2)}\n`);
     io.out(`wrote ${join(out, 'compare.html')}, compare.json\n`);
   }
