@@ -19,7 +19,8 @@ export function agreesWithReference(tol: Tolerance = EXACT): OutputInvariant {
     spec: '#8-result',
     policy: 'minimal-close',
     check: (c) => {
-      const ref = liquidate(c.scenario);
+      // The case is parsed already: the reference computes on that (parse once).
+      const ref = liquidate.runParsed(c.input).outcome;
       if (!ref.ok) return [`the reference rejects this scenario (${ref.error.code}); the engine computed a result`];
       const diffs = diffResults(c.scenario, ref.result, c.result, tol);
       return diffs.length === 0 ? [] : [`${diffs.length} field(s) differ from the reference:\n${formatDiff(diffs)}`];

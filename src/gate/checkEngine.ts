@@ -12,6 +12,7 @@ import { scenario } from '../arbitraries/scenario.ts';
 import { CATALOG } from '../invariants/catalog.ts';
 import type { AsyncEngine } from '../invariants/checkCase.ts';
 import type { Invariant } from '../invariants/invariant.ts';
+import { runParsedOf, type RunParsed } from '../model/parsedEngine.ts';
 import type { Engine, RiskParams, Scenario } from '../model/types.ts';
 import { runCatalog, type CatalogReport } from '../runner/runCatalog.ts';
 import { agreesWithReference } from './agreesWithReference.ts';
@@ -44,13 +45,19 @@ export async function checkEngine(engine: Engine | AsyncEngine, o: CheckEngineOp
   const base = o.invariants ?? CATALOG;
   const invariants = policy === 'minimal-close' && (o.compareWithReference ?? true) ? [...base, agreesWithReference(o.tolerance ?? EXACT)] : base;
   return runCatalog({
-    engine: { name: o.name ?? (engine.name || 'engine'), policy, run: async (s) => engine(s) },
+    engine: { name: o.name ?? (engine.name || 'engine'), policy, run: async (s) => engine(s), ...parsedEntry(engine) },
     scenarios: o.scenarios ?? (o.params === undefined ? defaultRunScenarios() : scenario({ params: fc.constant(o.params) })),
     runs: o.runs ?? 200,
     seed: o.seed ?? 20261125,
     invariants,
     ...(o.relationsEvery !== undefined ? { relationsEvery: o.relationsEvery } : {}),
   });
+}
+
+/** An engine function's parsed entry point, if it has one (the reference does: src/model/parsedEngine.ts). */
+function parsedEntry(engine: Engine | AsyncEngine): { readonly runParsed?: RunParsed } {
+  const runParsed = runParsedOf(engine);
+  return runParsed === undefined ? {} : { runParsed };
 }
 
 /**

@@ -6,4 +6,6 @@ export const REFERENCE_ENGINE: EngineUnderTest = {
   name: 'liqcheck-reference',
   policy: 'minimal-close',
   run: async (s) => liquidate(s),
+  // Parse once: the catalog's parsed scenarios go in, the parsed result comes back (src/model/parsedEngine.ts).
+  runParsed: liquidate.runParsed,
 };

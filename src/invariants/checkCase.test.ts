@@ -50,6 +50,40 @@ describe('checkCase', () => {
     }
   });
 
+  it('judges the reference on its parsed path exactly as on the wire path, and needs the wire only for broken inputs', () => {
+    let wireCalls = 0;
+    const wireOnly = (x: Scenario) => (wireCalls++, liquidate(x));
+    let parsedCalls = 0;
+    const counted = Object.assign((x: Scenario) => (wireCalls++, liquidate(x)), {
+      runParsed: (p: Parameters<typeof liquidate.runParsed>[0]) => (parsedCalls++, liquidate.runParsed(p)),
+    });
+    for (const s of sample) {
+      wireCalls = 0;
+      const viaWire = checkCase(wireOnly, s);
+      const wireRuns = wireCalls;
+      wireCalls = 0;
+      parsedCalls = 0;
+      const viaParsed = checkCase(counted, s);
+      expect(viaParsed).toEqual(viaWire);
+      // Only LIQ-018's deliberately broken scenario goes over the wire.
+      expect(wireCalls).toBeLessThanOrEqual(1);
+      expect(parsedCalls + wireCalls).toBe(wireRuns);
+    }
+  });
+
+  it('judges a parsed path that answers wrongly: the parsed path is checked, not trusted', () => {
+    // Closes nothing, ever: a healthy answer for every parsed scenario.
+    const lazy = Object.assign((x: Scenario) => liquidate(x), {
+      runParsed: (p: Parameters<typeof liquidate.runParsed>[0]) => {
+        const a = liquidate.runParsed(p);
+        if (!a.outcome.ok || a.outcome.result.status === 'healthy') return a;
+        return liquidate.runParsed({ ...p, collateral: p.collateral.add('1e40') });
+      },
+    });
+    const caught = sample.some((s) => checkCase(lazy, s).violations.length > 0);
+    expect(caught).toBe(true);
+  });
+
   it('refuses an invalid scenario: that is the caller’s mistake', () => {
     const bad = { ...sample[0]!, insuranceFund: '-1' } as Scenario;
     expect(() => checkCase(liquidate, bad)).toThrow(/insuranceFund: expected a decimal ≥ 0/);

@@ -3,10 +3,18 @@
  * that yields each scenario it needs the engine to answer; `checkCase` drives it with a
  * synchronous engine and `checkCaseAsync` with an asynchronous one (a subprocess, an HTTP
  * service), so both judge exactly the same way.
+ *
+ * Parse once: the scenario is parsed here, once per case; relation invariants derive their
+ * scenarios from the parsed form (caseInput.ts). An engine that can take parsed scenarios (its
+ * `runParsed`, src/model/parsedEngine.ts: the in-process reference) gets them without any string
+ * formatting or parsing, and its parsed result goes to the invariants without `parseResult`;
+ * every other engine gets wire scenarios and its answers are parsed and checked as before.
  */
-import { parseResult } from '../model/parseResult.ts';
+import { runParsedOf, type RunParsed } from '../model/parsedEngine.ts';
+import { parseResult, type ParsedResult } from '../model/parseResult.ts';
 import { parseScenario } from '../model/parseScenario.ts';
 import type { Engine, Outcome, Scenario } from '../model/types.ts';
+import { parsedInput, type CaseInput } from './caseInput.ts';
 import { CATALOG, WELL_FORMED } from './catalog.ts';
 import type { Answer, Case, DerivedRun, Invariant, Violation } from './invariant.ts';
 
@@ -38,6 +46,20 @@ export interface CheckOptions {
   readonly invariants?: readonly Invariant[];
   /** when given, milliseconds spent per invariant id (engine runs included) are added to it */
   readonly timings?: Map<string, number>;
+  /**
+   * The engine's parsed entry point (src/model/parsedEngine.ts), used for every scenario known in
+   * parsed form. {@link checkCaseAsync} needs it here; {@link checkCase} otherwise reads it off the
+   * engine function.
+   */
+  readonly runParsed?: RunParsed;
+  /** called with every answer the engine gives (case and derived runs, either path) */
+  readonly onAnswer?: (input: CaseInput, answer: Answer) => void;
+}
+
+/** What the engine answered, and for a parsed run the parsed result on demand. */
+interface Reply {
+  readonly answer: Answer;
+  readonly output?: () => ParsedResult;
 }
 
 /** An engine that answers asynchronously; it should not reject, but if it does that is a crash. */
@@ -57,22 +79,29 @@ function threw(e: unknown): Answer {
 }
 
 /** The judging itself: yields every scenario the engine must answer, returns the report. */
-function* judge(scenario: Scenario, options: CheckOptions): Generator<Scenario, CaseReport, Answer> {
+function* judge(scenario: Scenario, options: CheckOptions): Generator<CaseInput, CaseReport, Reply> {
   const input = parseScenario(scenario);
   if (!input.ok) {
     throw new Error(`checkCase needs a valid scenario: ${input.issues.map((i) => `${i.path}: expected ${i.expected}, received ${i.received}`).join('; ')}`);
   }
-  const outcome = yield scenario;
+  const reply = yield parsedInput(scenario, input.value);
+  const outcome = reply.answer;
   if (isEngineFailure(outcome)) return { outcome, checked: [], violations: [], engineFailure: outcome };
   if (!outcome.ok) {
     return { outcome, checked: [WELL_FORMED.id], violations: [{ invariant: WELL_FORMED.id, message: `the engine answered a valid scenario with ${describeError(outcome)}` }] };
   }
-  const output = parseResult(outcome.result);
-  if (!output.ok) {
-    const what = output.issues.slice(0, 3).map((i) => `${i.path}: expected ${i.expected}, received ${i.received}`).join('; ');
-    return { outcome, checked: [WELL_FORMED.id], violations: [{ invariant: WELL_FORMED.id, message: `malformed result: ${what}` }] };
+  // A parsed run's result is well-formed by construction; any other is read and checked here.
+  let parsed: ParsedResult;
+  if (reply.output !== undefined) parsed = reply.output();
+  else {
+    const output = parseResult(outcome.result);
+    if (!output.ok) {
+      const what = output.issues.slice(0, 3).map((i) => `${i.path}: expected ${i.expected}, received ${i.received}`).join('; ');
+      return { outcome, checked: [WELL_FORMED.id], violations: [{ invariant: WELL_FORMED.id, message: `malformed result: ${what}` }] };
+    }
+    parsed = output.value;
   }
-  const c: Case = { scenario, input: input.value, result: outcome.result, output: output.value };
+  const c: Case = { scenario, input: input.value, result: outcome.result, output: parsed };
   const violations: Violation[] = [];
   const checked: string[] = [WELL_FORMED.id];
   const { timings } = options;
@@ -87,9 +116,9 @@ function* judge(scenario: Scenario, options: CheckOptions): Generator<Scenario, 
         if (derived.length > 0) {
           const runs: DerivedRun[] = [];
           for (const d of derived) {
-            const answer = yield d;
+            const answer = (yield d).answer;
             if (isEngineFailure(answer)) return { outcome, violations, checked, engineFailure: answer };
-            runs.push({ scenario: d, outcome: answer });
+            runs.push(derivedRun(d, answer));
           }
           checked.push(inv.id);
           for (const message of inv.compare(c, runs)) violations.push({ invariant: inv.id, message });
@@ -104,38 +133,69 @@ function* judge(scenario: Scenario, options: CheckOptions): Generator<Scenario, 
   return { outcome, violations, checked };
 }
 
+/** The run of a derived input; its wire form is read (formatted) only if a message needs it. */
+function derivedRun(input: CaseInput, outcome: Answer): DerivedRun {
+  return {
+    get scenario(): Scenario {
+      return input.scenario;
+    },
+    input,
+    outcome,
+  };
+}
+
+/** The parsed entry point's answer, or null when the input has no parsed form or there is none. */
+function askParsed(runParsed: RunParsed | undefined, input: CaseInput): Reply | null {
+  if (runParsed === undefined || input.parsed === null) return null;
+  try {
+    const a = runParsed(input.parsed);
+    return a.outcome.ok ? { answer: a.outcome, output: a.output } : { answer: a.outcome };
+  } catch (e) {
+    return { answer: threw(e) };
+  }
+}
+
 /**
- * Runs the catalog on one valid scenario against a synchronous engine.
+ * Runs the catalog on one valid scenario against a synchronous engine. An engine function with a
+ * `runParsed` property (src/model/parsedEngine.ts; the reference `liquidate` has one) is given
+ * parsed scenarios wherever they are known.
  *
  * @throws Error when the scenario itself is invalid: that is the caller's mistake, not the engine's.
  */
 export function checkCase(engine: Engine, scenario: Scenario, options: CheckOptions = {}): CaseReport {
+  const runParsed = options.runParsed ?? runParsedOf(engine);
   const steps = judge(scenario, options);
   let next = steps.next();
   while (!next.done) {
-    let answer: Answer;
-    try {
-      answer = engine(next.value) as Outcome;
-    } catch (e) {
-      answer = threw(e);
+    let reply = askParsed(runParsed, next.value);
+    if (reply === null) {
+      try {
+        reply = { answer: engine(next.value.scenario) as Outcome };
+      } catch (e) {
+        reply = { answer: threw(e) };
+      }
     }
-    next = steps.next(answer);
+    options.onAnswer?.(next.value, reply.answer);
+    next = steps.next(reply);
   }
   return next.value;
 }
 
-/** {@link checkCase} against an asynchronous engine. */
+/** {@link checkCase} against an asynchronous engine (with `options.runParsed` for its parsed entry point). */
 export async function checkCaseAsync(engine: AsyncEngine, scenario: Scenario, options: CheckOptions = {}): Promise<CaseReport> {
   const steps = judge(scenario, options);
   let next = steps.next();
   while (!next.done) {
-    let answer: Answer;
-    try {
-      answer = await engine(next.value);
-    } catch (e) {
-      answer = threw(e);
+    let reply = askParsed(options.runParsed, next.value);
+    if (reply === null) {
+      try {
+        reply = { answer: await engine(next.value.scenario) };
+      } catch (e) {
+        reply = { answer: threw(e) };
+      }
     }
-    next = steps.next(answer);
+    options.onAnswer?.(next.value, reply.answer);
+    next = steps.next(reply);
   }
   return next.value;
 }

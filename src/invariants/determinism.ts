@@ -1,5 +1,6 @@
 import { firstDifference, resultOf } from './relationSupport.ts';
 import type { RelationInvariant } from './invariant.ts';
+import { parsedInput } from './caseInput.ts';
 
 /**
  * LIQ-012 — the same scenario always gives the same result.
@@ -12,7 +13,7 @@ export const determinism: RelationInvariant = {
   domain: 'All scenarios. Counter-case in real engines: dYdX picks the position to liquidate and deleveraging counterparties from a pseudo-random start index (deterministic per block, not per call).',
   spec: '#8-result',
   policy: 'any',
-  derive: (c) => [c.scenario],
+  derive: (c) => [parsedInput(c.scenario, c.input)],
   compare: (c, runs) => {
     const again = resultOf(runs[0]);
     if (typeof again === 'string') return [again];

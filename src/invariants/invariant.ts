@@ -9,6 +9,7 @@
  * and the known counter-cases outside it.
  */
 import type { ParsedResult } from '../model/parseResult.ts';
+import type { CaseInput } from './caseInput.ts';
 import type { LiquidationResult, Outcome, ParsedScenario, RiskParams, Scenario } from '../model/types.ts';
 
 /** Which liquidation policy an invariant presumes; `any` holds for every correct engine. */
@@ -48,15 +49,22 @@ export type Answer =
 
 /** A derived scenario and what the engine answered for it. */
 export interface DerivedRun {
+  /** the derived scenario's wire form (formatted on first read when it was built parsed) */
   readonly scenario: Scenario;
+  /** the derived scenario as {@link RelationInvariant.derive} returned it */
+  readonly input: CaseInput;
   readonly outcome: Answer;
 }
 
 export interface RelationInvariant extends Entry {
   readonly kind: 'relation';
   readonly policy: Policy;
-  /** Scenarios to run through the engine; empty when the case is outside the domain. */
-  readonly derive: (c: Case) => readonly Scenario[];
+  /**
+   * Scenarios to run through the engine; empty when the case is outside the domain. Built from
+   * the parsed case where possible (src/invariants/caseInput.ts), so that an engine computing on
+   * parsed scenarios never sees strings.
+   */
+  readonly derive: (c: Case) => readonly CaseInput[];
   readonly compare: (c: Case, runs: readonly DerivedRun[]) => readonly string[];
 }
 

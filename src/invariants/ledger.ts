@@ -40,16 +40,31 @@ function positionsAfter(c: Case, markets: ReadonlySet<string>): Position[] {
   return c.output.account.positions.filter((p) => markets.has(p.market));
 }
 
-const ledgers = new WeakMap<Case, readonly GroupLedger[]>();
+/**
+ * What the invariants of one case share: its ledger, the replays of its fills and the health of
+ * its group states. One weak entry per case; the rest is held strongly by it (a weak map per state
+ * would cost the garbage collector more than the health it saves).
+ */
+interface CaseMemo {
+  readonly groups: readonly GroupLedger[];
+  readonly replays: Map<GroupLedger, Replay>;
+  readonly healths: Map<object, GroupHealth>;
+}
+
+const memos = new WeakMap<Case, CaseMemo>();
+
+function memoOf(c: Case): CaseMemo {
+  let m = memos.get(c);
+  if (m === undefined) {
+    m = { groups: buildLedger(c), replays: new Map(), healths: new Map() };
+    memos.set(c, m);
+  }
+  return m;
+}
 
 /** The ledger of a case, computed once and shared by every invariant that reads it. */
 export function ledger(c: Case): readonly GroupLedger[] {
-  let l = ledgers.get(c);
-  if (l === undefined) {
-    l = buildLedger(c);
-    ledgers.set(c, l);
-  }
-  return l;
+  return memoOf(c).groups;
 }
 
 function buildLedger(c: Case): GroupLedger[] {
@@ -96,17 +111,52 @@ export function signedClose(f: ParsedFill): Dec {
  * each fill's PnL is realized and before its penalty (spec §7.3's `E⁻`).
  */
 export function replayFills(
+  c: Case,
   g: GroupLedger,
   visit: (f: ParsedFill, index: number, beforePenalty: MarginGroup, prior: MarginGroup) => void,
 ): MarginGroup {
+  const r = replayOf(c, g);
+  r.steps.forEach((step, i) => visit(g.fills[i]!, i, step.realized, step.prior));
+  return r.final;
+}
+
+interface Replay {
+  /** per fill: the group before it, and after its PnL is realized (before its penalty) */
+  readonly steps: readonly { readonly prior: MarginGroup; readonly realized: MarginGroup }[];
+  readonly final: MarginGroup;
+}
+
+// Several invariants replay the same fills (LIQ-004, 006, 010): the states are computed once per
+// case, and being the same objects, their health is computed once too ({@link healthOf}).
+function replayOf(c: Case, g: GroupLedger): Replay {
+  const replays = memoOf(c).replays;
+  const known = replays.get(g);
+  if (known !== undefined) return known;
+  const steps: { prior: MarginGroup; realized: MarginGroup }[] = [];
   let state: MarginGroup = g.before;
-  g.fills.forEach((f, i) => {
+  for (const f of g.fills) {
     const positions = state.positions
       .map((p) => (p.market === f.market ? { ...p, size: p.size.sub(signedClose(f)) } : p))
       .filter((p) => !p.size.isZero());
     const realized: MarginGroup = { ...state, collateral: state.collateral.add(f.realizedPnl), positions };
-    visit(f, i, realized, state);
+    steps.push({ prior: state, realized });
     state = { ...realized, collateral: realized.collateral.sub(f.penalty) };
-  });
-  return state;
+  }
+  const r = { steps, final: state };
+  replays.set(g, r);
+  return r;
+}
+
+/**
+ * `groupHealth` of a group state of this case's ledger (`g.after`, a replayed state), computed
+ * once however many invariants ask: the states are immutable and belong to this case.
+ */
+export function healthOf(c: Case, g: Pick<MarginGroup, 'collateral' | 'positions'>): GroupHealth {
+  const healths = memoOf(c).healths;
+  let h = healths.get(g);
+  if (h === undefined) {
+    h = groupHealth(valuation(c), g);
+    healths.set(g, h);
+  }
+  return h;
 }

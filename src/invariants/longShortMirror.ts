@@ -1,39 +1,53 @@
 import { toCanonical as s, Dec } from '../model/decimal.ts';
-import type { LiquidationResult, Scenario } from '../model/types.ts';
+import type { LiquidationResult, ParsedScenario, Position, Scenario } from '../model/types.ts';
+import { derivedInput, type CaseInput } from './caseInput.ts';
 import { firstDifference, resultOf } from './relationSupport.ts';
-import type { RelationInvariant } from './invariant.ts';
+import type { Case, RelationInvariant } from './invariant.ts';
 
 const TWO = new Dec(2);
 
 /**
  * Mirrors a scenario: every position flips side and its entry is reflected about the mark
- * (`e′ = 2P − e`), so notional, unrealized PnL and requirement are unchanged.
+ * (`e′ = 2P − e`), so notional, unrealized PnL and requirement are unchanged. Built on the parsed
+ * form: a flipped size keeps its digits and its lot multiple, a reflected entry is checked
+ * positive here and against the digit limits by {@link derivedInput}.
  */
-function mirror(sc: Scenario): Scenario | null {
-  const positions = [];
-  for (const p of sc.account.positions) {
-    const mark = new Dec(sc.marks[p.market]!);
-    const entry = TWO.mul(mark).sub(p.entryPrice);
+function mirror(c: Case): CaseInput | null {
+  const positions: Position[] = [];
+  const entries: Dec[] = [];
+  for (const p of c.input.positions) {
+    const entry = TWO.mul(c.input.marks.get(p.market)!).sub(p.entry);
     if (!entry.gt(0)) return null;
-    positions.push({ ...p, size: s(new Dec(p.size).neg()), entryPrice: s(entry) });
+    positions.push({ ...p, size: p.size.neg(), entry });
+    entries.push(entry);
   }
-  return { ...sc, account: { ...sc.account, positions } };
+  const parsed: ParsedScenario = { ...c.input, positions };
+  const wire = (): Scenario => ({
+    ...c.scenario,
+    account: { ...c.scenario.account, positions: c.scenario.account.positions.map((p, i) => ({ ...p, size: s(positions[i]!.size), entryPrice: s(positions[i]!.entry) })) },
+  });
+  return derivedInput(parsed, wire, entries);
 }
 
 /** What a correct engine must answer on the mirror: same amounts, sides and prices reflected. */
-function mirrored(sc: Scenario, r: LiquidationResult): LiquidationResult {
-  const m = mirror(sc)!;
-  const entries = new Map(m.account.positions.map((p) => [p.market, p.entryPrice]));
+function mirrored(c: Case): LiquidationResult {
+  const r = c.result;
+  const held = new Map(c.input.positions.map((p) => [p.market, p.entry]));
+  // The mirror's entry of a market the scenario holds (read off the parsed case, not its strings).
+  const entryOf = (market: string, given: string): string => {
+    const e = held.get(market);
+    return e === undefined ? given : s(TWO.mul(c.input.marks.get(market)!).sub(e));
+  };
   return {
     ...r,
-    fills: r.fills.map((f) => ({
+    fills: r.fills.map((f, i) => ({
       ...f,
       side: f.side === 'sell' ? 'buy' : 'sell',
-      price: s(TWO.mul(sc.marks[f.market]!).sub(f.price)),
+      price: s(TWO.mul(c.input.marks.get(f.market)!).sub(c.output.fills[i]!.price)),
     })),
     account: {
       ...r.account,
-      positions: r.account.positions.map((p) => ({ ...p, size: s(new Dec(p.size).neg()), entryPrice: entries.get(p.market) ?? p.entryPrice })),
+      positions: r.account.positions.map((p, i) => ({ ...p, size: s(c.output.account.positions[i]!.size.neg()), entryPrice: entryOf(p.market, p.entryPrice) })),
     },
   };
 }
@@ -53,13 +67,13 @@ export const longShortMirror: RelationInvariant = {
   spec: '#71-execution-price',
   policy: 'any',
   derive: (c) => {
-    const m = mirror(c.scenario);
+    const m = mirror(c);
     return m === null ? [] : [m];
   },
   compare: (c, runs) => {
     const got = resultOf(runs[0]);
     if (typeof got === 'string') return [got];
-    const d = firstDifference(mirrored(c.scenario, c.result), got);
+    const d = firstDifference(mirrored(c), got);
     return d === null ? [] : [`the mirrored scenario gives a different liquidation at ${d} (expected vs got)`];
   },
 };

@@ -41,7 +41,7 @@ export const minimalCloseSize: OutputInvariant = {
         continue;
       }
       let lastPrior: MarginGroup | null = null;
-      replayFills(g, (f, i, realized, prior) => {
+      replayFills(c, g, (f, i, realized, prior) => {
         const last = i === g.fills.length - 1;
         if (last) {
           lastPrior = prior;

@@ -1,6 +1,5 @@
-import { groupHealth } from '../model/groupHealth.ts';
 import { ZERO } from '../model/decimal.ts';
-import { ledger, s, valuation } from './ledger.ts';
+import { healthOf, ledger, s } from './ledger.ts';
 import type { OutputInvariant } from './invariant.ts';
 
 /**
@@ -19,11 +18,10 @@ export const noNegativeEquity: OutputInvariant = {
   spec: '#74-bankruptcy',
   policy: 'any',
   check: (c) => {
-    const v = valuation(c);
     const out: string[] = [];
     let deficit = ZERO;
     for (const g of ledger(c)) {
-      const h = groupHealth(v, g.after);
+      const h = healthOf(c, g.after);
       if (h.equity.lt(0)) out.push(`group ${g.id} ends with negative equity ${s(h.equity)}`);
       if (g.after.positions.length === 0 && g.after.collateral.lt(0)) {
         out.push(`group ${g.id} is flat with negative collateral ${s(g.after.collateral)}`);

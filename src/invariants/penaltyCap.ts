@@ -1,6 +1,6 @@
 import { dmax, floorTo, ZERO } from '../model/decimal.ts';
 import { groupHealth } from '../model/groupHealth.ts';
-import { ledger, replayFills, s, valuation } from './ledger.ts';
+import { healthOf, ledger, replayFills, s, valuation } from './ledger.ts';
 import type { OutputInvariant } from './invariant.ts';
 
 /**
@@ -20,8 +20,8 @@ export const penaltyCap: OutputInvariant = {
     const v = valuation(c);
     const out: string[] = [];
     for (const g of ledger(c)) {
-      replayFills(g, (f, i, realized) => {
-        const equity = groupHealth(v, realized).equity;
+      replayFills(c, g, (f, i, realized) => {
+        const equity = healthOf(c, realized).equity;
         const room = dmax(ZERO, floorTo(equity, v.params.unit));
         if (f.penalty.lt(0)) out.push(`group ${g.id} fill ${i} (${f.market}): negative penalty ${s(f.penalty)}`);
         if (f.penalty.gt(room)) {

@@ -2,13 +2,25 @@ import { Dec, floorTo, toCanonical as s } from '../model/decimal.ts';
 import type { LiquidationResult, Scenario } from '../model/types.ts';
 import { resultOf } from './relationSupport.ts';
 import type { Case, RelationInvariant } from './invariant.ts';
+import { derivedInput, type CaseInput } from './caseInput.ts';
 
 const HALF = new Dec('0.5');
 
+function crossMarkets(c: Case): Set<string> {
+  return new Set(c.input.positions.filter((p) => p.isolatedMargin === null).map((p) => p.market));
+}
+
+/** The penalty rate of the first cross fill of a wire result. */
 function crossRate(c: Case, r: LiquidationResult): Dec | null {
-  const cross = new Set(c.input.positions.filter((p) => p.isolatedMargin === null).map((p) => p.market));
+  const cross = crossMarkets(c);
   const f = r.fills.find((x) => cross.has(x.market));
   return f === undefined ? null : new Dec(f.penaltyRate);
+}
+
+/** The same for the case's own (parsed) result. */
+function caseCrossRate(c: Case): Dec | null {
+  const cross = crossMarkets(c);
+  return c.output.fills.find((x) => cross.has(x.market))?.penaltyRate ?? null;
 }
 
 /**
@@ -22,16 +34,18 @@ export const penaltyDistressMonotone: RelationInvariant = {
   domain: 'Accounts whose cross group is liquidated and whose collateral is at least two quote units.',
   spec: '#51-distress',
   policy: 'any',
-  derive: (c): Scenario[] => {
-    if (crossRate(c, c.result) === null) return [];
+  derive: (c): CaseInput[] => {
+    if (caseCrossRate(c) === null) return [];
+    // Collateral is a non-negative multiple of the quote unit, and so is half of it rounded down.
     const less = floorTo(c.input.collateral.mul(HALF), c.input.params.unit);
     if (less.eq(c.input.collateral)) return [];
-    return [{ ...c.scenario, account: { ...c.scenario.account, collateral: s(less) } }];
+    const wire = (): Scenario => ({ ...c.scenario, account: { ...c.scenario.account, collateral: s(less) } });
+    return [derivedInput({ ...c.input, collateral: less }, wire, [less])];
   },
   compare: (c, runs) => {
     const r = resultOf(runs[0]);
     if (typeof r === 'string') return [r];
-    const before = crossRate(c, c.result)!;
+    const before = caseCrossRate(c)!;
     const after = crossRate(c, r);
     if (after === null) return [`with collateral ${runs[0]!.scenario.account.collateral} (was ${c.scenario.account.collateral}) the cross group is no longer liquidated`];
     return after.lt(before)

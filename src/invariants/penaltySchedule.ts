@@ -1,6 +1,6 @@
 import { ceilTo, dmax, dmin, floorTo, ZERO } from '../model/decimal.ts';
 import { groupHealth } from '../model/groupHealth.ts';
-import { ledger, replayFills, s, valuation } from './ledger.ts';
+import { healthOf, ledger, replayFills, s, valuation } from './ledger.ts';
 import type { OutputInvariant } from './invariant.ts';
 
 /**
@@ -26,7 +26,7 @@ export const penaltySchedule: OutputInvariant = {
     for (const g of ledger(c)) {
       if (g.rate === null) continue;
       const rate = g.rate;
-      replayFills(g, (f, i, realized) => {
+      replayFills(c, g, (f, i, realized) => {
         const where = `group ${g.id} fill ${i} (${f.market})`;
         if (!f.penaltyRate.eq(rate)) {
           out.push(`${where}: penalty rate ${s(f.penaltyRate)} but the schedule gives ${s(rate)} at margin ratio ${s(g.healthBefore.equity)}/${s(g.healthBefore.maintenance)}`);
@@ -35,7 +35,7 @@ export const penaltySchedule: OutputInvariant = {
         if (mark === undefined) return;
         const notional = f.size.mul(mark);
         if (!f.notional.eq(notional)) out.push(`${where}: notional ${s(f.notional)} but size × mark = ${s(notional)}`);
-        const cap = dmax(ZERO, floorTo(groupHealth(v, realized).equity, unit));
+        const cap = dmax(ZERO, floorTo(healthOf(c, realized).equity, unit));
         const expected = dmin(ceilTo(rate.mul(notional), unit), cap);
         if (!f.penalty.eq(expected)) {
           out.push(`${where}: penalty ${s(f.penalty)} but ⌈${s(rate)} × ${s(notional)}⌉ capped at ${s(cap)} = ${s(expected)}`);

@@ -1,6 +1,7 @@
 import type { LiquidationResult } from '../model/types.ts';
 import { firstDifference, resultOf } from './relationSupport.ts';
 import type { RelationInvariant } from './invariant.ts';
+import { derivedInput } from './caseInput.ts';
 
 /** The result with the account's positions sorted by market, the one order-free part. */
 function normalized(r: LiquidationResult): LiquidationResult {
@@ -20,8 +21,10 @@ export const positionOrder: RelationInvariant = {
   spec: '#62-order',
   policy: 'any',
   derive: (c) => {
-    const ps = c.scenario.account.positions;
-    return ps.length < 2 ? [] : [{ ...c.scenario, account: { ...c.scenario.account, positions: [...ps].reverse() } }];
+    if (c.input.positions.length < 2) return [];
+    // The same positions in reverse: parsed and wire forms are both read off the case.
+    const parsed = { ...c.input, positions: [...c.input.positions].reverse() };
+    return [derivedInput(parsed, () => ({ ...c.scenario, account: { ...c.scenario.account, positions: [...c.scenario.account.positions].reverse() } }))];
   },
   compare: (c, runs) => {
     const got = resultOf(runs[0]);

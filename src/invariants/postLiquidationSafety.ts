@@ -1,6 +1,5 @@
-import { groupHealth } from '../model/groupHealth.ts';
 import { meetsTarget } from '../model/trigger.ts';
-import { ledger, s, valuation } from './ledger.ts';
+import { healthOf, ledger, s, valuation } from './ledger.ts';
 import type { OutputInvariant } from './invariant.ts';
 
 /**
@@ -23,7 +22,7 @@ export const postLiquidationSafety: OutputInvariant = {
     const out: string[] = [];
     for (const g of ledger(c)) {
       if (!g.liquidatable || g.after.positions.length === 0) continue;
-      const h = groupHealth(v, g.after);
+      const h = healthOf(c, g.after);
       if (!meetsTarget(v.params.trigger, h.equity, h.target)) {
         out.push(
           `group ${g.id} keeps ${g.after.positions.length} position(s) open with equity ${s(h.equity)} ${v.params.trigger === 'strict' ? 'below' : 'not above'} target ${s(h.target)} (maintenance ${s(h.maintenance)})`,

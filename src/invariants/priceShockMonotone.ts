@@ -1,7 +1,8 @@
-import { Dec, ONE, toCanonical as s, ZERO } from '../model/decimal.ts';
+import { ceilDiv, Dec, ONE, toCanonical as s, ZERO } from '../model/decimal.ts';
 import type { LiquidationResult } from '../model/types.ts';
 import { resultOf } from './relationSupport.ts';
 import type { Case, RelationInvariant } from './invariant.ts';
+import { derivedInput } from './caseInput.ts';
 
 /**
  * Smallest adverse move of the mark, in ticks, that lowers the slack of every partial close by at
@@ -18,9 +19,15 @@ function minimalTicks(c: Case): Dec | null {
   const k1 = ONE.sub(rMax).sub(params.buffer);
   const k2 = ONE.sub(fMax);
   const kappa = k1.lt(k2) ? k1 : k2;
-  const move = params.unit.mul(2).div(p.size.abs().mul(kappa));
-  return Dec.max(ONE, move.div(m.tick).ceil());
+  // Degenerate parameters (κ ≤ 0): the real-valued form, whatever it gives (one tick, or none).
+  if (!kappa.gt(0)) return Dec.max(ONE, params.unit.mul(2).div(p.size.abs().mul(kappa)).div(m.tick).ceil());
+  // ⌈(2u / (|q|·κ)) / tick⌉ as one exact integer quotient. (It equals the two 200-digit divisions
+  // it replaces: a quotient that is an integer is a short exact decimal, and one that is not lies
+  // far further from an integer than 200 digits of rounding can move it.)
+  return Dec.max(ONE, ceilDiv(params.unit.mul(2), p.size.abs().mul(kappa).mul(m.tick)));
 }
+
+const ONE_PERCENT = new Dec('0.01');
 
 function closed(r: LiquidationResult): Dec {
   return r.fills.reduce((acc, f) => acc.add(f.size), ZERO);
@@ -57,12 +64,15 @@ export const priceShockMonotone: RelationInvariant = {
     const sign = p.size.gt(0) ? -1 : 1;
     // One derived run per case keeps the catalog affordable: a 1% move, or the least move that
     // outweighs rounding when that is larger.
-    const ticks = Dec.max(least, mark.mul('0.01').divToInt(tick));
+    const ticks = Dec.max(least, mark.mul(ONE_PERCENT).divToInt(tick));
     const moved = mark.add(tick.mul(ticks).mul(sign));
-    return moved.gt(0) ? [{ ...c.scenario, marks: { ...c.scenario.marks, [p.market]: s(moved) } }] : [];
+    if (!moved.gt(0)) return [];
+    // Whole ticks from a tick-aligned mark: still on the tick grid, and positive.
+    const parsed = { ...c.input, marks: new Map(c.input.marks).set(p.market, moved) };
+    return [derivedInput(parsed, () => ({ ...c.scenario, marks: { ...c.scenario.marks, [p.market]: s(moved) } }), [moved])];
   },
   compare: (c, runs) => {
-    const base = closed(c.result);
+    const base = c.output.fills.reduce((acc, f) => acc.add(f.size), ZERO);
     const out: string[] = [];
     for (const run of runs) {
       const r = resultOf(run);

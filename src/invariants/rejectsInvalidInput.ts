@@ -1,6 +1,7 @@
 import { Dec, toCanonical as s } from '../model/decimal.ts';
 import type { Scenario } from '../model/types.ts';
 import type { RelationInvariant } from './invariant.ts';
+import { wireInput } from './caseInput.ts';
 
 /** One way to break a valid scenario, and the field path the rejection should name. */
 interface Breakage {
@@ -78,7 +79,11 @@ export const rejectsInvalidInput: RelationInvariant = {
   domain: 'Derived from every scenario; the broken field is chosen by a stable hash of the scenario so that a run exercises every kind. Engines that validate elsewhere (an on-chain precondition, an API gateway) should still answer invalid-input through their adapter.',
   spec: '#25-invalid-input',
   policy: 'any',
-  derive: (c) => pick(c.scenario).flatMap((b) => b.apply(c.scenario) ?? []),
+  // Broken on purpose, so known in wire form only: every engine must read and reject it.
+  derive: (c) => pick(c.scenario).flatMap((b) => {
+    const broken = b.apply(c.scenario);
+    return broken === null ? [] : [wireInput(broken)];
+  }),
   compare: (c, runs) => {
     const kinds = pick(c.scenario).filter((b) => b.apply(c.scenario) !== null);
     return runs.flatMap((r, i) => {

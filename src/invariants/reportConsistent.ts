@@ -1,13 +1,13 @@
-import { groupHealth } from '../model/groupHealth.ts';
+import type { GroupHealth } from '../model/groupHealth.ts';
 import { marginRatio } from '../model/marginRatio.ts';
 import type { ParsedSnapshot } from '../model/parseResult.ts';
 import type { Status } from '../model/types.ts';
-import { ledger, s, valuation } from './ledger.ts';
+import { healthOf, ledger, s } from './ledger.ts';
 import type { OutputInvariant } from './invariant.ts';
 
 const SEVERITY: Readonly<Record<Status, number>> = { healthy: 0, partial: 1, full: 2, bankrupt: 3 };
 
-function differences(where: string, got: ParsedSnapshot, equity: ReturnType<typeof groupHealth>): string[] {
+function differences(where: string, got: ParsedSnapshot, equity: GroupHealth): string[] {
   const out: string[] = [];
   const ratio = marginRatio(equity.equity, equity.maintenance);
   const pairs: [string, ParsedSnapshot['equity'], ParsedSnapshot['equity']][] = [
@@ -37,7 +37,6 @@ export const reportConsistent: OutputInvariant = {
   spec: '#8-result',
   policy: 'any',
   check: (c) => {
-    const v = valuation(c);
     const out: string[] = [];
     const groups = ledger(c);
     const reported = c.output.groups;
@@ -49,7 +48,7 @@ export const reportConsistent: OutputInvariant = {
     groups.forEach((g, i) => {
       const r = reported[i]!;
       out.push(...differences(`group ${g.id} before:`, r.before, g.healthBefore));
-      out.push(...differences(`group ${g.id} after:`, r.after, groupHealth(v, g.after)));
+      out.push(...differences(`group ${g.id} after:`, r.after, healthOf(c, g.after)));
       const status: Status =
         g.fills.length === 0 ? 'healthy'
         : g.after.positions.length > 0 ? 'partial'

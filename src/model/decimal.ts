@@ -39,8 +39,21 @@ export function floorTo(x: Dec, step: Dec): Dec {
 
 /** True when `x` is an integer multiple of `step > 0`. */
 export function isMultipleOf(x: Dec, step: Dec): boolean {
+  // A step `10^−k` (every quote unit, most lots and ticks) divides exactly the decimals with at
+  // most k fraction digits: no quotient needed.
+  const k = fractionPowerOfTen(step);
+  if (k !== null) return x.decimalPlaces() <= k;
   return x.divToInt(step).mul(step).eq(x);
 }
+
+/** `k` when `step = 10^−k` with `k ≥ 0`, else null (read from decimal.js's single limb). */
+function fractionPowerOfTen(step: Dec): number | null {
+  const limbs = (step as unknown as { d: readonly number[] | null }).d;
+  if (limbs === null || limbs.length !== 1 || step.isNeg() || step.e > 0 || !LIMB_POWERS.has(limbs[0]!)) return null;
+  return -step.e;
+}
+
+const LIMB_POWERS: ReadonlySet<number> = new Set([1, 10, 100, 1000, 10_000, 100_000, 1_000_000]);
 
 /** The quote unit `10^−scale`. */
 export function unitOf(scale: number): Dec {

@@ -124,6 +124,21 @@ describe('Fixed against decimal.js', () => {
     );
   });
 
+  it('toDec builds the very decimal.js value its canonical string parses to, representation included', () => {
+    // Field for field (sign, exponent, limbs, constructor), so every decimal.js operation on it,
+    // and a deep equality with a parsed result, behaves as on the parsed string.
+    const sameAsParsed = (x: Fixed) => {
+      const got = toDec(x) as unknown as Record<string, unknown>;
+      const want = new D.Dec(toCanonical(x)) as unknown as Record<string, unknown>;
+      expect({ s: got.s, e: got.e, d: got.d }).toEqual({ s: want.s, e: want.e, d: want.d });
+      expect(got.constructor).toBe(D.Dec);
+      expect(toDec(x).toFixed()).toBe(new D.Dec(toCanonical(x)).toFixed());
+    };
+    fc.assert(fc.property(amount, sameAsParsed), params(FILE, 'toDec'));
+    // Every alignment of the leading digit on the 7-digit limbs, and trailing zeros to strip.
+    for (let s = 0; s <= 54; s++) for (const m of [1n, 9n, 10n, 1234567n, 12345678n, 10000000n, -7000000000000n, 123456789012345678901234567890n]) sameAsParsed(new Fixed(m, s));
+  });
+
   it('worked examples: negative values round away from zero on the floor side, tiny scales print in full', () => {
     // −1.25 lies between −1.5 and −1: down is −1.5, up is −1.
     const half = new Fixed(5n, 1);

@@ -1,6 +1,8 @@
 import { toCanonical as s, ZERO, type Dec } from './decimal.ts';
 import { closeFill } from './closeFill.ts';
-import { FZERO, fromDec, toCanonical as fs, type Fixed } from './fixed.ts';
+import { FZERO, fromDec, toCanonical as fs, toDec, type Fixed } from './fixed.ts';
+import { parsedWriting, wireWriting, type AmountFill, type AmountResult, type AmountSnapshot, type Writing } from './amountResult.ts';
+import type { ParsedAnswer, RunParsed } from './parsedEngine.ts';
 import * as fixed from './fixedCore.ts';
 import { liquidateGroup, REFERENCE_RULES, type GroupOutcome, type Rules } from './liquidateGroup.ts';
 import { CROSS, marginGroups } from './marginGroup.ts';
@@ -10,12 +12,8 @@ import { penaltyRate } from './penaltyRate.ts';
 import { isLiquidatable } from './trigger.ts';
 import { parseScenario } from './parseScenario.ts';
 import type {
-  Fill,
-  GroupSnapshot,
-  LiquidationResult,
   Outcome,
   ParsedScenario,
-  PositionInput,
   Scenario,
   Status,
 } from './types.ts';
@@ -28,11 +26,15 @@ const SEVERITY: Readonly<Record<Status, number>> = { healthy: 0, partial: 1, ful
  *
  * @see docs/spec.md
  */
-export function liquidate(scenario: Scenario | unknown): Outcome {
-  const parsed = parseScenario(scenario);
-  if (!parsed.ok) return { ok: false, error: { code: 'invalid-input', issues: parsed.issues } };
-  return liquidateParsed(parsed.value);
-}
+export const liquidate: ((scenario: Scenario | unknown) => Outcome) & { readonly runParsed: RunParsed } = Object.assign(
+  function liquidate(scenario: Scenario | unknown): Outcome {
+    const parsed = parseScenario(scenario);
+    if (!parsed.ok) return { ok: false, error: { code: 'invalid-input', issues: parsed.issues } };
+    return liquidateParsed(parsed.value);
+  },
+  // The catalog hands the reference parsed scenarios and takes its parsed result (parsedEngine.ts).
+  { runParsed: liquidateToParsed },
+);
 
 /**
  * {@link liquidate} on an already validated scenario, optionally with other rules (the zoo).
@@ -61,7 +63,7 @@ export function liquidateOnDec(sc: ParsedScenario, rules: Rules = REFERENCE_RULE
     fund = r.value.insuranceFund;
     outcomes.push({ id: group.id, o: r.value });
   }
-  return { ok: true, result: report(sc.positions, outcomes, fund, DEC) };
+  return { ok: true, result: report(sc.positions, outcomes, fund, DEC, DEC_WIRE) };
 }
 
 /** An amount of either arithmetic: decimal.js `Dec` or the integer core's `Fixed`. */
@@ -98,23 +100,52 @@ interface HealthOf<T> {
   readonly target: T;
 }
 
-/** How {@link report} writes amounts of one arithmetic. */
-interface Writer<T> {
+/** What {@link report} needs of one arithmetic. */
+interface Arithmetic<T> {
   readonly zero: T;
-  readonly s: (x: T) => string;
   readonly marginRatio: (equity: T, maintenance: T) => T | null;
 }
 
-const DEC: Writer<Dec> = { zero: ZERO, s, marginRatio };
-const FIXED: Writer<Fixed> = { zero: FZERO, s: fs, marginRatio: fixed.marginRatio };
+const DEC: Arithmetic<Dec> = { zero: ZERO, marginRatio };
+const FIXED: Arithmetic<Fixed> = { zero: FZERO, marginRatio: fixed.marginRatio };
 
-/** The result (spec §8) of the groups' outcomes, written once for both arithmetics. */
-function report<T extends Amount<T>>(
+const DEC_WIRE = wireWriting(s);
+const FIXED_WIRE = wireWriting(fs);
+// `toDec` gives the value of the very string `toCanonical` writes (fixed.test.ts).
+const FIXED_PARSED = parsedWriting(toDec);
+
+function snapshot<T, S>(h: HealthOf<T>, w: Arithmetic<T>, write: (x: T) => S): AmountSnapshot<S> {
+  const r = w.marginRatio(h.equity, h.maintenance);
+  return { equity: write(h.equity), maintenance: write(h.maintenance), target: write(h.target), marginRatio: r === null ? null : write(r) };
+}
+
+function fill<T, S>(f: OutcomeOf<T>['fills'][number], write: (x: T) => S): AmountFill<S> {
+  return {
+    market: f.market,
+    side: f.long ? 'sell' : 'buy',
+    size: write(f.size),
+    price: write(f.price),
+    notional: write(f.notional),
+    penaltyRate: write(f.penaltyRate),
+    penalty: write(f.penalty),
+    liquidatorFee: write(f.liquidatorFee),
+    insuranceFee: write(f.insuranceFee),
+    realizedPnl: write(f.realizedPnl),
+  };
+}
+
+/**
+ * The result (spec §8) of the groups' outcomes, written once for both arithmetics and in either
+ * writing: canonical strings for the wire, `Dec` values for the parsed form (amountResult.ts).
+ */
+function report<T extends Amount<T>, S, P>(
   input: readonly { readonly market: string; readonly entry: T }[],
   outcomes: readonly { id: string; o: OutcomeOf<T> }[],
   fund: T,
-  w: Writer<T>,
-): LiquidationResult {
+  w: Arithmetic<T>,
+  writing: Writing<T, S, P>,
+): AmountResult<S, P> {
+  const write = writing.amount;
   let status: Status = 'healthy';
   let payout = w.zero;
   let badDebt = w.zero;
@@ -131,38 +162,23 @@ function report<T extends Amount<T>>(
       after.set(p.market, { size: p.size, isolatedMargin: id === CROSS ? null : o.group.collateral });
     }
   }
-  const positions: PositionInput[] = [];
+  const positions: P[] = [];
   for (const p of input) {
     const a = after.get(p.market);
     if (a === undefined) continue;
-    const base = { market: p.market, size: w.s(a.size), entryPrice: w.s(p.entry) };
-    positions.push(a.isolatedMargin === null ? base : { ...base, isolatedMargin: w.s(a.isolatedMargin) });
+    positions.push(writing.position(p.market, write(a.size), write(p.entry), a.isolatedMargin === null ? null : write(a.isolatedMargin)));
   }
-  const snapshot = (h: HealthOf<T>): GroupSnapshot => {
-    const r = w.marginRatio(h.equity, h.maintenance);
-    return { equity: w.s(h.equity), maintenance: w.s(h.maintenance), target: w.s(h.target), marginRatio: r === null ? null : w.s(r) };
-  };
-  const fill = (f: OutcomeOf<T>['fills'][number]): Fill => ({
-    market: f.market,
-    side: f.long ? 'sell' : 'buy',
-    size: w.s(f.size),
-    price: w.s(f.price),
-    notional: w.s(f.notional),
-    penaltyRate: w.s(f.penaltyRate),
-    penalty: w.s(f.penalty),
-    liquidatorFee: w.s(f.liquidatorFee),
-    insuranceFee: w.s(f.insuranceFee),
-    realizedPnl: w.s(f.realizedPnl),
-  });
+  const fills: AmountFill<S>[] = [];
+  for (const { o } of outcomes) for (const f of o.fills) fills.push(fill(f, write));
   return {
     status,
-    fills: outcomes.flatMap(({ o }) => o.fills.map(fill)),
-    account: { collateral: w.s(collateral), positions },
-    insuranceFund: w.s(fund),
-    insurancePayout: w.s(payout),
-    badDebt: w.s(badDebt),
-    socializedLoss: w.s(badDebt.sub(payout)),
-    groups: outcomes.map(({ id, o }) => ({ group: id, status: o.status, before: snapshot(o.before), after: snapshot(o.after) })),
+    fills,
+    account: { collateral: write(collateral), positions },
+    insuranceFund: write(fund),
+    insurancePayout: write(payout),
+    badDebt: write(badDebt),
+    socializedLoss: write(badDebt.sub(payout)),
+    groups: outcomes.map(({ id, o }) => ({ group: id, status: o.status, before: snapshot(o.before, w, write), after: snapshot(o.after, w, write) })),
   };
 }
 
@@ -171,6 +187,33 @@ function report<T extends Amount<T>>(
 
 /** The reference rules on exact integer amounts (fixedCore.ts); the result as canonical strings. */
 export function liquidateOnFixed(sc: ParsedScenario): Outcome {
+  const r = runOnFixed(sc);
+  return r.ok ? { ok: true, result: report(r.positions, r.outcomes, r.fund, FIXED, FIXED_WIRE) } : r;
+}
+
+/**
+ * The reference on an already parsed scenario, with its result in both forms (parse once:
+ * src/model/parsedEngine.ts): the wire result now, the parsed one when asked for, written from
+ * the same amounts (`toDec` gives the value of the string `toCanonical` writes).
+ */
+export function liquidateToParsed(sc: ParsedScenario): ParsedAnswer {
+  const r = runOnFixed(sc);
+  if (!r.ok) return { outcome: r, output: noResult };
+  return {
+    outcome: { ok: true, result: report(r.positions, r.outcomes, r.fund, FIXED, FIXED_WIRE) },
+    output: () => report(r.positions, r.outcomes, r.fund, FIXED, FIXED_PARSED),
+  };
+}
+
+function noResult(): never {
+  throw new Error('no result to parse: the reference answered limit-exceeded');
+}
+
+type FixedRun =
+  | { readonly ok: true; readonly positions: readonly fixed.FPosition[]; readonly outcomes: readonly { id: string; o: fixed.FGroupOutcome }[]; readonly fund: Fixed }
+  | { readonly ok: false; readonly error: { readonly code: 'limit-exceeded'; readonly message: string } };
+
+function runOnFixed(sc: ParsedScenario): FixedRun {
   const v: fixed.FValuation = { params: fixed.fixedParams(sc.params), marks: fixed.fixedMarks(sc.marks) };
   const positions = fixed.fixedPositions(sc);
   let fund = fromDec(sc.insuranceFund);
@@ -181,6 +224,5 @@ export function liquidateOnFixed(sc: ParsedScenario): Outcome {
     fund = r.value.insuranceFund;
     outcomes.push({ id: group.id, o: r.value });
   }
-  return { ok: true, result: report(positions, outcomes, fund, FIXED) };
+  return { ok: true, positions, outcomes, fund };
 }
-

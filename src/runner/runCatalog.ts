@@ -10,8 +10,10 @@
  */
 import fc from 'fast-check';
 import { CATALOG, WELL_FORMED } from '../invariants/catalog.ts';
-import { checkCaseAsync, isEngineFailure, type AsyncEngine } from '../invariants/checkCase.ts';
+import type { CaseInput } from '../invariants/caseInput.ts';
+import { checkCaseAsync, isEngineFailure, type AsyncEngine, type CheckOptions } from '../invariants/checkCase.ts';
 import type { Answer, Invariant } from '../invariants/invariant.ts';
+import type { RunParsed } from '../model/parsedEngine.ts';
 import type { Scenario } from '../model/types.ts';
 import { assertRelationsEvery, DEFAULT_RELATIONS_EVERY, invariantsFor } from './relationBudget.ts';
 
@@ -31,6 +33,12 @@ export interface EngineUnderTest {
   /** features it supports; scenarios needing others are skipped and counted (undefined: all) */
   readonly features?: readonly string[];
   readonly run: AsyncEngine;
+  /**
+   * The engine's parsed entry point, for an in-process engine that can take parsed scenarios
+   * (src/model/parsedEngine.ts; the reference's): used for every scenario known in parsed form,
+   * `run` for the rest.
+   */
+  readonly runParsed?: RunParsed;
   /**
    * Why the adapter stopped trying the engine (it failed too often), or null while it still tries.
    * Once set, every answer is an immediate crash: the run stops, and nothing is shrunk against it.
@@ -150,29 +158,17 @@ function applicable(o: RunOptions): readonly Invariant[] {
 }
 
 export async function runCatalog(options: RunOptions): Promise<CatalogReport> {
-  // Every answer passes through here, derived runs included, so engine failures are never lost.
+  // Every answer passes through here, derived runs included, so engine failures are never lost
+  // (an engine function that throws, or an adapter that rejects, gave no answer either).
   const failures: EngineFailure[] = [];
   let failureCount = 0;
-  const o: RunOptions = {
-    ...options,
-    engine: {
-      ...options.engine,
-      run: async (s) => {
-        let a: Answer;
-        try {
-          a = await options.engine.run(s);
-        } catch (e) {
-          // An engine function that throws (or an adapter that rejects) gave no answer either.
-          a = { ok: false, error: { code: 'engine-threw', message: e instanceof Error ? e.message : String(e) } };
-        }
-        if (isEngineFailure(a)) {
-          failureCount++;
-          if (failures.length < 3) failures.push({ code: a.error.code, message: 'message' in a.error ? String(a.error.message) : '', scenario: s });
-        }
-        return a;
-      },
-    },
+  const o = options;
+  const onAnswer = (input: CaseInput, a: Answer): void => {
+    if (!isEngineFailure(a)) return;
+    failureCount++;
+    if (failures.length < 3) failures.push({ code: a.error.code, message: 'message' in a.error ? String(a.error.message) : '', scenario: input.scenario });
   };
+  const checkOptions = { onAnswer, ...(o.engine.runParsed !== undefined ? { runParsed: o.engine.runParsed } : {}) };
   const invariants = applicable(o);
   const every = o.relationsEvery ?? DEFAULT_RELATIONS_EVERY;
   assertRelationsEvery(every);
@@ -194,7 +190,7 @@ export async function runCatalog(options: RunOptions): Promise<CatalogReport> {
     const missing = o.requiredFeatures?.(scenario).filter((f) => o.engine.features !== undefined && !o.engine.features.includes(f)) ?? [];
     if (missing.length > 0) return void unsupported++;
     const due = index === null ? invariants : invariantsFor(invariants, index, every);
-    const report = await checkCaseAsync(o.engine.run, scenario, { invariants: due, timings });
+    const report = await checkCaseAsync(o.engine.run, scenario, { ...checkOptions, invariants: due, timings });
     if (abandoned) return;
     cases++;
     const checked = new Set(report.checked);
@@ -264,7 +260,7 @@ export async function runCatalog(options: RunOptions): Promise<CatalogReport> {
     t.counterexample = cx;
     // Shrinking needs an engine that still answers, and time the user did not take back.
     if (halted()) continue;
-    const shrunk = await shrink(o, invariants, id, cx, halted);
+    const shrunk = await shrink(o, checkOptions, invariants, id, cx, halted);
     if (shrunk === cx) continue;
     t.counterexample = shrunk;
     o.onCounterexample?.(id, shrunk, 'shrunk');
@@ -295,6 +291,7 @@ export async function runCatalog(options: RunOptions): Promise<CatalogReport> {
 /** Shrinks a generated counterexample through the engine, starting from its replay address. */
 async function shrink(
   o: RunOptions,
+  checkOptions: CheckOptions,
   invariants: readonly Invariant[],
   id: string,
   found: Counterexample,
@@ -303,7 +300,7 @@ async function shrink(
   const only = invariants.filter((i) => i.id === id);
   // A candidate the engine did not answer (crash, timeout) is not a smaller counterexample: the
   // case report carries no violation for it, so the shrinker moves on.
-  const failing = async (s: Scenario) => (await checkCaseAsync(o.engine.run, s, { invariants: only })).violations.find((v) => v.invariant === id);
+  const failing = async (s: Scenario) => (await checkCaseAsync(o.engine.run, s, { ...checkOptions, invariants: only })).violations.find((v) => v.invariant === id);
   if (found.path === '') return found; // a replayed failure: already minimal
   const details = await fc.check(
     // Once halted, every candidate passes at once: the shrinker keeps the smallest found so far.

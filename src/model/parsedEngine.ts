@@ -1,0 +1,32 @@
+/**
+ * An in-process engine that can also take a scenario already parsed and answer with its result in
+ * both forms — the seam of "parse once" (issue 9): the catalog parses each case once and hands the
+ * parsed scenario, and the scenarios it derives from it, to such an engine without formatting them
+ * as strings and parsing them again; the parsed result goes to the invariants without a
+ * `parseResult` round trip.
+ *
+ * @remarks The contract, for every valid scenario `s` with `p = parseScenario(s).value`:
+ * `runParsed(p).outcome` equals `engine(s)` field for field, and when it is a result,
+ * `runParsed(p).output()` equals `parseResult(outcome.result).value`. The reference
+ * (`liquidate.runParsed`) meets it by construction (src/model/amountResult.ts). Engines behind an
+ * adapter (subprocess, HTTP, module worker) and the zoo have no `runParsed` and keep the wire path.
+ */
+import type { ParsedResult } from './parseResult.ts';
+import type { Engine, Outcome, ParsedScenario } from './types.ts';
+
+export interface ParsedAnswer {
+  readonly outcome: Outcome;
+  /** the parsed form of `outcome.result`; built on demand (relations compare wire results only) */
+  readonly output: () => ParsedResult;
+}
+
+export type RunParsed = (scenario: ParsedScenario) => ParsedAnswer;
+
+/** An engine function that carries a {@link RunParsed} as its `runParsed` property. */
+export type ParsedEngine = Engine & { readonly runParsed: RunParsed };
+
+/** The engine's {@link RunParsed}, or `undefined` when it only speaks the wire form. */
+export function runParsedOf(engine: unknown): RunParsed | undefined {
+  const f = (engine as { runParsed?: unknown } | null)?.runParsed;
+  return typeof f === 'function' ? (f as RunParsed) : undefined;
+}
