@@ -4,9 +4,11 @@
  * Stages are timed apart, so the figures say where the time goes:
  * - `generate`: the whole command (search for each flag's cases, reference fill, flags, canonical
  *   JSON, hashes, files and manifest), cases per second to disk;
- * - `generate … --workers N`: the same with candidates drawn and flagged on N worker threads (N =
- *   2, or the logical CPUs if fewer), worker start-up included; the suite is checked to be byte-
- *   identical to the one-thread suite of the same seed;
+ * - `generate … --workers N`: the same with candidates drawn and flagged on N threads (N = 2, or
+ *   the logical CPUs if fewer: the main thread and N − 1 worker threads), worker start-up
+ *   included; the suite is checked to be byte-identical to the one-thread suite of the same seed;
+ * - generation rows also give the median CPU time of the process (all threads): on a shared
+ *   machine it is the steadier figure, and for a workers row it shows what the threads cost;
  * - `fill + write`: the per-case work alone on inputs drawn beforehand (reference, flags,
  *   canonical JSON, hash, one file each);
  * - `write`: canonical files and manifest of an already built suite;
@@ -43,16 +45,37 @@ function median(xs: readonly number[]): number {
   return s[s.length >> 1]!;
 }
 
+/**
+ * CPU time of the process (every thread, user + system) spent in the last timed call: on a shared
+ * machine wall time measures the neighbours too, CPU time mostly our own work (for a run on
+ * workers it adds up the threads, so it shows their overhead rather than their speed-up).
+ */
+let lastCpuMs = 0;
+const cpuRuns = new Map<string, number[]>();
+
 function timed(fn: () => void): number {
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   fn();
-  return performance.now() - t0;
+  const ms = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  lastCpuMs = (c.user + c.system) / 1000;
+  return ms;
 }
 
 async function timedAsync(fn: () => Promise<void>): Promise<number> {
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   await fn();
-  return performance.now() - t0;
+  const ms = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  lastCpuMs = (c.user + c.system) / 1000;
+  return ms;
+}
+
+/** Records the CPU time of the run just timed under `stage`, for the row's median. */
+function cpuOf(stage: string): void {
+  cpuRuns.set(stage, [...(cpuRuns.get(stage) ?? []), lastCpuMs]);
 }
 
 interface Row {
@@ -60,10 +83,17 @@ interface Row {
   readonly cases: number;
   readonly ms: number;
   readonly perSecond: number;
+  /** median CPU time of the process over the runs (all threads), when recorded */
+  readonly cpuMs?: number;
+  /** 1-minute load average when the row was recorded */
+  readonly loadAverage: number;
 }
 
 const rows: Row[] = [];
-const row = (stage: string, cases: number, ms: number): void => void rows.push({ stage, cases, ms, perSecond: (cases / ms) * 1000 });
+const row = (stage: string, cases: number, ms: number): void => {
+  const cpu = cpuRuns.get(stage);
+  rows.push({ stage, cases, ms, perSecond: (cases / ms) * 1000, ...(cpu === undefined ? {} : { cpuMs: median(cpu) }), loadAverage: Number(os.loadavg()[0]!.toFixed(2)) });
+};
 
 const load = os.loadavg()[0]!;
 
@@ -72,13 +102,15 @@ const oneThread = new Map<string, string>();
 for (const count of [600, 3000]) {
   const out = join(tmp, `gen-${count}`);
   const ms = median(
-    Array.from({ length: REPS }, (_, i) =>
-      timed(() => {
+    Array.from({ length: REPS }, (_, i) => {
+      const t = timed(() => {
         const s = generateSuite({ params: defaultParams, count, seed: 20261125 + i, command: 'bench' });
         oneThread.set(`${count}/${i}`, JSON.stringify(s.cases.map((c) => c.text)));
         writeSuite(out, s);
-      }),
-    ),
+      });
+      cpuOf(`generate --count ${count}`);
+      return t;
+    }),
   );
   row(`generate --count ${count}`, count, ms);
 }
@@ -93,6 +125,7 @@ for (const count of [600, 3000]) {
         writeSuite(out, s);
       }),
     );
+    cpuOf(`generate --count ${count} --workers ${WORKERS}`);
   }
   row(`generate --count ${count} --workers ${WORKERS}`, count, median(runs));
 }
@@ -144,6 +177,7 @@ const report = {
   cpu: os.cpus()[0]?.model ?? 'unknown',
   logicalCpus: os.cpus().length,
   loadAverageAtStart: Number(load.toFixed(2)),
+  loadAverageAtEnd: Number(os.loadavg()[0]!.toFixed(2)),
   method: { reps: REPS, statistic: 'median', threads: 1, workersRows: WORKERS },
   rows,
   goals: {
@@ -156,7 +190,7 @@ writeFileAtomic(join(root, 'reports/bench-fixtures.json'), `${JSON.stringify(rep
 
 const w = Math.max(...rows.map((r) => r.stage.length));
 console.log(`liqcheck fixtures benchmark — ${report.cpu}, ${report.logicalCpus} logical CPUs, load ${report.loadAverageAtStart}, node ${report.node}\n`);
-console.log(`  ${'stage'.padEnd(w)}  ${'cases'.padStart(6)}  ${'ms'.padStart(8)}  ${'cases/s'.padStart(9)}`);
-for (const r of rows) console.log(`  ${r.stage.padEnd(w)}  ${String(r.cases).padStart(6)}  ${r.ms.toFixed(0).padStart(8)}  ${Math.round(r.perSecond).toString().padStart(9)}`);
+console.log(`  ${'stage'.padEnd(w)}  ${'cases'.padStart(6)}  ${'ms'.padStart(8)}  ${'cases/s'.padStart(9)}  ${'CPU ms'.padStart(8)}  ${'load'.padStart(5)}`);
+for (const r of rows) console.log(`  ${r.stage.padEnd(w)}  ${String(r.cases).padStart(6)}  ${r.ms.toFixed(0).padStart(8)}  ${Math.round(r.perSecond).toString().padStart(9)}  ${(r.cpuMs === undefined ? '' : r.cpuMs.toFixed(0)).padStart(8)}  ${r.loadAverage.toFixed(1).padStart(5)}`);
 console.log(`\ngoal generate ≥ ${GOAL_GENERATE_PER_SEC}/s: ${report.goals.generatePerSecond.met ? 'met' : 'NOT met'} (${report.goals.generatePerSecond.measured}/s); goal generate on ${WORKERS} workers ≥ ${GOAL_WORKERS_PER_SEC}/s: ${report.goals.generateOnWorkersPerSecond.met ? 'met' : 'NOT met'} (${report.goals.generateOnWorkersPerSecond.measured}/s, ×${report.goals.generateOnWorkersPerSecond.speedup} one thread); goal verify < ${GOAL_VERIFY_MS} ms: ${report.goals.verifyMs.met ? 'met' : 'NOT met'} (${report.goals.verifyMs.measured} ms)`);
 console.log('written to reports/bench-fixtures.json');

@@ -11,6 +11,7 @@ import { FLAGS } from '../../fixtures/flags.ts';
 import { generateSuiteOnWorkers, type GeneratedSuite } from '../../fixtures/generate.ts';
 import { unlistableDir, verifyDir, type VerifyReport } from '../../fixtures/verify.ts';
 import { interruptedSwap, recoverSuite, suiteTargetProblem, writeSuite } from '../../fixtures/writeSuite.ts';
+import { formatDuration, formatRate } from '../../io/formatFigure.ts';
 import { loadParams } from '../loadParams.ts';
 import { progressFor } from '../progress.ts';
 import { helpFor, intOption, parseOptions, type OptionTable } from '../options.ts';
@@ -22,7 +23,7 @@ export const GENERATE_OPTIONS: OptionTable = {
   count: { type: 'string', value: 'N', help: 'cases to generate (default 600)' },
   seed: { type: 'string', value: 'S', help: 'seed (default 1); the same options give the same bytes' },
   out: { type: 'string', value: 'DIR', help: 'directory to write: case files and manifest.json (required); must be missing, empty or a suite written before' },
-  workers: { type: 'string', value: 'N', help: 'worker threads drawing candidates (default 1); the bytes do not depend on it' },
+  workers: { type: 'string', value: 'N', help: 'threads drawing candidates: this one and N − 1 workers (default 1); the bytes do not depend on it' },
   help: { type: 'boolean', help: 'show this help' },
 };
 
@@ -102,7 +103,7 @@ export function formatGenerated(suite: GeneratedSuite, out: string, genMs: numbe
     ...rows,
     ...(short.length > 0 ? ['', ...short] : []),
     '',
-    `Wrote ${n} case files and manifest.json in ${((genMs + writeMs) / 1000).toFixed(2)} s (${Math.round(rate)} cases/s; writing ${writeMs.toFixed(0)} ms).`,
+    `Wrote ${n} case files and manifest.json in ${formatDuration(genMs + writeMs)} (${Number.isFinite(rate) ? formatRate(rate, 'cases') : 'under 1 ms'}; writing ${formatDuration(writeMs)}).`,
     `Regenerate: ${suite.manifest.command}`,
     '',
   ].join('\n');
@@ -163,6 +164,6 @@ export function formatVerify(r: VerifyReport): string {
   if (r.manifest === 'missing') lines.push('- no manifest.json: file integrity checked by content hashes only');
   const bad = new Set([...r.failures.map((f) => f.file), ...r.problems.map((p) => p.file)]).size;
   const verdict = r.files === 0 ? 'no fixture files found' : bad === 0 ? 'all passed' : `${bad} file(s) failed`;
-  lines.push(`\n${r.files} files: ${r.passed} passed, ${r.failures.length} failed, ${r.problems.length} problem(s), ${r.skipped.length} skipped; manifest ${r.manifest} — ${verdict} (${(r.ms / 1000).toFixed(2)} s).\n`);
+  lines.push(`\n${r.files} files: ${r.passed} passed, ${r.failures.length} failed, ${r.problems.length} problem(s), ${r.skipped.length} skipped; manifest ${r.manifest} — ${verdict} (${formatDuration(r.ms)}).\n`);
   return `${lines.join('\n')}`;
 }
