@@ -10,6 +10,7 @@ import os from 'node:os';
 import { defaultParams } from '../src/arbitraries/defaultParams.ts';
 import { runCell, type SweepCellsInput } from '../src/fuzz/sweep/cell.ts';
 import { parseAxis } from '../src/fuzz/sweep/grid.ts';
+import { formatCount, formatDuration, formatFixed, formatRate, formatSignificant } from '../src/io/formatFigure.ts';
 import { runSweep } from '../src/fuzz/sweep/runSweep.ts';
 import { writeFileAtomic } from '../src/io/writeFileAtomic.ts';
 import { deepFreeze } from '../src/model/frozen.ts';
@@ -53,5 +54,5 @@ const result = {
   verdicts: Object.fromEntries(['safe', 'bad-debt', 'static', 'invalid'].map((v) => [v, report.cells.filter((c) => c?.verdict === v).length])),
 };
 writeFileAtomic('reports/bench-sweep.json', `${JSON.stringify(result, null, 2)}\n`);
-console.log(`sweep ${result.grid} × ${scenarios} accounts = ${result.scenarios} scenarios on ${workers} worker(s): ${result.seconds} s (${result.scenariosPerSecond}/s; goal ≤ ${GOAL_S} s: ${result.withinGoal ? 'met' : 'NOT met'})`);
-console.log(`one cell, single thread: ${result.oneCellSingleThreadMs} ms (${result.usPerScenarioSingleThread} µs per scenario); load average ${result.machine.loadavg.join(' ')}`);
+console.log(`sweep ${result.grid} × ${formatCount(scenarios)} accounts = ${formatCount(result.scenarios)} scenarios on ${workers} worker(s): ${formatDuration(seconds * 1000)} (${formatRate((cells * scenarios) / seconds, 'scenarios')}; goal ≤ ${GOAL_S} s: ${result.withinGoal ? 'met' : 'NOT met'})`);
+console.log(`one cell, single thread: ${formatDuration(cellMs)} (${formatSignificant((cellMs * 1000) / scenarios)} µs per scenario); load average ${result.machine.loadavg.map((l) => formatFixed(l, 2)).join(' ')}`);

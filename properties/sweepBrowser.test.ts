@@ -1,7 +1,9 @@
 /**
- * The sweep's HTML report in a real headless browser (Debian's chromium): the page is rendered
- * offline, screenshotted, the PNG decoded here, and every cell of the safe-region map is sampled
- * at its centre and must have the colour of its verdict.
+ * The sweep's HTML report in a real headless browser (Debian's chromium), offline: the page is
+ * screenshotted, the PNG decoded here, and every cell of the safe-region map is sampled at its
+ * centre and must have the colour of its verdict; and a copy of the page with a measuring script
+ * appended is dumped (`--dump-dom`) to check that every axis tick label is legible: inside its
+ * chart, not overlapping its neighbours, a short rounded number.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,7 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { parseAxis } from '../src/fuzz/sweep/grid.ts';
 import { FRAME_COLOUR, sweepHtml, VERDICT_COLOURS } from '../src/fuzz/sweep/html.ts';
 import { runSweep } from '../src/fuzz/sweep/runSweep.ts';
-import { FLAT } from './sweepSupport.ts';
+import { FLAT, syntheticReport } from './sweepSupport.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const present = existsSync(CHROMIUM);
@@ -82,7 +84,106 @@ const near = (img: Image, x: number, y: number, hex: string, tol = 4): boolean =
   return rgb(hex).every((v, k) => Math.abs(img.rgba[o + k]! - v) <= tol);
 };
 
+/** Runs chromium headless on `page` with `extra` flags (screenshot or DOM dump). */
+function chromium(dir: string, page: string, extra: readonly string[]) {
+  return spawnSync(CHROMIUM, [
+    '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', `--user-data-dir=${join(dir, 'profile')}`, '--force-device-scale-factor=1',
+    '--window-size=1000,900', ...extra, pathToFileURL(page).href,
+  ], { encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
+}
+
+interface Box {
+  readonly x0: number;
+  readonly y0: number;
+  readonly x1: number;
+  readonly y1: number;
+}
+interface Label extends Box {
+  readonly axis: string;
+  readonly text: string;
+}
+interface Chart {
+  readonly box: Box;
+  readonly labels: readonly Label[];
+  /** every visible text of the chart (titles, legends, labels) */
+  readonly texts: readonly (Box & { readonly text: string })[];
+  /** cells with a hover tooltip (an SVG <title> child) */
+  readonly tooltips: number;
+}
+
+/** Tick labels of every chart, the selector and the axis each belongs to (vega's SVG classes). */
+const LABELS = '.role-axis-label text';
+const AXIS_OF = "(t) => { const a = t.closest('.role-axis'); return String([...a.parentNode.children].indexOf(a)); }";
+
+/**
+ * Appended to a copy of the report (the report itself has no script): measures, in the browser's
+ * own layout, each chart's box and each visible tick label's box, into a <pre> the dump carries.
+ */
+const MEASURE = `<script>
+(() => {
+  const box = (r) => ({ x0: r.left, y0: r.top, x1: r.right, y1: r.bottom });
+  const axisOf = ${AXIS_OF};
+  const charts = [...document.querySelectorAll('body > svg, body > div > svg, figure svg')].map((svg) => ({
+    box: box(svg.getBoundingClientRect()),
+    labels: [...svg.querySelectorAll(${JSON.stringify(LABELS)})]
+      .filter((t) => Number(getComputedStyle(t).opacity) > 0 && t.textContent.trim() !== '')
+      .map((t) => ({ axis: axisOf(t), text: t.textContent, ...box(t.getBoundingClientRect()) })),
+    texts: [...svg.querySelectorAll('text')]
+      .filter((t) => Number(getComputedStyle(t).opacity) > 0 && t.textContent.trim() !== '')
+      .map((t) => ({ text: t.textContent, ...box(t.getBoundingClientRect()) })),
+    tooltips: svg.querySelectorAll('.role-mark.heatcells > path > title').length,
+  }));
+  const pre = document.createElement('pre');
+  pre.id = 'liqcheck-measure';
+  pre.textContent = JSON.stringify(charts);
+  document.body.appendChild(pre);
+})();
+</script>`;
+
+/** A tick label a person can read at a glance: a plain number of at most 4 significant digits. */
+const SHORT_NUMBER = /^−?-?[0-9]{1,3}(,[0-9]{3})*(\.[0-9]+)?%?$/;
+const significant = (text: string) => text.replace(/[^0-9]/g, '').replace(/^0+/, '').replace(/0+$/, '').length;
+
 describe('the sweep report in headless chromium', () => {
+  it.skipIf(skipReason !== null)(`has legible axis labels on a 20 × 20 grid of unrounded values${skipReason ? ` (skipped: ${skipReason})` : ''}`, async () => {
+    expect(present, `${CHROMIUM} is required in CI (.ci/run installs it)`).toBe(true);
+    const report = syntheticReport(20, 20);
+    const dir = mkdtempSync(join(tmpdir(), 'liqcheck-browser-'));
+    const page = join(dir, 'measure.html');
+    writeFileSync(page, (await sweepHtml(report)).replace('</body>', `${MEASURE}\n</body>`));
+    const r = chromium(dir, page, ['--dump-dom']);
+    const m = /<pre id="liqcheck-measure">([^<]*)<\/pre>/.exec(r.stdout);
+    expect(m, `chromium exited ${r.status}: ${r.stderr.slice(-2000)}`).not.toBeNull();
+    const charts = JSON.parse(m![1]!.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')) as Chart[];
+    expect(charts.length, 'the three maps are on the page').toBeGreaterThanOrEqual(3);
+    const problems: string[] = [];
+    charts.forEach((c, k) => {
+      const axes = new Map<string, Label[]>();
+      for (const l of c.labels) axes.set(l.axis, [...(axes.get(l.axis) ?? []), l]);
+      if (axes.size < 2) problems.push(`chart ${k}: ${axes.size} labelled axes, expected 2`);
+      if (c.tooltips !== report.cells.length) problems.push(`chart ${k}: ${c.tooltips} cells with a tooltip, expected ${report.cells.length}`);
+      for (const t of c.texts) {
+        if (t.x0 < c.box.x0 - 0.5 || t.x1 > c.box.x1 + 0.5 || t.y0 < c.box.y0 - 0.5 || t.y1 > c.box.y1 + 0.5) problems.push(`chart ${k}: text "${t.text}" is clipped by the chart`);
+      }
+      for (const [axis, labels] of axes) {
+        if (labels.length < 3) problems.push(`chart ${k} axis ${axis}: ${labels.length} visible tick labels, expected at least 3`);
+        for (const l of labels) {
+          const inside = l.x0 >= c.box.x0 - 0.5 && l.x1 <= c.box.x1 + 0.5 && l.y0 >= c.box.y0 - 0.5 && l.y1 <= c.box.y1 + 0.5;
+          if (!inside) problems.push(`chart ${k} axis ${axis}: label "${l.text}" [${l.x0.toFixed(1)}, ${l.x1.toFixed(1)}] × [${l.y0.toFixed(1)}, ${l.y1.toFixed(1)}] is clipped by the chart [${c.box.x0}, ${c.box.x1}] × [${c.box.y0}, ${c.box.y1}]`);
+          if (!SHORT_NUMBER.test(l.text) || significant(l.text) > 4) problems.push(`chart ${k} axis ${axis}: label "${l.text}" is not a short rounded number`);
+        }
+        for (let a = 0; a < labels.length; a++) {
+          for (let b = a + 1; b < labels.length; b++) {
+            const [p, q] = [labels[a]!, labels[b]!];
+            if (p.x0 < q.x1 && q.x0 < p.x1 && p.y0 < q.y1 && q.y0 < p.y1) problems.push(`chart ${k} axis ${axis}: labels "${p.text}" and "${q.text}" overlap`);
+          }
+        }
+      }
+    });
+    expect(problems.slice(0, 12), `${problems.length} legibility problem(s)`).toEqual([]);
+  }, 90_000);
+
   it.skipIf(skipReason !== null)(`renders the safe-region heatmap${skipReason ? ` (skipped: ${skipReason})` : ''}`, async () => {
     expect(present, `${CHROMIUM} is required in CI (.ci/run installs it)`).toBe(true);
     const x = parseAxis('--x', 'maintenanceRate=0.01:0.03:3');
@@ -93,13 +194,9 @@ describe('the sweep report in headless chromium', () => {
     expect([...verdicts].sort()).toEqual(['bad-debt', 'safe', 'static']);
     const dir = mkdtempSync(join(tmpdir(), 'liqcheck-browser-'));
     const page = join(dir, 'sweep.html');
-    writeFileSync(page, sweepHtml(report));
+    writeFileSync(page, await sweepHtml(report));
     const png = join(dir, 'shot.png');
-    const r = spawnSync(CHROMIUM, [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', `--user-data-dir=${join(dir, 'profile')}`, '--force-device-scale-factor=1',
-      `--screenshot=${png}`, '--window-size=1000,900', pathToFileURL(page).href,
-    ], { encoding: 'utf8', timeout: 60_000 });
+    const r = chromium(dir, page, [`--screenshot=${png}`]);
     expect(existsSync(png), `chromium exited ${r.status}: ${r.stderr.slice(-2000)}`).toBe(true);
     const img = decodePng(readFileSync(png));
     // The frame's bounding box is the grid (3 px border), found by its unique colour.

@@ -9,6 +9,7 @@ import { REFERENCE_ENGINE } from '../../gate/engineUnderTest.ts';
 import { failureStore } from '../../gate/failureStore.ts';
 import { toJUnit } from '../../gate/junit.ts';
 import { openImpl, type OpenedEngine } from '../../gate/openImpl.ts';
+import { formatDuration, formatShare } from '../../io/formatFigure.ts';
 import { writeFileAtomic } from '../../io/writeFileAtomic.ts';
 import { CATALOG } from '../../invariants/catalog.ts';
 import type { Invariant } from '../../invariants/invariant.ts';
@@ -215,8 +216,8 @@ export function formatReport(r: CatalogReport): string {
     (r.relationsEvery ?? 1) > 1 ? `relation invariants judged on 1 generated case in ${r.relationsEvery} and on every saved failure (their skipped count includes the others; --relations-every 1 judges all)` : '',
   ].filter(Boolean);
   const held = failed === 0
-    ? `All ${r.tallies.length} invariants held on ${r.cases} scenarios (${(r.ms / 1000).toFixed(1)} s).`
-    : `${failed} of ${r.tallies.length} invariants violated on ${r.cases} scenarios (${(r.ms / 1000).toFixed(1)} s).`;
+    ? `All ${r.tallies.length} invariants held on ${r.cases} scenarios (${formatDuration(r.ms)}).`
+    : `${failed} of ${r.tallies.length} invariants violated on ${r.cases} scenarios (${formatDuration(r.ms)}).`;
   const verdict = r.interrupted
     ? `Interrupted by ${r.interrupted} after ${r.cases} of ${Math.ceil(r.runs / r.shard.count)} scenarios: NOT a pass. ${held.replace('All ', 'So far all ')}`
     : r.stoppedEarly
@@ -224,7 +225,7 @@ export function formatReport(r: CatalogReport): string {
       : held;
   const dist = Object.entries(r.labels)
     .sort(([, a], [, b]) => b - a)
-    .map(([k, n]) => `${k} ${((100 * n) / Math.max(1, r.cases)).toFixed(1)}%`)
+    .map(([k, n]) => `${k} ${formatShare(n, r.cases)}`)
     .join(' · ');
   return `${head}\n${rows.join('\n')}\n\n${dist ? `cases: ${dist}\n` : ''}${notes.map((n) => `${n}\n`).join('')}${verdict}\n`;
 }
