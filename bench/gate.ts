@@ -14,10 +14,27 @@
  * flat whatever the number of cases. A warm-up of `WARMUP` cases (engine and gate JIT) precedes
  * the timed run.
  *
- * Run: `npx tsx bench/gate.ts` (about 2–3 minutes; `--quick` for a smoke run). Prints a table and
- * writes reports/gate-bench.json atomically.
+ * CPU split (every measurement): the gate's own CPU is `process.cpuUsage()` (user + system) of the
+ * measuring process over the timed run; the engine's is the utime + stime (+ cutime + cstime, what
+ * it started and reaped) of the gate's child processes, read from /proc/<pid>/stat before and after
+ * the timed run (the in-process engines have none: all their CPU is the gate's). The gate's share is
+ * gate / (gate + engine), the CPU of the whole check. `liqcheck check` itself is measured by
+ * calling the CLI's `main(['check', '--impl', …, '--runs', N, '--seed', SEED, '--failures', ''])`
+ * in the measuring process after a warm-up run of the same command (scenario generation,
+ * relation budget, classify and concurrency exactly as the CLI does them); its engine's CPU is
+ * then the growth of /proc/self/stat's cutime + cstime, since the CLI closes (and so reaps) the
+ * engine before it returns. Wall time and scenarios/s are printed beside; a figure says the load
+ * average it was measured at.
+ *
+ * The Python example runs twice: as shipped (protocol 1.1, `params-ref`: each params set sent once)
+ * and with `--no-params-ref` (every request carries its params, as in protocol 1.0).
+ *
+ * Run: `npx tsx bench/gate.ts` (about 3–4 minutes; `--quick` for a smoke run). Prints a table and
+ * writes reports/gate-bench.json atomically. `--python` runs the Python rows only and writes
+ * reports/gate-bench-python.json instead.
  */
 import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +44,7 @@ import { scenario } from '../src/arbitraries/scenario.ts';
 import { openEngine, type EngineHandle } from '../src/adapters/openEngine.ts';
 import { checkCase, checkCaseAsync } from '../src/invariants/checkCase.ts';
 import { writeFileAtomic } from '../src/io/writeFileAtomic.ts';
+import { main as cliMain } from '../src/cli/main.ts';
 import { liquidate } from '../src/model/liquidate.ts';
 import type { Scenario } from '../src/model/types.ts';
 
@@ -38,20 +56,31 @@ const CONCURRENCY = 64;
 /** Longest a memory run may take; longer ones are skipped with the estimate that ruled them out. */
 const MEMORY_BUDGET_S = 120;
 
-type EngineId = 'reference' | 'js-module' | 'js-stdio' | 'py-stdio' | 'echo-stdio' | 'js-http';
+type EngineId = 'reference' | 'js-module' | 'js-stdio' | 'py-stdio' | 'py-stdio-inline' | 'echo-stdio' | 'js-http';
 
 const ENGINES: Readonly<Record<EngineId, { readonly label: string; readonly transport: string }>> = {
   reference: { label: 'reference, called directly', transport: 'none (baseline)' },
   'js-module': { label: 'JS example', transport: 'in-process module' },
   'js-stdio': { label: 'JS example', transport: 'subprocess, pipelined' },
-  'py-stdio': { label: 'Python example', transport: 'subprocess, pipelined' },
+  'py-stdio': { label: 'Python example', transport: 'subprocess, params-ref' },
+  'py-stdio-inline': { label: 'Python example', transport: 'subprocess, params inline' },
   'echo-stdio': { label: 'echo (no work)', transport: 'subprocess, pipelined' },
   'js-http': { label: 'JS example', transport: 'HTTP, batched' },
+};
+
+const IMPL: Readonly<Record<Exclude<EngineId, 'reference' | 'js-http'>, string>> = {
+  'js-module': './examples/js/engine.mjs',
+  'js-stdio': 'node examples/js/engine.mjs',
+  'py-stdio': 'python3 examples/python/engine.py',
+  'py-stdio-inline': 'python3 examples/python/engine.py --no-params-ref',
+  'echo-stdio': 'node examples/echo/engine.mjs',
 };
 
 interface Job {
   readonly engine: EngineId;
   readonly checks: boolean;
+  /** run as `liqcheck check --impl …` (the CLI in-process) instead of the bench's own driver */
+  readonly cli?: boolean;
   readonly cases: number;
   readonly warmup: number;
 }
@@ -59,9 +88,66 @@ interface Job {
 interface JobResult extends Job {
   readonly seconds: number;
   readonly perSecond: number;
+  /** CPU seconds of the timed run: the gate process's own (of which system), and its engine subprocesses' */
+  readonly gateCpuS: number;
+  readonly gateSysS: number;
+  readonly engineCpuS: number;
+  /** gate / (gate + engine) */
+  readonly gateCpuShare: number;
+  /** the 1-minute load average when the timed run ended */
+  readonly load: number;
   /** the gate process's peak resident set, MiB */
   readonly gateMaxRssMiB: number;
   readonly failures: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// CPU accounting (Linux /proc; clock ticks of 1/100 s, as `getconf CLK_TCK` says on Linux)
+
+const TICK_S = 0.01;
+
+/** utime, stime, cutime, cstime and ppid of one process, from /proc/<pid>/stat (null once gone). */
+function procStat(pid: number | 'self'): { readonly ppid: number; readonly own: number; readonly reaped: number } | null {
+  let text: string;
+  try {
+    text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return null;
+  }
+  // The command name (field 2) may hold spaces and parentheses: count fields after its last ')'.
+  const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
+  const n = (field: number): number => Number(f[field - 3]);
+  return { ppid: n(4), own: (n(14) + n(15)) * TICK_S, reaped: (n(16) + n(17)) * TICK_S };
+}
+
+/** CPU seconds used so far by this process's live children, with what they reaped, by pid. */
+function childrenCpu(): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    const st = procStat(Number(name));
+    if (st !== null && st.ppid === process.pid) out.set(Number(name), st.own + st.reaped);
+  }
+  return out;
+}
+
+interface CpuSplit {
+  /** the gate process's own CPU seconds, and the system (kernel) part of them */
+  readonly gateCpuS: number;
+  readonly gateSysS: number;
+  readonly engineCpuS: number;
+}
+
+/** CPU of the gate and of its engine processes over `work`. */
+async function cpuOf<T>(work: () => Promise<T>): Promise<{ value: T } & CpuSplit> {
+  const children0 = childrenCpu();
+  const reaped0 = procStat('self')!.reaped;
+  const gate0 = process.cpuUsage();
+  const value = await work();
+  const gate = process.cpuUsage(gate0);
+  let engineCpuS = procStat('self')!.reaped - reaped0;
+  for (const [pid, cpu] of childrenCpu()) engineCpuS += cpu - (children0.get(pid) ?? 0);
+  return { value, gateCpuS: (gate.user + gate.system) / 1e6, gateSysS: gate.system / 1e6, engineCpuS };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -87,14 +173,8 @@ async function drive(scenarios: readonly Scenario[], n: number, one: (s: Scenari
 
 async function openFor(engine: Exclude<EngineId, 'reference'>): Promise<{ handle: EngineHandle; stop: () => Promise<void> }> {
   const o = { timeoutMs: 30_000, cwd: ROOT };
-  const impl: Record<Exclude<EngineId, 'reference' | 'js-http'>, string> = {
-    'js-module': './examples/js/engine.mjs',
-    'js-stdio': 'node examples/js/engine.mjs',
-    'py-stdio': 'python3 examples/python/engine.py',
-    'echo-stdio': 'node examples/echo/engine.mjs',
-  };
   if (engine !== 'js-http') {
-    const handle = await openEngine(impl[engine], o);
+    const handle = await openEngine(IMPL[engine], o);
     return { handle, stop: () => handle.close() };
   }
   // The HTTP service runs in its own process, as a real one would.
@@ -125,7 +205,26 @@ async function driveBatches(scenarios: readonly Scenario[], n: number, runMany: 
   return 0;
 }
 
+/** `liqcheck check --impl …` in this process, `n` scenarios; returns how many invariants failed (0 or 1). */
+async function cliCheck(engine: Exclude<EngineId, 'reference' | 'js-http'>, n: number): Promise<number> {
+  const argv = ['check', '--impl', IMPL[engine], '--runs', String(n), '--seed', String(SEED), '--failures', ''];
+  const io = { out: () => {}, err: () => {}, isTTY: false };
+  return (await cliMain(argv, io)) === 0 ? 0 : 1;
+}
+
 async function child(job: Job): Promise<JobResult> {
+  if (job.cli === true) {
+    if (job.engine === 'reference' || job.engine === 'js-http') throw new Error(`no CLI measurement for ${job.engine}`);
+    const engine = job.engine;
+    process.chdir(ROOT);
+    process.env['LIQCHECK_PROGRESS'] = '0';
+    if (job.warmup > 0) await cliCheck(engine, job.warmup);
+    const t0 = performance.now();
+    const { value: failures, ...cpu } = await cpuOf(() => cliCheck(engine, job.cases));
+    const seconds = (performance.now() - t0) / 1000;
+    const gateCpuShare = cpu.gateCpuS / (cpu.gateCpuS + cpu.engineCpuS);
+    return { ...job, seconds, perSecond: job.cases / seconds, ...cpu, gateCpuShare, gateMaxRssMiB: process.resourceUsage().maxRSS / 1024, failures, load: os.loadavg()[0]! };
+  }
   const scenarios = pool();
   let runN: (n: number) => Promise<number>;
   let stop = async (): Promise<void> => {};
@@ -142,10 +241,11 @@ async function child(job: Job): Promise<JobResult> {
   }
   await runN(job.warmup);
   const t0 = performance.now();
-  const failures = await runN(job.cases);
+  const { value: failures, ...cpu } = await cpuOf(() => runN(job.cases));
   const seconds = (performance.now() - t0) / 1000;
   await stop();
-  return { ...job, seconds, perSecond: job.cases / seconds, gateMaxRssMiB: process.resourceUsage().maxRSS / 1024, failures };
+  const gateCpuShare = cpu.gateCpuS / (cpu.gateCpuS + cpu.engineCpuS);
+  return { ...job, seconds, perSecond: job.cases / seconds, ...cpu, gateCpuShare, gateMaxRssMiB: process.resourceUsage().maxRSS / 1024, failures, load: os.loadavg()[0]! };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -174,12 +274,57 @@ function runChild(job: Job): Promise<JobResult> {
 const fmt = (x: number): string => Math.round(x).toLocaleString('en-US');
 
 function table(rows: readonly JobResult[]): string {
-  const head = `  ${'engine'.padEnd(28)} ${'transport'.padEnd(24)} ${'checks'.padEnd(7)} ${'cases'.padStart(9)} ${'seconds'.padStart(8)} ${'scenarios/s'.padStart(12)} ${'gate RSS MiB'.padStart(13)}`;
+  const head = `  ${'engine'.padEnd(28)} ${'transport'.padEnd(26)} ${'checks'.padEnd(11)} ${'cases'.padStart(9)} ${'seconds'.padStart(8)} ${'scenarios/s'.padStart(12)} ${'gate CPU s (sys)'.padStart(17)} ${'engine CPU s'.padStart(13)} ${'gate share'.padStart(11)} ${'gate RSS MiB'.padStart(13)} ${'load'.padStart(5)}`;
   const lines = rows.map((r) => {
     const e = ENGINES[r.engine];
-    return `  ${e.label.padEnd(28)} ${e.transport.padEnd(24)} ${(r.checks ? 'all' : 'none').padEnd(7)} ${fmt(r.cases).padStart(9)} ${r.seconds.toFixed(2).padStart(8)} ${fmt(r.perSecond).padStart(12)} ${r.gateMaxRssMiB.toFixed(0).padStart(13)}`;
+    const checks = r.cli === true ? 'check (CLI)' : r.checks ? 'all' : 'none';
+    return `  ${e.label.padEnd(28)} ${e.transport.padEnd(26)} ${checks.padEnd(11)} ${fmt(r.cases).padStart(9)} ${r.seconds.toFixed(2).padStart(8)} ${fmt(r.perSecond).padStart(12)} ${`${r.gateCpuS.toFixed(2)} (${r.gateSysS.toFixed(2)})`.padStart(17)} ${r.engineCpuS.toFixed(2).padStart(13)} ${`${(r.gateCpuShare * 100).toFixed(1)}%`.padStart(11)} ${r.gateMaxRssMiB.toFixed(0).padStart(13)} ${r.load.toFixed(1).padStart(5)}`;
   });
   return [head, ...lines].join('\n');
+}
+
+/** Issue 9's "today" for a subprocess Python engine with all checks: 183–326 scenarios/s. */
+const PYTHON_BEFORE_PER_S = 326;
+const GATE_SHARE_GOAL = 0.2;
+
+/** The Python figures: params-ref against inline, the gate's CPU share, the goals of issue 9. */
+function pythonSummary(rows: readonly JobResult[]): { text: string; figures: Record<string, unknown> } {
+  const find = (engine: EngineId, checks: boolean, cli: boolean): JobResult => rows.find((r) => r.engine === engine && r.checks === checks && (r.cli === true) === cli)!;
+  const kinds = [
+    { key: 'engineOnly', label: 'engine only', checks: false, cli: false },
+    { key: 'allChecks', label: 'all checks, every relation on every case (driver)', checks: true, cli: false },
+    { key: 'check', label: '`liqcheck check` (relations every 8th case)', checks: true, cli: true },
+  ] as const;
+  const figures: Record<string, unknown> = {};
+  const lines: string[] = ['Python example over stdio, params-ref vs params inline:'];
+  for (const k of kinds) {
+    const ref = find('py-stdio', k.checks, k.cli);
+    const inline = find('py-stdio-inline', k.checks, k.cli);
+    const micros = (r: JobResult, cpu: number): number => (cpu / r.cases) * 1e6;
+    figures[k.key] = {
+      paramsRefPerSecond: ref.perSecond,
+      inlinePerSecond: inline.perSecond,
+      speedup: ref.perSecond / inline.perSecond,
+      gateCpuShare: ref.gateCpuShare,
+      inlineGateCpuShare: inline.gateCpuShare,
+      gateMicrosPerScenario: micros(ref, ref.gateCpuS),
+      engineMicrosPerScenario: micros(ref, ref.engineCpuS),
+    };
+    lines.push(
+      `  ${k.label}: ${fmt(ref.perSecond)}/s vs ${fmt(inline.perSecond)}/s (${(ref.perSecond / inline.perSecond).toFixed(2)}×); CPU per scenario: gate ${micros(ref, ref.gateCpuS).toFixed(1)} µs, engine ${micros(ref, ref.engineCpuS).toFixed(1)} µs → gate ${(ref.gateCpuShare * 100).toFixed(1)}% of the total (inline: ${(inline.gateCpuShare * 100).toFixed(1)}%)`,
+    );
+  }
+  const check = find('py-stdio', true, true);
+  const share = { goal: GATE_SHARE_GOAL, measured: check.gateCpuShare, met: check.gateCpuShare <= GATE_SHARE_GOAL };
+  const speed = { goal: 2 * PYTHON_BEFORE_PER_S, before: PYTHON_BEFORE_PER_S, measured: check.perSecond, met: check.perSecond >= 2 * PYTHON_BEFORE_PER_S };
+  figures['goals'] = { gateCpuShare: share, throughputWithChecks: speed };
+  lines.push(`  goal: the gate's own CPU ≤ ${GATE_SHARE_GOAL * 100}% of the total in \`liqcheck check\`: ${share.met ? 'MET' : 'NOT MET'} (${(share.measured * 100).toFixed(1)}%)`);
+  lines.push(`  goal: ≥ 2 × ${PYTHON_BEFORE_PER_S}/s (issue 9's "today") through \`liqcheck check\`: ${speed.met ? 'MET' : 'NOT MET'} (${fmt(speed.measured)}/s)`);
+  // Attributable to the adapters alone: with no catalog, the gate's CPU is the transport's.
+  const transport = find('py-stdio', false, false).gateCpuShare;
+  figures['transportCpuShare'] = transport;
+  lines.push(`  the transport alone (engine only, no catalog): gate ${(transport * 100).toFixed(1)}% of the total (${transport <= GATE_SHARE_GOAL ? 'within' : 'above'} ${GATE_SHARE_GOAL * 100}%); the rest of the gate's CPU in \`check\` is generation and the catalog`);
+  return { text: lines.join('\n'), figures };
 }
 
 async function main(): Promise<void> {
@@ -196,17 +341,33 @@ async function main(): Promise<void> {
     { engine: 'js-module', checks: false, cases: n(20_000), warmup: WARMUP },
     { engine: 'js-stdio', checks: false, cases: n(20_000), warmup: WARMUP },
     { engine: 'js-http', checks: false, cases: n(20_000), warmup: WARMUP },
-    { engine: 'py-stdio', checks: false, cases: n(10_000), warmup: WARMUP },
     { engine: 'echo-stdio', checks: false, cases: n(50_000), warmup: WARMUP },
     { engine: 'reference', checks: true, cases: n(5_000), warmup: WARMUP },
     { engine: 'js-module', checks: true, cases: n(5_000), warmup: WARMUP },
     { engine: 'js-stdio', checks: true, cases: n(5_000), warmup: WARMUP },
   ];
+  // Python: engine only, the catalog through the bench's driver (every relation on every case),
+  // and `liqcheck check` itself; each with params-ref and with params inline.
+  const pythonJobs: Job[] = (['py-stdio', 'py-stdio-inline'] as const).flatMap((engine): Job[] => [
+    { engine, checks: false, cases: n(10_000), warmup: WARMUP },
+    { engine, checks: true, cases: n(2_000), warmup: WARMUP / 4 },
+    { engine, checks: true, cli: true, cases: n(5_000), warmup: WARMUP / 4 },
+  ]);
+  const onlyPython = process.argv.includes('--python');
   const throughput: JobResult[] = [];
-  for (const job of throughputJobs) {
+  for (const job of onlyPython ? pythonJobs : [...throughputJobs, ...pythonJobs]) {
     const r = await runChild(job);
     throughput.push(r);
     console.log(table([r]).split('\n')[1]);
+  }
+  const python = pythonSummary(throughput);
+  if (onlyPython) {
+    console.log(`\n${table(throughput)}\n\n${python.text}`);
+    const elapsed = (Date.now() - started) / 1000;
+    const report = { generatedAt: new Date().toISOString(), node: process.version, cpu, logicalCpus: os.cpus().length, quick, loadAverage: os.loadavg(), throughput, summary: python.figures, elapsedSeconds: elapsed };
+    writeFileAtomic(resolve(ROOT, 'reports/gate-bench-python.json'), `${JSON.stringify(report, null, 2)}\n`);
+    console.log(`\nwrote reports/gate-bench-python.json (${elapsed.toFixed(0)} s)`);
+    return;
   }
 
   // Memory: the same driver over 10,000 and 1,000,000 cases, when the measured rate says the long
@@ -244,6 +405,7 @@ async function main(): Promise<void> {
   console.log(`\nharness overhead alone (echo over stdio): ${echoMicros.toFixed(1)} µs per scenario`);
   console.log(`with all checks: JS over stdio ${fmt(subChecks)}/s vs the reference in-process ${fmt(refChecks)}/s → overhead ${(overheadWithChecks * 100).toFixed(1)}% (goal ≤ 25%)`);
   console.log(`goal ≥ 5,000 scenarios/s end to end with all checks over the subprocess: ${subChecks >= 5000 ? 'MET' : `NOT MET (${fmt(subChecks)}/s; the catalog itself runs at ${fmt(refChecks)}/s in-process)`}`);
+  console.log(`\n${python.text}`);
 
   const elapsed = (Date.now() - started) / 1000;
   writeFileAtomic(
@@ -274,6 +436,7 @@ async function main(): Promise<void> {
           checksPerSecondSubprocess: subChecks,
           checksPerSecondReferenceInProcess: refChecks,
           overheadWithChecks,
+          python: python.figures,
           goals: {
             endToEndWithChecksPerSecond: { goal: 5000, measured: subChecks, met: subChecks >= 5000 },
             harnessOverhead: { goal: 0.25, measured: overheadWithChecks, met: overheadWithChecks <= 0.25 },

@@ -4,6 +4,7 @@
     python3 examples/python/engine.py                      # the correct engine
     python3 examples/python/engine.py --bug one-lot-short  # a deliberately wrong one
     LIQENGINE_BUG=round-nearest python3 examples/python/engine.py
+    python3 examples/python/engine.py --no-params-ref      # params inline in every request (as 1.0)
 
 One JSON object per line each way; stdout carries protocol messages only, logs go to stderr.
 Standard library only. With a 1.1 gate it announces params-ref: params sets arrive once per
@@ -25,9 +26,11 @@ PARAMS_REF = "params-ref"
 FEATURES = ["cross", "cross-multi", "isolated", "multi-group", "tiers", "price-impact", "dust", "penalty-steps", "inclusive-trigger"]
 
 
-def parse_bugs(argv):
-    """--bug NAME (repeatable, or comma-separated) and LIQENGINE_BUG; unknown names are fatal."""
+def parse_args(argv):
+    """--bug NAME (repeatable, or comma-separated) and LIQENGINE_BUG; --no-params-ref. Returns
+    (bugs, params_ref); unknown arguments and bug names are fatal."""
     names = [n for n in os.environ.get("LIQENGINE_BUG", "").split(",") if n]
+    params_ref = True
     args = list(argv)
     while args:
         a = args.pop(0)
@@ -35,12 +38,19 @@ def parse_bugs(argv):
             names += [n for n in args.pop(0).split(",") if n]
         elif a.startswith("--bug="):
             names += [n for n in a[len("--bug="):].split(",") if n]
+        elif a == "--no-params-ref":
+            params_ref = False  # to measure what params-ref saves: params then come inline
         else:
-            sys.exit("engine.py: unknown argument %r (usage: engine.py [--bug NAME])" % a)
+            sys.exit("engine.py: unknown argument %r (usage: engine.py [--bug NAME] [--no-params-ref])" % a)
     unknown = [n for n in names if n not in BUGS]
     if unknown:
         sys.exit("engine.py: unknown bug %s; known: %s" % (", ".join(unknown), ", ".join(BUGS)))
-    return frozenset(names)
+    return frozenset(names), params_ref
+
+
+def parse_bugs(argv):
+    """The bugs named by argv and LIQENGINE_BUG (see parse_args)."""
+    return parse_args(argv)[0]
 
 
 def spoken_version(gate_version):
@@ -102,42 +112,93 @@ def inline(message, session):
     pathological engines; any other message unchanged."""
     ref = message.get("paramsRef")
     scenario = message.get("scenario")
-    if not isinstance(ref, int) or isinstance(ref, bool) or ref not in session or not isinstance(scenario, dict):
+    if session is None or not isinstance(ref, int) or isinstance(ref, bool) or ref not in session or not isinstance(scenario, dict):
         return message
     full = {k: v for k, v in message.items() if k != "paramsRef"}
     full["scenario"] = dict({"params": session[ref].raw}, **scenario)
     return full
 
 
-def serve(stdin, stdout, bugs, on_request=None):
+#: most replies held back before they are written: while the engine computes the next ones, the
+#: gate can already judge these
+FLUSH_EVERY = 16
+
+#: one encoder for every reply (json.dumps with options builds a new encoder on every call)
+encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+def lines_of(stdin):
+    """Yields (line, more): each input line (bytes, or str from a stream without a binary buffer)
+    and whether another complete line has been read already, so that the replies to a burst of
+    requests can be written together (one system call, one wake-up of the gate) rather than one by
+    one. Never waits for more input while a complete line is at hand."""
+    read1 = getattr(getattr(stdin, "buffer", None), "read1", None)
+    if read1 is None:
+        for line in stdin:
+            yield line, False
+        return
+    parts = []  # the incomplete line so far: joined once its newline arrives (no quadratic copy)
+    while True:
+        chunk = read1(1 << 16)
+        if not chunk:
+            break
+        nl = chunk.rfind(b"\n")
+        if nl < 0:
+            parts.append(chunk)
+            continue
+        lines = (b"".join(parts) + chunk[:nl] if parts else chunk[:nl]).split(b"\n")
+        parts = [chunk[nl + 1:]] if nl + 1 < len(chunk) else []
+        last = len(lines) - 1
+        for i, line in enumerate(lines):
+            yield line, i < last
+    if parts:
+        yield b"".join(parts), False
+
+
+def serve(stdin, stdout, bugs, on_request=None, params_ref=True):
     """Answers every line of stdin until EOF.
 
     on_request(message, stdout), called before each liquidate request is answered, lets the
     pathological engines misbehave; when it returns True the request is not answered normally.
+    params_ref=False does not announce params-ref (every request then carries its params).
     """
-    session = {}  # params sets of this session (params-ref): forgotten when the process ends
-    for line in stdin:
-        if not line.strip():
-            continue
-        try:
-            message = json.loads(line)
-        except ValueError as e:
-            reply = {"type": "error", "id": None, "error": {"code": "bad-request", "message": "not JSON: %s" % e}}
-        else:
-            if on_request is not None and isinstance(message, dict) and message.get("type") == "liquidate":
-                if on_request(inline(message, session), stdout):
-                    continue
-            reply = answer(message, bugs, session)
-        if reply is not None:
-            stdout.write(json.dumps(reply, ensure_ascii=False, separators=(",", ":")) + "\n")
+    # params sets of this session (params-ref): forgotten when the process ends
+    session = {} if params_ref else None
+    held = []  # replies not written yet
+
+    def flush():
+        if held:
+            stdout.write("\n".join(held) + "\n")
             stdout.flush()
+            del held[:]
+
+    for line, more in lines_of(stdin):
+        reply = None
+        if line.strip():
+            try:
+                message = json.loads(line.decode("utf-8") if isinstance(line, bytes) else line)
+            except ValueError as e:  # UnicodeDecodeError included
+                reply = {"type": "error", "id": None, "error": {"code": "bad-request", "message": "not JSON: %s" % e}}
+            else:
+                if on_request is not None and isinstance(message, dict) and message.get("type") == "liquidate":
+                    flush()  # the hook may write to stdout itself, stall, or end the process
+                    handled = on_request(inline(message, session), stdout)
+                else:
+                    handled = False
+                if not handled:
+                    reply = answer(message, bugs, session)
+        if reply is not None:
+            held.append(encode(reply))
+        if not more or len(held) >= FLUSH_EVERY:
+            flush()
+    flush()
 
 
 def main():
-    bugs = parse_bugs(sys.argv[1:])
+    bugs, params_ref = parse_args(sys.argv[1:])
     if bugs:
         print("engine.py: running with bug(s) %s" % ", ".join(sorted(bugs)), file=sys.stderr)
-    serve(sys.stdin, sys.stdout, bugs)
+    serve(sys.stdin, sys.stdout, bugs, params_ref=params_ref)
 
 
 if __name__ == "__main__":

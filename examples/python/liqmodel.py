@@ -115,9 +115,13 @@ NEG_ZERO_RE = re.compile(r"^-0(?:\.0+)?$")
 SYNTAX = "a decimal string (no exponent, ≤30 integer and ≤18 fraction digits)"
 
 
+#: json.dumps with an option builds a new encoder on every call: one, built once
+_JS_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def js_string(s):
     """JSON.stringify of a string, as JavaScript writes it (non-ASCII kept as is)."""
-    return json.dumps(s, ensure_ascii=False)
+    return _JS_ENCODE(s)
 
 
 def describe(v):
@@ -149,8 +153,17 @@ def field_path(path, name):
     return name if path == "" else path + "." + name
 
 
+#: (path, key) → its path: every request names each of its marks and markets, success or not
+_KEY_PATHS = {}
+
+
 def key_path(path, key):
-    return "%s[%s]" % (path, js_string(key))
+    cached = _KEY_PATHS.get((path, key))
+    if cached is None:
+        if len(_KEY_PATHS) >= 10000:
+            _KEY_PATHS.clear()  # bounded: a long session's memory stays flat
+        cached = _KEY_PATHS[(path, key)] = "%s[%s]" % (path, js_string(key))
+    return cached
 
 
 #: (string, sign rule, max scale) → its Decimal, for strings accepted before (Decimals are immutable)

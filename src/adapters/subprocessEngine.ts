@@ -7,7 +7,8 @@
  * requests carry `paramsRef` instead of their params (docs/protocol.md#params-sets). The session's
  * sets ({@link ParamsSlots}) are forgotten with the process: after every restart they are sent
  * again, each before the first request that needs it, replays included. Other engines get the 1.0
- * messages, byte for byte.
+ * messages, byte for byte. The requests asked within one turn of the event loop go out in one
+ * write.
  *
  * Failure handling, in short (docs/protocol.md#what-the-gate-does-when-an-engine-fails):
  *
@@ -44,7 +45,6 @@ import {
   liquidateRefLine,
   paramsLine,
   parseHelloOk,
-  splitScenario,
   replyAnswer,
   stderrBlock,
   type EngineInfo,
@@ -53,6 +53,7 @@ import {
 } from './protocol.ts';
 import { ParamsSlots } from './paramsSlots.ts';
 import { RestartingEngine } from './restartingEngine.ts';
+import { splitScenarioCached } from './splitScenarioCached.ts';
 
 interface Request {
   readonly scenario: Scenario;
@@ -171,6 +172,8 @@ export class SubprocessEngine extends RestartingEngine implements EngineHandle {
   private paramsSent = 0;
   private progressAt = 0;
   private requests = 0;
+  /** a {@link pump} is scheduled for the end of this turn of the event loop */
+  private pumpScheduled = false;
   private readonly window: number;
 
   private constructor(
@@ -202,7 +205,7 @@ export class SubprocessEngine extends RestartingEngine implements EngineHandle {
       if (this.closed) return resolve(failed('crash', 'the engine was closed'));
       if (this.gaveUp !== null) return resolve(this.gaveUpAnswer());
       this.queue.push({ scenario, resolve, id: 0, sentAt: 0, episode: null, held: null, paramsRef: 0 });
-      this.pump();
+      this.pumpSoon();
     });
 
   runMany(scenarios: readonly Scenario[]): Promise<Answer[]> {
@@ -357,6 +360,21 @@ export class SubprocessEngine extends RestartingEngine implements EngineHandle {
   // -------------------------------------------------------------------------------------------
   // Sending
 
+  /**
+   * Sends what is queued once the current turn of the event loop is over (its I/O callbacks and
+   * the promise jobs they started), in one write. Requests and replies come in bursts — a chunk
+   * of replies settles several cases, each asking its next request in its own promise job — and
+   * one write per request was one system call and one wake-up of the engine each.
+   */
+  private pumpSoon(): void {
+    if (this.pumpScheduled) return;
+    this.pumpScheduled = true;
+    setImmediate(() => {
+      this.pumpScheduled = false;
+      this.pump();
+    });
+  }
+
   protected pump(): void {
     const p = this.proc;
     if (p === null || p.gone || this.closed) return;
@@ -398,7 +416,7 @@ export class SubprocessEngine extends RestartingEngine implements EngineHandle {
    */
   private requestLines(id: number, r: Request): string {
     if (!this.paramsRef) return liquidateLine(id, r.scenario);
-    if (r.split === undefined) r.split = splitScenario(r.scenario);
+    if (r.split === undefined) r.split = splitScenarioCached(r.scenario);
     r.paramsRef = 0;
     if (r.split === null) return liquidateLine(id, r.scenario);
     const slot = this.slots.take(r.split.paramsJson);
@@ -457,7 +475,7 @@ export class SubprocessEngine extends RestartingEngine implements EngineHandle {
     // A refused paramsRef (the engine lost the set): define it again before its next use.
     if (!reply.ok && r.paramsRef > 0) this.slots.forget(r.paramsRef);
     this.settle(r, reply.ok ? reply.answer : failed('protocol-error', this.message(`malformed reply: ${reply.reason}: ${excerpt(line)}`, r, 1, '')));
-    this.pump();
+    this.pumpSoon();
   }
 
   private settle(r: Request, a: Answer): void {
