@@ -12,6 +12,7 @@
  */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import { formatCount, formatDuration, formatFixed, formatPercent, formatSignificant } from '../src/io/formatFigure.ts';
 import { liquidate } from '../src/model/liquidate.ts';
 import { parseScenario } from '../src/model/parseScenario.ts';
 import type { Engine, Outcome, ParsedScenario, Scenario } from '../src/model/types.ts';
@@ -181,19 +182,15 @@ function statusMix(set: ScenarioSet): Record<string, number> {
 // ---------------------------------------------------------------------------------------------
 // Output
 
-function fmtInt(x: number): string {
-  return Math.round(x).toLocaleString('en-US');
-}
-
 function table(rows: readonly Measurement[]): string {
   const head = ['scenario', 'engine', 'scenarios/s', 'µs/scenario', 'spread (min–max/s)', 'ratio vs float'];
   const body = rows.map((m) => [
     m.scenario,
     m.engine,
-    fmtInt(m.perSecond),
-    m.microsPerScenario.toFixed(2),
-    `${fmtInt(m.minPerSecond)}–${fmtInt(m.maxPerSecond)}`,
-    m.ratioVsFloat === null ? '' : `${m.ratioVsFloat.toFixed(1)}×`,
+    formatCount(m.perSecond),
+    formatSignificant(m.microsPerScenario, 3),
+    `${formatCount(m.minPerSecond)}–${formatCount(m.maxPerSecond)}`,
+    m.ratioVsFloat === null ? '' : `${formatFixed(m.ratioVsFloat, 1)}×`,
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
   const right = [false, false, true, true, true, true];
@@ -216,14 +213,14 @@ async function main(): Promise<void> {
   const cpu = os.cpus()[0]?.model ?? 'unknown';
   console.log(`liqcheck bench — Node ${process.version}, ${cpu} (${os.cpus().length} logical CPUs; measured on one thread)`);
   const load = os.loadavg()[0] ?? 0;
-  console.log(`warm-up ${WARMUP_MS} ms, ${REPS} reps × ~${REP_MS} ms, median reported; load average ${load.toFixed(2)}`);
-  if (load > os.cpus().length - 1) console.log(`warning: the machine is busy (load ${load.toFixed(2)} on ${os.cpus().length} CPUs): figures will be low and noisy`);
+  console.log(`warm-up ${WARMUP_MS} ms, ${REPS} reps × ~${REP_MS} ms, median reported; load average ${formatFixed(load, 2)}`);
+  if (load > os.cpus().length - 1) console.log(`warning: the machine is busy (load ${formatFixed(load, 2)} on ${os.cpus().length} CPUs): figures will be low and noisy`);
   console.log('');
 
   const sets = benchSets(SEED);
   const mixes = new Map(sets.map((set) => [set.label, statusMix(set)]));
   for (const set of sets) {
-    console.log(`${set.label}: ${set.scenarios.length} distinct scenarios (${set.source}); reference outcomes ${JSON.stringify(mixes.get(set.label))}`);
+    console.log(`${set.label}: ${formatCount(set.scenarios.length)} distinct scenarios (${set.source}); reference outcomes ${JSON.stringify(mixes.get(set.label))}`);
   }
 
   const results: Measurement[] = [];
@@ -266,25 +263,26 @@ async function main(): Promise<void> {
 
   const single = results.find((r) => r.positions === 1 && r.engine === 'reference + catalog');
   console.log(
-    `\ngoal: ≥ ${fmtInt(GOAL_CHECKS_PER_SEC)} single-position checks/s (reference + catalog) on one core → ` +
+    `\ngoal: ≥ ${formatCount(GOAL_CHECKS_PER_SEC)} single-position checks/s (reference + catalog) on one core → ` +
       (single === undefined
         ? 'not measured (catalog not available)'
-        : `${fmtInt(single.perSecond)}/s: ${single.perSecond >= GOAL_CHECKS_PER_SEC ? 'MET' : `NOT MET (${(GOAL_CHECKS_PER_SEC / single.perSecond).toFixed(1)}× short)`}`),
+        : `${formatCount(single.perSecond)}/s: ${single.perSecond >= GOAL_CHECKS_PER_SEC ? 'MET' : `NOT MET (${formatFixed(GOAL_CHECKS_PER_SEC / single.perSecond, 1)}× short)`}`),
   );
   for (const [label, byInvariant] of Object.entries(catalogViolations)) {
     for (const [id, n] of Object.entries(byInvariant)) {
-      console.log(`warning: the reference violates ${id} on ${n} of ${sets.find((x) => x.label === label)!.scenarios.length} ${label} bench scenarios`);
+      console.log(`warning: the reference violates ${id} on ${formatCount(n)} of ${formatCount(sets.find((x) => x.label === label)!.scenarios.length)} ${label} bench scenarios`);
     }
   }
 
   const agree = Object.fromEntries(sets.map((s) => [s.label, agreement(s)]));
   for (const [label, a] of Object.entries(agree)) {
     console.log(
-      `float vs reference, ${label}: same status and fill sizes on ${(a.statusAndSizes * 100).toFixed(1)}%, identical result on ${(a.whole * 100).toFixed(1)}%`,
+      `float vs reference, ${label}: same status and fill sizes on ${formatPercent(a.statusAndSizes)}, identical result on ${formatPercent(a.whole)}`,
     );
   }
 
-  const elapsed = (Date.now() - started) / 1000;
+  const elapsedMs = Date.now() - started;
+  const elapsed = elapsedMs / 1000;
   writeJsonAtomic('reports/bench.json', {
     generatedAt: new Date().toISOString(),
     node: process.version,
@@ -304,7 +302,7 @@ async function main(): Promise<void> {
     results,
     elapsedSeconds: elapsed,
   });
-  console.log(`\nwrote reports/bench.json (${elapsed.toFixed(1)} s; checksum ${sink})`);
+  console.log(`\nwrote reports/bench.json (${formatDuration(elapsedMs)}; checksum ${sink})`);
 }
 
 await main();

@@ -43,6 +43,7 @@ import { defaultParams } from '../src/arbitraries/defaultParams.ts';
 import { scenario } from '../src/arbitraries/scenario.ts';
 import { openEngine, type EngineHandle } from '../src/adapters/openEngine.ts';
 import { checkCase, checkCaseAsync } from '../src/invariants/checkCase.ts';
+import { formatCount, formatDuration, formatFixed, formatPercent, formatSignificant } from '../src/io/formatFigure.ts';
 import { writeFileAtomic } from '../src/io/writeFileAtomic.ts';
 import { main as cliMain } from '../src/cli/main.ts';
 import { liquidate } from '../src/model/liquidate.ts';
@@ -271,14 +272,12 @@ function runChild(job: Job): Promise<JobResult> {
   });
 }
 
-const fmt = (x: number): string => Math.round(x).toLocaleString('en-US');
-
 function table(rows: readonly JobResult[]): string {
   const head = `  ${'engine'.padEnd(28)} ${'transport'.padEnd(26)} ${'checks'.padEnd(11)} ${'cases'.padStart(9)} ${'seconds'.padStart(8)} ${'scenarios/s'.padStart(12)} ${'gate CPU s (sys)'.padStart(17)} ${'engine CPU s'.padStart(13)} ${'gate share'.padStart(11)} ${'gate RSS MiB'.padStart(13)} ${'load'.padStart(5)}`;
   const lines = rows.map((r) => {
     const e = ENGINES[r.engine];
     const checks = r.cli === true ? 'check (CLI)' : r.checks ? 'all' : 'none';
-    return `  ${e.label.padEnd(28)} ${e.transport.padEnd(26)} ${checks.padEnd(11)} ${fmt(r.cases).padStart(9)} ${r.seconds.toFixed(2).padStart(8)} ${fmt(r.perSecond).padStart(12)} ${`${r.gateCpuS.toFixed(2)} (${r.gateSysS.toFixed(2)})`.padStart(17)} ${r.engineCpuS.toFixed(2).padStart(13)} ${`${(r.gateCpuShare * 100).toFixed(1)}%`.padStart(11)} ${r.gateMaxRssMiB.toFixed(0).padStart(13)} ${r.load.toFixed(1).padStart(5)}`;
+    return `  ${e.label.padEnd(28)} ${e.transport.padEnd(26)} ${checks.padEnd(11)} ${formatCount(r.cases).padStart(9)} ${formatFixed(r.seconds, 2).padStart(8)} ${formatCount(r.perSecond).padStart(12)} ${`${formatFixed(r.gateCpuS, 2)} (${formatFixed(r.gateSysS, 2)})`.padStart(17)} ${formatFixed(r.engineCpuS, 2).padStart(13)} ${formatPercent(r.gateCpuShare).padStart(11)} ${formatCount(r.gateMaxRssMiB).padStart(13)} ${formatFixed(r.load, 1).padStart(5)}`;
   });
   return [head, ...lines].join('\n');
 }
@@ -311,19 +310,19 @@ function pythonSummary(rows: readonly JobResult[]): { text: string; figures: Rec
       engineMicrosPerScenario: micros(ref, ref.engineCpuS),
     };
     lines.push(
-      `  ${k.label}: ${fmt(ref.perSecond)}/s vs ${fmt(inline.perSecond)}/s (${(ref.perSecond / inline.perSecond).toFixed(2)}×); CPU per scenario: gate ${micros(ref, ref.gateCpuS).toFixed(1)} µs, engine ${micros(ref, ref.engineCpuS).toFixed(1)} µs → gate ${(ref.gateCpuShare * 100).toFixed(1)}% of the total (inline: ${(inline.gateCpuShare * 100).toFixed(1)}%)`,
+      `  ${k.label}: ${formatCount(ref.perSecond)}/s vs ${formatCount(inline.perSecond)}/s (${formatFixed(ref.perSecond / inline.perSecond, 2)}×); CPU per scenario: gate ${formatSignificant(micros(ref, ref.gateCpuS), 3)} µs, engine ${formatSignificant(micros(ref, ref.engineCpuS), 3)} µs → gate ${formatPercent(ref.gateCpuShare)} of the total (inline: ${formatPercent(inline.gateCpuShare)})`,
     );
   }
   const check = find('py-stdio', true, true);
   const share = { goal: GATE_SHARE_GOAL, measured: check.gateCpuShare, met: check.gateCpuShare <= GATE_SHARE_GOAL };
   const speed = { goal: 2 * PYTHON_BEFORE_PER_S, before: PYTHON_BEFORE_PER_S, measured: check.perSecond, met: check.perSecond >= 2 * PYTHON_BEFORE_PER_S };
   figures['goals'] = { gateCpuShare: share, throughputWithChecks: speed };
-  lines.push(`  goal: the gate's own CPU ≤ ${GATE_SHARE_GOAL * 100}% of the total in \`liqcheck check\`: ${share.met ? 'MET' : 'NOT MET'} (${(share.measured * 100).toFixed(1)}%)`);
-  lines.push(`  goal: ≥ 2 × ${PYTHON_BEFORE_PER_S}/s (issue 9's "today") through \`liqcheck check\`: ${speed.met ? 'MET' : 'NOT MET'} (${fmt(speed.measured)}/s)`);
+  lines.push(`  goal: the gate's own CPU ≤ ${formatPercent(GATE_SHARE_GOAL, 0)} of the total in \`liqcheck check\`: ${share.met ? 'MET' : 'NOT MET'} (${formatPercent(share.measured)})`);
+  lines.push(`  goal: ≥ 2 × ${PYTHON_BEFORE_PER_S}/s (issue 9's "today") through \`liqcheck check\`: ${speed.met ? 'MET' : 'NOT MET'} (${formatCount(speed.measured)}/s)`);
   // Attributable to the adapters alone: with no catalog, the gate's CPU is the transport's.
   const transport = find('py-stdio', false, false).gateCpuShare;
   figures['transportCpuShare'] = transport;
-  lines.push(`  the transport alone (engine only, no catalog): gate ${(transport * 100).toFixed(1)}% of the total (${transport <= GATE_SHARE_GOAL ? 'within' : 'above'} ${GATE_SHARE_GOAL * 100}%); the rest of the gate's CPU in \`check\` is generation and the catalog`);
+  lines.push(`  the transport alone (engine only, no catalog): gate ${formatPercent(transport)} of the total (${transport <= GATE_SHARE_GOAL ? 'within' : 'above'} ${formatPercent(GATE_SHARE_GOAL, 0)}); the rest of the gate's CPU in \`check\` is generation and the catalog`);
   return { text: lines.join('\n'), figures };
 }
 
@@ -332,8 +331,8 @@ async function main(): Promise<void> {
   const scale = quick ? 0.1 : 1;
   const started = Date.now();
   const cpu = os.cpus()[0]?.model ?? 'unknown';
-  console.log(`liqcheck gate bench — node ${process.version}, ${os.cpus().length} × ${cpu}, load ${os.loadavg()[0]!.toFixed(2)}`);
-  console.log(`scenarios: a pool of ${POOL} from scenario() over the default params (seed ${SEED}), cycled; ${CONCURRENCY} cases in flight; ${WARMUP} warm-up cases\n`);
+  console.log(`liqcheck gate bench — node ${process.version}, ${os.cpus().length} × ${cpu}, load ${formatFixed(os.loadavg()[0]!, 2)}`);
+  console.log(`scenarios: a pool of ${formatCount(POOL)} from scenario() over the default params (seed ${SEED}), cycled; ${formatCount(CONCURRENCY)} cases in flight; ${formatCount(WARMUP)} warm-up cases\n`);
 
   const n = (x: number): number => Math.max(200, Math.round(x * scale));
   const throughputJobs: Job[] = [
@@ -363,10 +362,11 @@ async function main(): Promise<void> {
   const python = pythonSummary(throughput);
   if (onlyPython) {
     console.log(`\n${table(throughput)}\n\n${python.text}`);
-    const elapsed = (Date.now() - started) / 1000;
+    const elapsedMs = Date.now() - started;
+    const elapsed = elapsedMs / 1000;
     const report = { generatedAt: new Date().toISOString(), node: process.version, cpu, logicalCpus: os.cpus().length, quick, loadAverage: os.loadavg(), throughput, summary: python.figures, elapsedSeconds: elapsed };
     writeFileAtomic(resolve(ROOT, 'reports/gate-bench-python.json'), `${JSON.stringify(report, null, 2)}\n`);
-    console.log(`\nwrote reports/gate-bench-python.json (${elapsed.toFixed(0)} s)`);
+    console.log(`\nwrote reports/gate-bench-python.json (${formatDuration(elapsedMs)})`);
     return;
   }
 
@@ -387,7 +387,7 @@ async function main(): Promise<void> {
       const estimatedSeconds = cases / rate;
       if (estimatedSeconds > MEMORY_BUDGET_S) {
         skipped.push({ job, estimatedSeconds });
-        console.log(`  ${ENGINES[plan.engine].label}, ${ENGINES[plan.engine].transport}, checks ${plan.checks ? 'all' : 'none'}, ${fmt(cases)} cases: skipped (≈ ${fmt(estimatedSeconds)} s at ${fmt(rate)}/s)`);
+        console.log(`  ${ENGINES[plan.engine].label}, ${ENGINES[plan.engine].transport}, checks ${plan.checks ? 'all' : 'none'}, ${formatCount(cases)} cases: skipped (≈ ${formatDuration(estimatedSeconds * 1000)} at ${formatCount(rate)}/s)`);
         continue;
       }
       const r = await runChild(job);
@@ -402,12 +402,13 @@ async function main(): Promise<void> {
   const overheadWithChecks = refChecks / subChecks - 1;
   const echoMicros = 1e6 / get('echo-stdio', false);
   console.log(`\n${table(throughput)}`);
-  console.log(`\nharness overhead alone (echo over stdio): ${echoMicros.toFixed(1)} µs per scenario`);
-  console.log(`with all checks: JS over stdio ${fmt(subChecks)}/s vs the reference in-process ${fmt(refChecks)}/s → overhead ${(overheadWithChecks * 100).toFixed(1)}% (goal ≤ 25%)`);
-  console.log(`goal ≥ 5,000 scenarios/s end to end with all checks over the subprocess: ${subChecks >= 5000 ? 'MET' : `NOT MET (${fmt(subChecks)}/s; the catalog itself runs at ${fmt(refChecks)}/s in-process)`}`);
+  console.log(`\nharness overhead alone (echo over stdio): ${formatSignificant(echoMicros, 3)} µs per scenario`);
+  console.log(`with all checks: JS over stdio ${formatCount(subChecks)}/s vs the reference in-process ${formatCount(refChecks)}/s → overhead ${formatPercent(overheadWithChecks)} (goal ≤ 25%)`);
+  console.log(`goal ≥ 5,000 scenarios/s end to end with all checks over the subprocess: ${subChecks >= 5000 ? 'MET' : `NOT MET (${formatCount(subChecks)}/s; the catalog itself runs at ${formatCount(refChecks)}/s in-process)`}`);
   console.log(`\n${python.text}`);
 
-  const elapsed = (Date.now() - started) / 1000;
+  const elapsedMs = Date.now() - started;
+  const elapsed = elapsedMs / 1000;
   writeFileAtomic(
     resolve(ROOT, 'reports/gate-bench.json'),
     `${JSON.stringify(
@@ -448,7 +449,7 @@ async function main(): Promise<void> {
       2,
     )}\n`,
   );
-  console.log(`\nwrote reports/gate-bench.json (${elapsed.toFixed(0)} s)`);
+  console.log(`\nwrote reports/gate-bench.json (${formatDuration(elapsedMs)})`);
 }
 
 const childAt = process.argv.indexOf('--child');

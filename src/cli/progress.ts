@@ -4,7 +4,9 @@
  * within 3 s, with done/total, rate and ETA — so a CI log is never silent for minutes, yet a run
  * that ends within a few seconds prints nothing at all. Driven by the command's own progress
  * callback (no timer), so it also works inside synchronous loops such as fixture generation.
+ * Figures are printed by src/io/formatFigure.ts, like every other figure people read.
  */
+import { formatCount, formatDuration, formatRate, formatShare } from '../io/formatFigure.ts';
 
 /** How often a plain (non-terminal) line may be printed; every figure in milliseconds. */
 export interface ProgressTiming {
@@ -55,11 +57,11 @@ export function progressReporter(o: ProgressOptions): Progress {
   let drawn = false;
 
   const line = (t: number, done: number, total: number): string => {
-    const elapsed = (t - start) / 1000;
-    const rate = elapsed > 0 ? done / elapsed : 0;
-    const share = total > 0 ? ` (${Math.floor((100 * done) / total)}%)` : '';
-    const eta = rate > 0 ? duration(Math.max(0, total - done) / rate) : 'unknown';
-    return `${o.label}: ${done}/${total} ${o.unit}${share}, ${formatRate(rate)} ${o.unit}/s, ETA ${eta}`;
+    const elapsed = t - start;
+    const rate = elapsed > 0 ? (1000 * done) / elapsed : 0;
+    const share = total > 0 ? ` (${formatShare(done, total, 0)})` : '';
+    const eta = rate > 0 ? formatDuration((1000 * Math.max(0, total - done)) / rate) : 'unknown';
+    return `${o.label}: ${formatCount(done)}/${formatCount(total)} ${o.unit}${share}, ${formatRate(rate, o.unit)}, ETA ${eta}`;
   };
 
   const update = (done: number, total: number): void => {
@@ -87,10 +89,10 @@ export function progressReporter(o: ProgressOptions): Progress {
   const finish = (): void => {
     if (drawn) o.write('\r\x1b[K');
     if (o.tty || mode !== 'auto' || printedAt === null || last === null) return;
-    const seconds = (now() - start) / 1000;
+    const ms = now() - start;
     const { done, total } = last;
     const how = done >= total ? 'done' : 'stopped';
-    o.write(`${o.label}: ${how}, ${done}/${total} ${o.unit} in ${duration(seconds)} (${formatRate(seconds > 0 ? done / seconds : 0)} ${o.unit}/s)\n`);
+    o.write(`${o.label}: ${how}, ${formatCount(done)}/${formatCount(total)} ${o.unit} in ${formatDuration(ms)} (${formatRate(ms > 0 ? (1000 * done) / ms : 0, o.unit)})\n`);
     printedAt = null;
   };
 
@@ -111,17 +113,3 @@ export function progressFor(io: { readonly err: (s: string) => void; readonly is
   return progressReporter({ label, unit, write: io.err, tty: io.isTTY, mode, timing });
 }
 
-/** A rate with three significant figures at most and no exponent: 0.512, 41.2, 2310. */
-function formatRate(r: number): string {
-  if (r >= 100) return String(Math.round(r));
-  if (r >= 10) return r.toFixed(1);
-  return r.toFixed(2);
-}
-
-/** Seconds as `8 s`, `3 min 05 s` or `2 h 04 min`. */
-function duration(seconds: number): string {
-  const s = Math.round(seconds);
-  if (s < 60) return `${s} s`;
-  if (s < 3600) return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
-  return `${Math.floor(s / 3600)} h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')} min`;
-}

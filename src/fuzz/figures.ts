@@ -4,8 +4,11 @@
  * shock size, the boundary family's partial-close reach.
  * @see docs/params.md#risk-figures
  */
+import type { Static } from 'typebox';
 import { Dec, toCanonical } from '../model/decimal.ts';
 import type { Status } from '../model/types.ts';
+import type { Wire } from '../wire/common.ts';
+import type { BoundaryTally as ReportedBoundaryTally, Distribution as DistributionSchema, ShockSummary, ShockTally as ReportedShockTally } from '../wire/fuzzReport.ts';
 import type { PathOutcome } from './stressPath.ts';
 
 export interface OutcomeCounts {
@@ -16,29 +19,15 @@ export interface OutcomeCounts {
   bankrupt: number;
 }
 
-/** Accounts opened at their drawn leverage and moved adversely by `shock`. */
-export interface ShockTally extends OutcomeCounts {
-  readonly shock: string;
-  accounts: number;
-  /** accounts liquidated at least once */
-  liquidated: number;
-  withBadDebt: number;
-  /** every non-zero bad debt, in quote units (exact) */
-  badDebt: string[];
-  /** every non-zero bad debt as a fraction of the opening notional (18 places, rounded up) */
-  badDebtRel: string[];
-}
-
-/** Accounts placed at a margin ratio in (0, 1]: how liquidations end above bankruptcy. */
-export interface BoundaryTally extends OutcomeCounts {
-  accounts: number;
-  /** liquidations whose equity was > 0 before (above the zero-equity bankruptcy point) */
-  aboveBankruptcy: number;
-  /** of those, how many ended partial */
-  restored: number;
-  /** full closes that a partial close would have avoided but for the dust rule */
-  dustForced: number;
-}
+/**
+ * Accounts opened at their drawn leverage and moved adversely by `shock`, and accounts placed at a
+ * margin ratio in (0, 1] (how liquidations end above bankruptcy): the raw accumulators of the fuzz
+ * report (src/wire/fuzzReport.ts). Units fill them in place, hence the schemas' mutable static types.
+ */
+export type ShockTally = Static<typeof ReportedShockTally>;
+export type BoundaryTally = Static<typeof ReportedBoundaryTally>;
+// The summary of one shock size, as reported.
+export type { ShockSummary };
 
 export function emptyCounts(): OutcomeCounts {
   return { liquidations: 0, partial: 0, full: 0, bankrupt: 0 };
@@ -77,7 +66,7 @@ function addCounts(a: OutcomeCounts, b: OutcomeCounts): void {
   a.bankrupt += b.bankrupt;
 }
 
-export function mergeShockTallies(into: ShockTally[], from: readonly ShockTally[]): void {
+export function mergeShockTallies(into: ShockTally[], from: readonly ReportedShockTally[]): void {
   for (const t of from) {
     const m = into.find((x) => x.shock === t.shock);
     if (m === undefined) {
@@ -93,7 +82,7 @@ export function mergeShockTallies(into: ShockTally[], from: readonly ShockTally[
   }
 }
 
-export function mergeBoundary(a: BoundaryTally, b: BoundaryTally): void {
+export function mergeBoundary(a: BoundaryTally, b: ReportedBoundaryTally): void {
   addCounts(a, b);
   a.accounts += b.accounts;
   a.aboveBankruptcy += b.aboveBankruptcy;
@@ -102,12 +91,7 @@ export function mergeBoundary(a: BoundaryTally, b: BoundaryTally): void {
 }
 
 /** Mean and nearest-rank percentiles over `n` accounts, of which only the non-zero values are listed. */
-export interface Distribution {
-  readonly mean: string;
-  readonly p95: string;
-  readonly p99: string;
-  readonly max: string;
-}
+export type Distribution = Wire<ReturnType<typeof DistributionSchema>>;
 
 export function distribution(nonZero: readonly string[], n: number, places: number): Distribution {
   const xs = nonZero.map((x) => new Dec(x)).sort((a, b) => a.cmp(b));
@@ -120,20 +104,6 @@ export function distribution(nonZero: readonly string[], n: number, places: numb
   const sum = xs.reduce((a, x) => a.add(x), new Dec(0));
   const show = (x: Dec) => toCanonical(x.toDecimalPlaces(places, Dec.ROUND_HALF_EVEN));
   return { mean: show(n === 0 ? sum : sum.div(n)), p95: show(at(0.95)), p99: show(at(0.99)), max: show(xs[xs.length - 1] ?? new Dec(0)) };
-}
-
-/** The summary of one shock size, as reported. */
-export interface ShockSummary extends OutcomeCounts {
-  readonly shock: string;
-  readonly accounts: number;
-  readonly liquidated: number;
-  readonly withBadDebt: number;
-  /** withBadDebt / accounts */
-  readonly incidence: string;
-  /** bad debt per account in quote units (zeros included) */
-  readonly badDebt: Distribution;
-  /** bad debt per account in basis points of its opening notional (zeros included) */
-  readonly badDebtBp: Distribution;
 }
 
 export function summarizeShock(t: ShockTally, quoteScale: number): ShockSummary {

@@ -5,49 +5,19 @@
  * included).
  * @see docs/params.md#the-fuzz-report
  */
+import type { Static } from 'typebox';
 import { mergeReports } from '../gate/mergeReports.ts';
-import type { Scenario } from '../model/types.ts';
 import type { CatalogReport } from '../runner/runCatalog.ts';
-import { emptyBoundaryTally, mergeBoundary, mergeShockTallies, ratio, summarizeShock, type BoundaryTally, type ShockSummary, type ShockTally } from './figures.ts';
+import type { FuzzReport, PropertyReport as PropertyReportSchema } from '../wire/fuzzReport.ts';
+import { emptyBoundaryTally, mergeBoundary, mergeShockTallies, ratio, summarizeShock, type BoundaryTally, type ShockTally } from './figures.ts';
 import type { FuzzUnitResult, PropertyTally } from './fuzzUnit.ts';
 import type { SurvivableRow } from './survivable.ts';
-import type { SearchResult } from './targetedSearch.ts';
 
-export const FUZZ_FORMAT = 'liqcheck-fuzz/1';
+export { FUZZ_REPORT_FORMAT as FUZZ_FORMAT } from '../wire/fuzzReport.ts';
 
-export interface PropertyReport extends PropertyTally {
-  /** the shrunk counterexample: the state whose liquidation broke the property */
-  counterexample?: { readonly scenario: Scenario; readonly message: string; readonly seed: number; readonly path: string; file?: string };
-  /** why it was not judged at all, when it was not */
-  readonly note?: string;
-}
-
-export interface FuzzReport {
-  readonly format: typeof FUZZ_FORMAT;
-  readonly params: { readonly file: string; readonly sha256: string };
-  readonly seed: number;
-  readonly runs: number;
-  readonly shocks: readonly string[];
-  readonly steps: number;
-  readonly claim: string | null;
-  readonly shard: { readonly index: number; readonly count: number };
-  /** units (chunks of cases) this report covers, out of the run's total */
-  readonly units: { readonly total: number; readonly done: readonly number[] };
-  /** stopped by Ctrl-C before every unit ran */
-  readonly interrupted: boolean;
-  readonly ms: number;
-  readonly catalog: CatalogReport | null;
-  readonly properties: readonly PropertyReport[];
-  readonly figures: {
-    readonly shocks: readonly ShockSummary[];
-    readonly boundary: BoundaryTally & { readonly restorableShare: string };
-    readonly survivable: readonly SurvivableRow[] | null;
-  };
-  readonly search: SearchResult | null;
-  readonly ok: boolean;
-  /** raw accumulators; present in shard reports only */
-  readonly raw?: { readonly quoteScale: number; readonly shocks: readonly ShockTally[]; readonly boundary: BoundaryTally };
-}
+/** A parameter-level property's tally; shards and units add into it in place, hence mutable. */
+export type PropertyReport = Static<typeof PropertyReportSchema>;
+export type { FuzzReport };
 
 /** What the units of one run (or the shards of one run) add up to, before summarizing. */
 export interface Accumulated {

@@ -6,12 +6,14 @@
  * @see docs/params.md#fuzz
  */
 import fc from 'fast-check';
+import type { Static } from 'typebox';
 import { applyShockPath, priceShock } from '../arbitraries/shock.ts';
 import { scenario } from '../arbitraries/scenario.ts';
 import { REFERENCE_ENGINE } from '../gate/engineUnderTest.ts';
 import { Dec } from '../model/decimal.ts';
 import type { RiskParams, Scenario } from '../model/types.ts';
 import { chunkSeed, runCatalog, type CatalogReport } from '../runner/runCatalog.ts';
+import type { PropertyReport } from '../wire/fuzzReport.ts';
 import { addPath, countStatus, emptyBoundaryTally, emptyShockTally, type BoundaryTally, type ShockTally } from './figures.ts';
 import { genomeArb, type Genome } from './genome.ts';
 import { openAccount } from './openAccount.ts';
@@ -38,15 +40,12 @@ export interface Address {
   readonly path: string;
 }
 
-export interface PropertyTally {
-  readonly id: string;
-  readonly title: string;
-  checked: number;
-  skipped: number;
-  violations: number;
-  /** the first violation: its message and replay address (shrunk later, once) */
-  first?: { readonly message: string } & Address;
-}
+/**
+ * A property's tally in one unit: the fuzz report's entry (src/wire/fuzzReport.ts) before the
+ * counterexample is shrunk (`first` is the unshrunk violation and its replay address). Filled in
+ * place, hence the schema's mutable static type.
+ */
+export type PropertyTally = Omit<Static<typeof PropertyReport>, 'counterexample' | 'note'>;
 
 export interface FuzzUnitResult {
   readonly unit: number;

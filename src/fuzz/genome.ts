@@ -6,24 +6,12 @@
  * @see docs/params.md#fuzz
  */
 import fc from 'fast-check';
+import type { Genome } from '../wire/fuzzReport.ts';
 
 export const GENE_SCALE = 1_000_000;
 
-export interface Genome {
-  /** index into the params' markets, in id order */
-  readonly market: number;
-  readonly long: boolean;
-  /** where the opening notional lies in the market's notional range (log scale) */
-  readonly notional: number;
-  /** where the opening mark lies in the market's price range (log scale) */
-  readonly price: number;
-  /** 0: opened at the maximum leverage of its bracket (collateral = initial margin); GENE_SCALE: 1× */
-  readonly leverage: number;
-  /** boundary family: the margin ratio E/MM the account is placed at, 0 → 0.02, GENE_SCALE → 1 */
-  readonly ratio: number;
-  /** how an adverse move is split over the steps of a path (weights; equal weights are an even path) */
-  readonly split: readonly number[];
-}
+/** A genome as reports carry it; src/wire/fuzzReport.ts describes each gene. */
+export type { Genome };
 
 const gene = fc.integer({ min: 0, max: GENE_SCALE });
 

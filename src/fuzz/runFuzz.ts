@@ -93,13 +93,20 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzReport> {
       prm1.counterexample = save(o, PRM_001.id, { scenario: wire(setup, run.path.badDebtAt), message: `${run.message} (targeted search)`, seed: o.seed, path: 'search' });
     }
   }
-  const catalog = mergeCatalogs(acc.catalogs, o.seed, o.runs, (i) => acc.units[i] ?? i, total);
-  if (catalog && o.failuresDir !== null) {
-    for (const t of catalog.tallies) {
-      const cx = t.counterexample;
-      if (cx) cx.file = saveFailure(o.failuresDir, { scenario: cx.scenario, invariants: [t.id], message: cx.message, engine: { name: 'liqcheck-reference' }, seed: cx.seed, path: cx.path });
-    }
-  }
+  const merged = mergeCatalogs(acc.catalogs, o.seed, o.runs, (i) => acc.units[i] ?? i, total);
+  const dir = o.failuresDir;
+  const catalog =
+    merged && dir !== null
+      ? {
+          ...merged,
+          tallies: merged.tallies.map((t) => {
+            const cx = t.counterexample;
+            if (!cx) return t;
+            const file = saveFailure(dir, { scenario: cx.scenario, invariants: [t.id], message: cx.message, engine: { name: 'liqcheck-reference' }, seed: cx.seed, path: cx.path });
+            return { ...t, counterexample: { ...cx, file } };
+          }),
+        }
+      : merged;
   const ok = (catalog?.ok ?? true) && properties.every((p) => p.violations === 0);
   const sharded = o.shard.count > 1;
   return {

@@ -6,6 +6,7 @@
  * @see docs/params.md#risk-figures
  */
 import { Dec, toCanonical as s, ZERO } from '../model/decimal.ts';
+import type { SurvivableRow } from '../wire/fuzzReport.ts';
 import { GENE_SCALE, type Genome } from './genome.ts';
 import { maxLeverageOf, openAccount } from './openAccount.ts';
 import type { FuzzSetup } from './paramProperties.ts';
@@ -14,16 +15,8 @@ import { adverseMarks, runPath } from './stressPath.ts';
 /** Leverage levels reported, where the parameters allow them. */
 export const LEVERAGE_LEVELS = [1, 2, 3, 5, 10, 20, 25, 50, 75, 100, 125, 150, 200] as const;
 
-export interface SurvivableRow {
-  readonly leverage: number;
-  /** accounts of the panel that can be opened at this leverage */
-  readonly accounts: number;
-  /** smallest largest-survivable move over the panel (the worst account), as a fraction */
-  readonly worst: string;
-  readonly median: string;
-  /** (1/L − f_max − σ)/(1 + f_max + σ): the move the cushion covers after the deepest penalty and the impact */
-  readonly cushion: string;
-}
+/** One leverage level of the table, as reported (src/wire/fuzzReport.ts). */
+export type { SurvivableRow };
 
 const BP = 10_000;
 

@@ -6,17 +6,16 @@
  * @see docs/params.md#targeted-search
  */
 import fc from 'fast-check';
+import { formatPercent } from '../io/formatFigure.ts';
 import { Dec, toCanonical as s } from '../model/decimal.ts';
+import type { SearchResult } from '../wire/fuzzReport.ts';
 import { GENE_SCALE, genomeArb, type Genome } from './genome.ts';
 import { leverageOf } from './openAccount.ts';
 import { prm001, type FuzzSetup } from './paramProperties.ts';
 import { rng, type Rng } from './rng.ts';
 
-export interface SearchResult {
-  readonly evaluations: number;
-  /** the worst genome found and its objective (a decimal; > 0 means bad debt) */
-  readonly best?: { readonly genome: Genome; readonly objective: string; readonly message: string; readonly violation: boolean };
-}
+/** The search's evaluations and the worst genome found, as reported (src/wire/fuzzReport.ts). */
+export type { SearchResult };
 
 const POPULATION = 32;
 const KEEP = 8;
@@ -25,7 +24,7 @@ function objective(f: FuzzSetup, g: Genome): { value: Dec; message: string; viol
   const run = prm001(f, g);
   if (run.path === undefined) return null;
   const value = run.path.badDebt.gt(0) ? run.path.badDebt.div(run.account.notional) : run.path.equity.neg().div(run.account.notional);
-  const message = run.message ?? `worst account found: ${run.account.long ? 'long' : 'short'} ${s(run.account.size.abs())} ${run.account.market} at ${s(leverageOf(run.account).toDecimalPlaces(2, Dec.ROUND_HALF_EVEN))}×, moved ${s(run.move!.mul(100))}%, keeps equity ${s(run.path.equity)} of notional ${s(run.account.notional)}`;
+  const message = run.message ?? `worst account found: ${run.account.long ? 'long' : 'short'} ${s(run.account.size.abs())} ${run.account.market} at ${s(leverageOf(run.account).toDecimalPlaces(2, Dec.ROUND_HALF_EVEN))}×, moved ${formatPercent(run.move!)}, keeps equity ${s(run.path.equity)} of notional ${s(run.account.notional)}`;
   return { value, message, violation: run.message !== undefined };
 }
 

@@ -9,12 +9,14 @@
  * engine*.
  */
 import fc from 'fast-check';
+import type { Static } from 'typebox';
 import { CATALOG, WELL_FORMED } from '../invariants/catalog.ts';
 import type { CaseInput } from '../invariants/caseInput.ts';
 import { checkCaseAsync, isEngineFailure, type AsyncEngine, type CheckOptions } from '../invariants/checkCase.ts';
 import type { Answer, Invariant } from '../invariants/invariant.ts';
 import type { RunParsed } from '../model/parsedEngine.ts';
 import type { Scenario } from '../model/types.ts';
+import type { CheckReport as CatalogReport, Counterexample as CounterexampleSchema, EngineFailure, InvariantTally as InvariantTallySchema } from '../wire/checkReport.ts';
 import { assertRelationsEvery, DEFAULT_RELATIONS_EVERY, invariantsFor } from './relationBudget.ts';
 
 export const CHUNK = 1000;
@@ -51,69 +53,14 @@ export interface EngineUnderTest {
   readonly concurrency?: number;
 }
 
-export interface InvariantTally {
-  readonly id: string;
-  readonly title: string;
-  /** cases in the invariant's domain */
-  checked: number;
-  /** cases outside it, and for a relation invariant the cases the budget left out */
-  skipped: number;
-  /**
-   * For relation invariants under a budget (`relationsEvery` > 1): how many of `skipped` the budget
-   * left out rather than the domain.
-   */
-  offBudget?: number;
-  violations: number;
-  ms: number;
-  /** the shrunk counterexample, its first message and where it can be replayed from */
-  counterexample?: Counterexample;
-}
-
-export interface Counterexample {
-  readonly scenario: Scenario;
-  readonly message: string;
-  readonly seed: number;
-  readonly path: string;
-  /** the fixture file it was saved as, when a failures directory was given */
-  file?: string;
-}
-
-/** An answer that is no answer: the engine crashed, hung or broke the protocol. */
-export interface EngineFailure {
-  readonly code: string;
-  readonly message: string;
-  readonly scenario: Scenario;
-}
-
-export interface CatalogReport {
-  readonly engine: { readonly name: string; readonly version?: string; readonly policy: string };
-  readonly seed: number;
-  readonly runs: number;
-  readonly shard: { readonly index: number; readonly count: number };
-  /** cases this shard judged */
-  readonly cases: number;
-  /** cases skipped because the engine lacks a feature they need */
-  readonly unsupported: number;
-  /** saved failures replayed before the generated cases */
-  readonly replayed: number;
-  readonly tallies: readonly InvariantTally[];
-  readonly ms: number;
-  readonly ok: boolean;
-  readonly labels: Readonly<Record<string, number>>;
-  /**
-   * Relation invariants were judged on every `relationsEvery`-th generated case (1: all) and on
-   * every replayed failure (src/runner/relationBudget.ts).
-   */
-  readonly relationsEvery?: number;
-  /** how often the engine crashed, hung or broke the protocol, with the first few inputs that did it */
-  readonly engineFailures: { readonly count: number; readonly examples: readonly EngineFailure[] };
-  /** the signal that stopped the run before it finished (the figures cover what ran); never a pass */
-  readonly interrupted?: 'SIGINT' | 'SIGTERM';
-  /** why the run stopped before generating all its cases although nobody interrupted it */
-  readonly stoppedEarly?: string;
-  /** the engine could not be started or failed its handshake: nothing ran */
-  readonly startError?: string;
-}
+/**
+ * One invariant's tally. The case loop fills it in place, so the runner's type is the check-report
+ * schema's static type without `readonly` (src/wire/checkReport.ts); a finished report is readonly.
+ */
+export type InvariantTally = Static<typeof InvariantTallySchema>;
+/** A shrunk counterexample; `file` is filled in once it is saved, hence mutable like the tally. */
+export type Counterexample = Static<typeof CounterexampleSchema>;
+export type { CatalogReport, EngineFailure };
 
 export interface RunOptions {
   readonly engine: EngineUnderTest;

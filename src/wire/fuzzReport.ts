@@ -4,22 +4,16 @@
  * report, the raw accumulators `liqcheck fuzz merge` combines. Shipped as
  * fixtures/schema/fuzz-report-1.schema.json; `fuzz merge` reads reports back through it.
  *
- * The declarations the fuzzer builds are in src/fuzz/ (fuzzReport.ts, figures.ts, fuzzUnit.ts,
- * survivable.ts, targetedSearch.ts, genome.ts); the assertions at the end of this file keep them
- * identical to this schema until they become its static types.
+ * The fuzzer's report types (src/fuzz/: fuzzReport.ts, figures.ts, survivable.ts,
+ * targetedSearch.ts, genome.ts) are this file's static types; the accumulators filled in place use
+ * the mutable `Static<>` of the same schemas.
  *
  * @see docs/params.md#the-fuzz-report
  */
-import { Type, type TSchema } from 'typebox';
-import type { BoundaryTally as FuzzBoundaryTally, ShockSummary as FuzzShockSummary, ShockTally as FuzzShockTally } from '../fuzz/figures.ts';
-import type { FuzzReport as FuzzReportDeclared, PropertyReport as FuzzPropertyReport } from '../fuzz/fuzzReport.ts';
-import type { Genome as FuzzGenome } from '../fuzz/genome.ts';
-import type { SurvivableRow as FuzzSurvivableRow } from '../fuzz/survivable.ts';
-import type { SearchResult as FuzzSearchResult } from '../fuzz/targetedSearch.ts';
+import { Type } from 'typebox';
 import { CheckReport, ReportedScenario, Seed, Shard } from './checkReport.ts';
-import { CLOSED, patterned, wireId, type DeepReadonly, type Wire } from './common.ts';
+import { CLOSED, patterned, wireId, type Wire } from './common.ts';
 import { reportReader } from './reportReader.ts';
-import type { Assert, Equals } from './typeEquals.ts';
 
 /** The format tag of a fuzz report; a reader refuses any other. */
 export const FUZZ_REPORT_FORMAT = 'liqcheck-fuzz/1';
@@ -48,6 +42,7 @@ export const ShockTally = Type.Object(
   },
   { ...CLOSED, description: 'raw: accounts opened at their drawn leverage and moved adversely by shock' },
 );
+export type ShockTally = Wire<typeof ShockTally>;
 
 export const BoundaryTally = Type.Object(
   {
@@ -59,6 +54,7 @@ export const BoundaryTally = Type.Object(
   },
   { ...CLOSED, description: 'accounts placed at a margin ratio in (0, 1]: how liquidations end above bankruptcy' },
 );
+export type BoundaryTally = Wire<typeof BoundaryTally>;
 
 /** A distribution over accounts (zeros included): mean and nearest-rank percentiles. */
 export const Distribution = (unit: string) =>
@@ -77,6 +73,7 @@ export const ShockSummary = Type.Object(
   },
   { ...CLOSED, description: 'the figures of one shock' },
 );
+export type ShockSummary = Wire<typeof ShockSummary>;
 
 export const SurvivableRow = Type.Object(
   {
@@ -88,20 +85,23 @@ export const SurvivableRow = Type.Object(
   },
   CLOSED,
 );
+export type SurvivableRow = Wire<typeof SurvivableRow>;
 
-const Gene = Count('a gene, 0…1 000 000');
+/** A gene: an integer in millionths (0…1,000,000, GENE_SCALE in src/fuzz/genome.ts). */
+const Gene = (what: string) => Count(`a gene, 0…1 000 000: ${what}`);
 export const Genome = Type.Object(
   {
     market: Count("index into the params' markets, in id order"),
     long: Type.Boolean(),
-    notional: Gene,
-    price: Gene,
-    leverage: Gene,
-    ratio: Gene,
-    split: Type.Array(Gene, { description: 'how an adverse move is split over the steps of a path' }),
+    notional: Gene("where the opening notional lies in the market's notional range (log scale)"),
+    price: Gene("where the opening mark lies in the market's price range (log scale)"),
+    leverage: Gene("0 opens at the bracket's maximum leverage (collateral = initial margin), 1 000 000 at 1×"),
+    ratio: Gene('boundary family: the margin ratio E/MM the account is placed at, 0 → 0.02, 1 000 000 → 1'),
+    split: Type.Array(Gene('a weight'), { description: 'how an adverse move is split over the steps of a path (weights; equal weights are an even path)' }),
   },
   { ...CLOSED, description: 'the genome of a stress account (docs/params.md#fuzz)' },
 );
+export type Genome = Wire<typeof Genome>;
 
 export const SearchResult = Type.Object(
   {
@@ -115,6 +115,7 @@ export const SearchResult = Type.Object(
   },
   { ...CLOSED, description: 'the targeted search for the worst case' },
 );
+export type SearchResult = Wire<typeof SearchResult>;
 
 const Address = { seed: Seed('the fast-check seed'), path: Type.String({ description: 'the fast-check path' }) };
 
@@ -136,6 +137,7 @@ export const PropertyReport = Type.Object(
   },
   { ...CLOSED, description: 'a parameter-level property (PRM-00x)' },
 );
+export type PropertyReport = Wire<typeof PropertyReport>;
 
 export const FuzzReport = Type.Object(
   {
@@ -188,13 +190,3 @@ export type FuzzReport = Wire<typeof FuzzReport>;
 /** A FuzzReport read back from the parsed JSON of `file`, or the message naming each field that does not fit. */
 export const readFuzzReport = reportReader(FuzzReport, 'a fuzz report (liqcheck fuzz --json)', 'fuzz-report-1.schema.json');
 
-// The fuzzer's declarations and the schema describe one shape (readonly apart).
-type Same<S extends TSchema, T> = Equals<Wire<S>, DeepReadonly<T>>;
-export type FuzzReportMatchesFuzzer = Assert<Same<typeof FuzzReport, FuzzReportDeclared>>;
-export type PropertyReportMatchesFuzzer = Assert<Same<typeof PropertyReport, FuzzPropertyReport>>;
-export type ShockTallyMatchesFuzzer = Assert<Same<typeof ShockTally, FuzzShockTally>>;
-export type BoundaryTallyMatchesFuzzer = Assert<Same<typeof BoundaryTally, FuzzBoundaryTally>>;
-export type ShockSummaryMatchesFuzzer = Assert<Same<typeof ShockSummary, FuzzShockSummary>>;
-export type SurvivableRowMatchesFuzzer = Assert<Same<typeof SurvivableRow, FuzzSurvivableRow>>;
-export type SearchResultMatchesFuzzer = Assert<Same<typeof SearchResult, FuzzSearchResult>>;
-export type GenomeMatchesFuzzer = Assert<Same<typeof Genome, FuzzGenome>>;

@@ -2,30 +2,32 @@
  * The report of `liqcheck params check --json`: the file checked, the verdict and every finding.
  * Shipped as fixtures/schema/params-report-1.schema.json.
  *
- * The findings are built as `Finding` (src/params/finding.ts); the assertion at the end keeps the
- * declaration and the schema identical until it becomes this schema's static type.
+ * `Finding` (re-exported by src/params/finding.ts, where the checks build them) is this file's
+ * static type.
  *
  * @see docs/params.md#findings
  */
 import { Type } from 'typebox';
-import type { Finding as ParamsFinding } from '../params/finding.ts';
-import { CLOSED, patterned, wireId, type DeepReadonly, type Wire } from './common.ts';
-import type { Assert, Equals } from './typeEquals.ts';
+import { CLOSED, patterned, wireId, type Wire } from './common.ts';
 
 const Count = (description: string) => Type.Integer({ minimum: 0, description, expected: 'a non-negative integer' });
+
+export const Severity = Type.Union([Type.Literal('error'), Type.Literal('warning')], {
+  expected: '"error" or "warning"',
+  description: 'error: the set breaks a rule the model or the catalog relies on (exit 1); warning: a risk advisory',
+});
+export type Severity = Wire<typeof Severity>;
 
 export const Finding = Type.Object(
   {
     id: patterned('^(PAR-[0-9]{3}|RSK-[0-9]{3}|SPEC)$', 'PAR-0xx, RSK-0xx or SPEC', 'the rule: PAR-00x (catalog), SPEC (a domain rule of spec §2–§3 no PAR id covers) or RSK-00x (advisory)'),
-    severity: Type.Union([Type.Literal('error'), Type.Literal('warning')], {
-      expected: '"error" or "warning"',
-      description: 'error: the set breaks a rule the model or the catalog relies on (exit 1); warning: a risk advisory',
-    }),
+    severity: Severity,
     where: Type.String({ description: 'the offending field, tier or step, as a path into the file: params.markets["BTC-PERP"].tiers[1]' }),
     reason: Type.String(),
   },
   { ...CLOSED, description: 'one finding of params check' },
 );
+export type Finding = Wire<typeof Finding>;
 
 export const ParamsReport = Type.Object(
   {
@@ -44,5 +46,3 @@ export const ParamsReport = Type.Object(
   },
 );
 export type ParamsReport = Wire<typeof ParamsReport>;
-
-export type FindingMatchesParams = Assert<Equals<Wire<typeof Finding>, DeepReadonly<ParamsFinding>>>;

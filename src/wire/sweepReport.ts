@@ -3,21 +3,16 @@
  * verdict and figures. Shipped as fixtures/schema/sweep-report-1.schema.json; `sweep --compare`
  * reads reports back through it.
  *
- * The declarations the sweep builds are in src/fuzz/sweep/ (runSweep.ts, cell.ts, grid.ts); the
- * assertions at the end keep them identical to this schema until they become its static types.
+ * The sweep's `SweepReport` (runSweep.ts), `CellResult` and `Verdict` (cell.ts), `Axis` (grid.ts)
+ * and `SweepComparison` (compare.ts) in src/fuzz/sweep/ are this file's static types.
  *
  * @see docs/params.md#sweep
  */
-import { Type, type TSchema } from 'typebox';
-import type { Axis as SweepAxis } from '../fuzz/sweep/grid.ts';
-import type { CellResult as SweepCellResult } from '../fuzz/sweep/cell.ts';
-import type { SweepReport as SweepReportDeclared } from '../fuzz/sweep/runSweep.ts';
-import type { SweepComparison as SweepComparisonDeclared } from '../fuzz/sweep/compare.ts';
+import { Type } from 'typebox';
 import { Seed } from './checkReport.ts';
-import { CLOSED, patterned, wireId, type DeepReadonly, type Wire } from './common.ts';
+import { CLOSED, patterned, wireId, type Wire } from './common.ts';
 import { Count, Distribution, Figure } from './fuzzReport.ts';
 import { reportReader } from './reportReader.ts';
-import type { Assert, Equals } from './typeEquals.ts';
 
 /** The format tag of a sweep report; a reader refuses any other. */
 export const SWEEP_REPORT_FORMAT = 'liqcheck-sweep/1';
@@ -29,12 +24,16 @@ export const Axis = Type.Object(
   },
   { ...CLOSED, description: 'one axis of the grid' },
 );
+export type Axis = Wire<typeof Axis>;
 
-const Verdict = Type.Union([Type.Literal('invalid'), Type.Literal('static'), Type.Literal('bad-debt'), Type.Literal('safe')], {
+export const Verdict = Type.Union([Type.Literal('invalid'), Type.Literal('static'), Type.Literal('bad-debt'), Type.Literal('safe')], {
   expected: 'one of "invalid", "static", "bad-debt", "safe"',
   description: 'invalid: the model refuses the set; static: a PAR rule is broken; bad-debt: incidence above maxBadDebt; safe otherwise',
 });
-const CellAt = Type.Array(Type.Object({ name: Type.String(), value: Figure('the axis value') }, CLOSED), { description: 'the axis values of the cell' });
+export type Verdict = Wire<typeof Verdict>;
+export const CellValue = Type.Object({ name: Type.String(), value: Figure('the axis value') }, CLOSED);
+export type CellValue = Wire<typeof CellValue>;
+const CellAt = Type.Array(CellValue, { description: 'the axis values of the cell' });
 
 export const CellResult = Type.Object(
   {
@@ -54,6 +53,7 @@ export const CellResult = Type.Object(
   },
   { ...CLOSED, description: 'one cell of the grid' },
 );
+export type CellResult = Wire<typeof CellResult>;
 
 export const SweepReport = Type.Object(
   {
@@ -86,10 +86,11 @@ export type SweepReport = Wire<typeof SweepReport>;
 /** A SweepReport read back from the parsed JSON of `file`, or the message naming each field that does not fit. */
 export const readSweepReport = reportReader(SweepReport, 'a sweep report (liqcheck sweep --out DIR)', 'sweep-report-1.schema.json');
 
-const CellChange = Type.Object(
+export const CellChange = Type.Object(
   { at: CellAt, from: Verdict, to: Verdict, badDebtRateDelta: Figure('bad-debt incidence, proposed − current') },
   { ...CLOSED, description: 'a cell whose verdict the proposal changes' },
 );
+export type CellChange = Wire<typeof CellChange>;
 
 export const SweepComparison = Type.Object(
   {
@@ -112,8 +113,3 @@ export const SweepComparison = Type.Object(
 );
 export type SweepComparison = Wire<typeof SweepComparison>;
 
-type Same<S extends TSchema, T> = Equals<Wire<S>, DeepReadonly<T>>;
-export type SweepReportMatchesSweep = Assert<Same<typeof SweepReport, SweepReportDeclared>>;
-export type AxisMatchesSweep = Assert<Same<typeof Axis, SweepAxis>>;
-export type CellResultMatchesSweep = Assert<Same<typeof CellResult, SweepCellResult>>;
-export type SweepComparisonMatchesSweep = Assert<Same<typeof SweepComparison, SweepComparisonDeclared>>;

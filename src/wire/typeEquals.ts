@@ -1,8 +1,8 @@
 /**
- * Compile-time checks that a schema's static type and a hand-written declaration are the same
- * type, for declarations that live elsewhere (so the two cannot drift until one replaces the other).
+ * Compile-time checks that two types are the same, where a runtime value must list what a schema
+ * states (so the two cannot drift).
  *
- * @example `type _ = Assert<Equals<DeepReadonly<CatalogReport>, Wire<typeof CheckReport>>>;`
+ * @example `type _ = Assert<Equals<(typeof MESSAGE_ERROR_CODES)[number], Static<typeof MessageError>['code']>>;`
  */
 
 /** `true` when A and B are identical types (not merely assignable: optional and extra fields count). */

@@ -12,19 +12,15 @@ import { deepFreeze } from '../../model/frozen.ts';
 import { liquidateParsed } from '../../model/liquidate.ts';
 import { parseParams } from '../../model/parseScenario.ts';
 import type { ParsedParams, RiskParams } from '../../model/types.ts';
+import type { CellResult, CellValue, Verdict } from '../../wire/sweepReport.ts';
 import { distribution, ratio, type Distribution } from '../figures.ts';
 import { genomeArb, type Genome } from '../genome.ts';
 import { openAccount, parsedAt, placeAtRatio } from '../openAccount.ts';
 import { adverseMarks, runPath } from '../stressPath.ts';
 import { axisNamed } from './axes.ts';
 
-/** Colour classes of the heatmap, most severe first. */
-export type Verdict = 'invalid' | 'static' | 'bad-debt' | 'safe';
-
-export interface CellValue {
-  readonly name: string;
-  readonly value: string;
-}
+// Verdict: the colour classes of the heatmap, most severe first; CellValue: one axis value of a cell.
+export type { CellResult, CellValue, Verdict };
 
 export interface SweepCellsInput {
   readonly params: RiskParams;
@@ -38,26 +34,6 @@ export interface SweepCellsInput {
   readonly steps: number;
   /** highest bad-debt incidence a safe cell may have */
   readonly maxBadDebt: string;
-}
-
-export interface CellResult {
-  readonly at: readonly CellValue[];
-  readonly verdict: Verdict;
-  /** why the cell is invalid or statically unsafe: the first parse issue, or the PAR ids */
-  readonly reason?: string;
-  readonly findings: readonly string[];
-  /** shocked accounts */
-  readonly accounts: number;
-  readonly withBadDebt: number;
-  readonly badDebtRate: string;
-  /** bad debt per shocked account, in basis points of its opening notional */
-  readonly badDebtBp: Distribution;
-  readonly liquidations: number;
-  readonly partial: number;
-  readonly full: number;
-  readonly bankrupt: number;
-  /** boundary accounts liquidated above the zero-equity point that ended partial */
-  readonly restorable: string;
 }
 
 const genomeCache = new Map<string, Genome[]>();

@@ -5,28 +5,12 @@
  */
 import { Dec, toCanonical } from '../../model/decimal.ts';
 import { formatPercent } from '../../io/formatFigure.ts';
-import type { CellResult } from './cell.ts';
+import type { CellChange, SweepComparison } from '../../wire/sweepReport.ts';
 import { describeCell, esc, heatmapChart, page } from './html.ts';
 import type { SweepReport } from './runSweep.ts';
 
-export interface CellChange {
-  readonly at: CellResult['at'];
-  readonly from: CellResult['verdict'];
-  readonly to: CellResult['verdict'];
-  /** bad-debt incidence, proposed − current */
-  readonly badDebtRateDelta: string;
-}
-
-export interface SweepComparison {
-  readonly a: string;
-  readonly b: string;
-  readonly cells: number;
-  readonly becameSafe: readonly CellChange[];
-  readonly becameUnsafe: readonly CellChange[];
-  readonly otherChanges: readonly CellChange[];
-  readonly safeBefore: number;
-  readonly safeAfter: number;
-}
+// The compare.json shape and its cells (src/wire/sweepReport.ts).
+export type { CellChange, SweepComparison };
 
 /** @throws Error when the two sweeps are not over the same grid. */
 export function compareSweeps(a: SweepReport, b: SweepReport, names: { a: string; b: string }): SweepComparison {

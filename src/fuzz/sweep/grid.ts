@@ -5,13 +5,11 @@
  * @see docs/params.md#sweep
  */
 import { Dec, toCanonical as s } from '../../model/decimal.ts';
+import type { Axis } from '../../wire/sweepReport.ts';
 import { AXES, axisNamed } from './axes.ts';
 
-export interface Axis {
-  readonly name: string;
-  /** the grid values, canonical decimal strings, ascending */
-  readonly values: readonly string[];
-}
+// One axis of the grid: the parameter and its values, canonical decimal strings, ascending.
+export type { Axis };
 
 /** A grid specification that cannot be used: which option, which part, why. */
 export class GridError extends Error {

@@ -5,12 +5,13 @@
  */
 import { createHash } from 'node:crypto';
 import type { RiskParams } from '../../model/types.ts';
+import { SWEEP_REPORT_FORMAT, type SweepReport } from '../../wire/sweepReport.ts';
 import { runPool, type StopFlag } from '../pool.ts';
 import type { Task } from '../tasks.ts';
 import type { CellResult, CellValue } from './cell.ts';
 import type { Axis } from './grid.ts';
 
-export const SWEEP_FORMAT = 'liqcheck-sweep/1';
+export { SWEEP_REPORT_FORMAT as SWEEP_FORMAT } from '../../wire/sweepReport.ts';
 
 export interface SweepOptions {
   readonly params: RiskParams;
@@ -28,21 +29,7 @@ export interface SweepOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-export interface SweepReport {
-  readonly format: typeof SWEEP_FORMAT;
-  readonly params: { readonly file: string; readonly sha256: string };
-  readonly x: Axis;
-  readonly y: Axis | null;
-  readonly scenarios: number;
-  readonly seed: number;
-  readonly shock: string;
-  readonly steps: number;
-  readonly maxBadDebt: string;
-  /** row-major: `cells[j * x.values.length + i]` is (x_i, y_j); null where the run was interrupted */
-  readonly cells: readonly (CellResult | null)[];
-  readonly interrupted: boolean;
-  readonly ms: number;
-}
+export type { SweepReport };
 
 /** Cells per task: small enough to balance two workers, large enough to amortize a message. */
 const CELLS_PER_TASK = 8;
@@ -72,7 +59,7 @@ export async function runSweep(o: SweepOptions): Promise<SweepReport> {
     },
   });
   return {
-    format: SWEEP_FORMAT,
+    format: SWEEP_REPORT_FORMAT,
     params: { file: o.paramsFile, sha256: createHash('sha256').update(o.paramsText).digest('hex') },
     x: o.x,
     y: o.y ?? null,
