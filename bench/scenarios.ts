@@ -14,6 +14,7 @@ import fc from 'fast-check';
 import { continuousTiers } from '../src/arbitraries/continuousTiers.ts';
 import { defaultParams } from '../src/arbitraries/defaultParams.ts';
 import { scenario } from '../src/arbitraries/scenario.ts';
+import { deepFreeze } from '../src/model/frozen.ts';
 import type { MarketParamsInput, RiskParams, Scenario } from '../src/model/types.ts';
 
 export interface ScenarioSet {
@@ -41,8 +42,12 @@ function market(lotSize: string, tickSize: string, floors: readonly string[], ra
   };
 }
 
-/** Eight Binance-like linear perpetuals, with `defaultParams`' schedule, buffer and dust. */
-export const EIGHT_MARKETS: RiskParams = {
+/**
+ * Eight Binance-like linear perpetuals, with `defaultParams`' schedule, buffer and dust. Frozen
+ * where created, like every params set the CLI loads: the parser then caches it with no snapshot,
+ * and the scenario arbitrary hands over the parsed form of what it draws.
+ */
+export const EIGHT_MARKETS: RiskParams = deepFreeze({
   ...defaultParams,
   markets: {
     BTCUSDT: market('0.001', '0.1', MAJOR_FLOORS, MAJOR_RATES),
@@ -54,13 +59,13 @@ export const EIGHT_MARKETS: RiskParams = {
     ADAUSDT: market('1', '0.0001', ALT_FLOORS, ALT_RATES),
     AVAXUSDT: market('0.1', '0.001', ALT_FLOORS, ALT_RATES),
   },
-};
+});
 
-/** `defaultParams` with BTC-PERP only. */
-export const BTC_ONLY: RiskParams = {
+/** `defaultParams` with BTC-PERP only (frozen too). */
+export const BTC_ONLY: RiskParams = deepFreeze({
   ...defaultParams,
   markets: { 'BTC-PERP': defaultParams.markets['BTC-PERP']! },
-};
+});
 
 function draw(params: RiskParams, positions: number, count: number, seed: number): Scenario[] {
   const arb = scenario({ params: fc.constant(params), positions: { min: positions, max: positions }, margin: 'cross' });

@@ -10,6 +10,7 @@ import { liquidateParsed } from '../model/liquidate.ts';
 import { tierIndex } from '../model/maintenanceMargin.ts';
 import { marginGroups } from '../model/marginGroup.ts';
 import { closedFormRoot } from '../model/minimalClose.ts';
+import { knownParsed } from '../invariants/caseInput.ts';
 import { parseScenario } from '../model/parseScenario.ts';
 import type { Fill, LiquidationResult, Outcome, ParsedScenario, Scenario } from '../model/types.ts';
 
@@ -77,7 +78,9 @@ export type Label = (typeof LABELS)[number];
  * full close both runs fill alike and the second run is skipped.
  */
 export function classify(s: Scenario, reference?: Outcome): string[] {
-  const parsed = parseScenario(s);
+  // A drawn scenario's parsed form was handed over when it was built (caseInput.ts).
+  const known = knownParsed(s);
+  const parsed = known !== undefined ? { ok: true as const, value: known } : parseScenario(s);
   if (!parsed.ok) return ['invalid'];
   const outcome = reference ?? liquidateParsed(parsed.value);
   if (!outcome.ok) return [`error:${outcome.error.code}`];

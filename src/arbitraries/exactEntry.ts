@@ -14,6 +14,10 @@ const MAX_FRACTION_DIGITS = 18;
  */
 export const pow10 = (e: number): Dec => new Dec(`1e${e}`);
 
+const TEN_TO: readonly bigint[] = Array.from({ length: 64 }, (_, e) => 10n ** BigInt(e));
+/** `10^e` for `e ≥ 0` as a bigint, from a table for the exponents a draw uses. */
+const tenTo = (e: number): bigint => TEN_TO[e] ?? 10n ** BigInt(e);
+
 /** `x·10^scale` as a bigint; `x` must have at most `scale` fraction digits (so `toFixed` is exact). */
 export function scaled(x: Dec, scale: number): bigint {
   return BigInt(x.toFixed(scale).replace('.', ''));
@@ -70,11 +74,14 @@ export function exactEntry(p: ExactEntryProblem): { collateral: Dec; entry: Dec 
   const w = BigInt(p.collateral.mul(pow10(p.quoteScale)).ceil().toFixed(0));
   const tolerance = p.mark.mul('0.05');
   let best: { collateral: Dec; entry: Dec } | null = null;
+  // The mantissas once, at their own scales: on every `s` below they are only shifted.
+  const [tScale, qScale] = [p.target.decimalPlaces(), absQ.decimalPlaces()];
+  const [tMantissa, qMantissa] = [scaled(p.target, tScale), scaled(absQ, qScale)];
   for (let s = 0; s <= MAX_FRACTION_DIGITS; s++) {
-    const S = Math.max(p.target.decimalPlaces(), p.quoteScale, s + absQ.decimalPlaces());
-    const tn = scaled(p.target, S);
-    const un = 10n ** BigInt(S - p.quoteScale);
-    const gn = scaled(absQ, S - s);
+    const S = Math.max(tScale, p.quoteScale, s + qScale);
+    const tn = tMantissa * tenTo(S - tScale);
+    const un = tenTo(S - p.quoteScale);
+    const gn = qMantissa * tenTo(S - s - qScale);
     const d = gcd(un, gn);
     if (tn % d !== 0n) continue;
     const m = gn / d;

@@ -4,7 +4,9 @@ import { Dec } from '../model/decimal.ts';
 import { liquidate } from '../model/liquidate.ts';
 import { parseScenario } from '../model/parseScenario.ts';
 import type { RiskParams, Scenario } from '../model/types.ts';
+import { knownParsed } from '../invariants/caseInput.ts';
 import { defaultParams } from './defaultParams.ts';
+import { defaultRunScenarios } from './defaultRun.ts';
 import { riskParams } from './riskParams.ts';
 import { scenario, singlePositionScenario } from './scenario.ts';
 
@@ -119,6 +121,34 @@ describe('scenario', () => {
     expect(xs.some((s) => s.insuranceFund !== '0' && digits(s.insuranceFund) <= s.params.quoteScale)).toBe(true);
     expect(xs.some((s) => digits(s.insuranceFund) > s.params.quoteScale)).toBe(true);
     expect(xs.some((s) => new Dec(s.insuranceFund).gt(0) && new Dec(s.insuranceFund).lt(new Dec(10).pow(-s.params.quoteScale)))).toBe(true);
+  });
+
+  it('hands over its parsed form: exactly what parseScenario reads from the wire form, frozen', () => {
+    const sources: [string, fc.Arbitrary<Scenario>][] = [
+      ['default run', defaultRunScenarios()],
+      ['isolated, any region', scenario({ margin: 'isolated', region: 'any' })],
+      ['mixed, ties, inexact', scenario({ params: fc.constant(defaultParams), margin: 'mixed', positions: { min: 2, max: 2 }, ties: true, inexactRatios: true })],
+    ];
+    for (const [what, arb] of sources) {
+      for (const s of fc.sample(arb, { seed: 20261203, numRuns: 150 })) {
+        const known = knownParsed(s);
+        const read = parseScenario(s);
+        expect(read.ok, what).toBe(true);
+        expect(known, what).toBeDefined();
+        if (!read.ok || known === undefined) continue;
+        // toEqual compares the Decimal fields, sign included: a computed −0 would show here.
+        expect(known, `${what}: ${JSON.stringify(s)}`).toEqual(read.value);
+        // One parse of the params, the arbitrary's: being frozen, they were cached at once.
+        expect(known.params, what).toBe(read.value.params);
+        expect(() => ((s.account as { collateral: string }).collateral = '1'), what).toThrow(TypeError);
+      }
+    }
+  });
+
+  it('hands nothing over under params that are not deeply frozen: they could change before the check', () => {
+    const thawed: RiskParams = structuredClone(defaultParams);
+    const drawn = fc.sample(scenario({ params: fc.constant(thawed) }), { seed: 5, numRuns: 20 });
+    expect(drawn.every((s) => knownParsed(s) === undefined && s.params === thawed)).toBe(true);
   });
 
   it('reports invalid params from a custom arbitrary clearly', () => {

@@ -13,7 +13,8 @@ import fc from 'fast-check';
 import { ceilTo, Dec, floorTo, toCanonical, ZERO } from '../model/decimal.ts';
 import { maintenanceMargin } from '../model/maintenanceMargin.ts';
 import { parseParams } from '../model/parseScenario.ts';
-import type { MarketParams, ParsedParams, PositionInput, RiskParams, Scenario } from '../model/types.ts';
+import { rememberParsed } from '../invariants/caseInput.ts';
+import type { MarketParams, ParsedParams, Position, PositionInput, RiskParams, Scenario } from '../model/types.ts';
 import { decimal } from './decimal.ts';
 import { exactEntry, pow10, scaled } from './exactEntry.ts';
 import { MAX_MARK_TICKS, MIN_LOT_VALUE_UNITS, MIN_MARK_TICKS, riskParams, type Range } from './riskParams.ts';
@@ -167,10 +168,21 @@ const fundArb = fc.record({
 
 /** Bounds of the marks of one market, in ticks: cheap lots must still be worth something. */
 function markTicks(m: MarketParams, unit: Dec): { lo: number; hi: number } {
+  // Asked several times per position on every draw, always of the same few parsed markets.
+  const known = markTicksMemo.get(m);
+  if (known !== undefined && known.unit.eq(unit)) return known.ticks;
   const needed = unit.mul(MIN_LOT_VALUE_UNITS).div(m.lot.mul(m.tick)).ceil().toNumber();
   const lo = Math.max(MIN_MARK_TICKS, needed);
-  return { lo, hi: Math.max(lo * 10, MAX_MARK_TICKS) };
+  const ticks = { lo, hi: Math.max(lo * 10, MAX_MARK_TICKS) };
+  markTicksMemo.set(m, { unit, ticks });
+  return ticks;
 }
+
+/**
+ * By parsed market object: a frozen params set is parsed once (parseScenario.ts), so its markets
+ * are the same objects draw after draw; a weak map, so generated sets are forgotten with them.
+ */
+const markTicksMemo = new WeakMap<MarketParams, { readonly unit: Dec; readonly ticks: { lo: number; hi: number } }>();
 
 /** A count spread log-uniformly over `[lo, hi]` by `t ∈ [0, SCALE]`. */
 function logSpread(lo: number, hi: number, t: number): number {
@@ -183,26 +195,58 @@ function markOf(m: MarketParams, unit: Dec, t: number): Dec {
 }
 
 /** `P = L/(lot·j)` on the tick grid and in the mark range, for divisors `j` built from 2, 3 and 5. */
-function marksOnFloor(m: MarketParams, unit: Dec, floor: Dec): Dec[] {
+function marksOnFloor(m: MarketParams, unit: Dec, floor: Dec): readonly Dec[] {
+  // The same few floors of the same parsed markets come back draw after draw (see markTicksMemo).
+  let table = marksOnFloorMemo.get(m);
+  if (table === undefined) marksOnFloorMemo.set(m, (table = new Map()));
+  const key = `${unit.toString()}|${floor.toString()}`;
+  let found = table.get(key);
+  if (found === undefined) {
+    if (table.size >= CACHE_LIMIT) table.clear();
+    table.set(key, (found = marksOnFloorUncached(m, unit, floor)));
+  }
+  return found;
+}
+
+const marksOnFloorMemo = new WeakMap<MarketParams, Map<string, readonly Dec[]>>();
+
+/** The exponents of 2, 3 and 5 in `n > 0`. */
+function smoothExponents(n: bigint): [number, number, number] {
+  const out: [number, number, number] = [0, 0, 0];
+  [2n, 3n, 5n].forEach((p, i) => {
+    while (n % p === 0n) {
+      n /= p;
+      out[i]!++;
+    }
+  });
+  return out;
+}
+
+function marksOnFloorUncached(m: MarketParams, unit: Dec, floor: Dec): readonly Dec[] {
   const ratio = floor.div(m.lot.mul(m.tick));
   if (!ratio.isInteger()) return [];
   const M = BigInt(ratio.toFixed(0));
+  if (M <= 0n) return [];
   const { lo, hi } = markTicks(m, unit);
   const [low, high] = [BigInt(lo), BigInt(hi)];
-  // Divisors above M/lo give marks below the range, and each loop only grows `j`: stop there
-  // rather than walk on to M (the same marks, in a fraction of the steps).
+  // Divisors above M/lo give marks below the range. Only divisors of M give marks at all, so walk
+  // the products 2^x·3^y·5^z within M's own exponents, not every smooth number up to M/lo (the
+  // same marks, sorted below, in a few dozen steps instead of thousands).
   const most = low > 0n ? M / low : M;
+  const [x, y, z] = smoothExponents(M);
   const found: Dec[] = [];
-  for (let a = 1n; a <= most; a *= 2n) {
-    for (let b = a; b <= most; b *= 3n) {
-      for (let j = b; j <= most; j *= 5n) {
-        if (M % j !== 0n) continue;
+  let a = 1n;
+  for (let i = 0; i <= x && a <= most; i++, a *= 2n) {
+    let b = a;
+    for (let k = 0; k <= y && b <= most; k++, b *= 3n) {
+      let j = b;
+      for (let l = 0; l <= z && j <= most; l++, j *= 5n) {
         const ticks = M / j;
         if (ticks >= low && ticks <= high) found.push(m.tick.mul(ticks.toString()));
       }
     }
   }
-  return found.sort((x, y) => x.cmp(y));
+  return found.sort((p, q) => p.cmp(q));
 }
 
 interface Placed {
@@ -223,7 +267,11 @@ function place(pp: ParsedParams, market: string, d: PositionDraw): { size: Dec; 
   const tiers = m.tiers;
   const lastFloor = tiers[tiers.length - 1]!.floor;
   const floor = tiers.length > 1 ? tiers[1 + (d.pick % (tiers.length - 1))]!.floor : undefined;
-  const lotsFor = (notional: Dec): Dec => notional.div(lot.mul(mark));
+  // Lots as exact integer quotients (floor, ceil, half-even) of positive amounts, not a rounded
+  // 200-digit quotient then rounded again: the same integers (a quotient of decimals this short is
+  // a whole or half number, or further from one than a 200-digit rounding can move it), without
+  // computing 200 digits.
+  const per = (): Dec => lot.mul(mark);
   let lots: Dec;
   let mode = d.mode;
   if (floor === undefined && mode.includes('floor')) mode = 'random';
@@ -231,8 +279,8 @@ function place(pp: ParsedParams, market: string, d: PositionDraw): { size: Dec; 
   // A position of one or two lots can only be closed in full, which is not what a floor or dust
   // placement is for: lower the mark (within its range) until the anchor is worth ≥ 10 lots.
   const anchor = mode === 'dust' ? pp.dustNotional : mode.includes('floor') ? floor : undefined;
-  if (anchor !== undefined && lotsFor(anchor).lt(MIN_ANCHOR_LOTS)) {
-    const ticks = anchor.div(lot.mul(m.tick).mul(MIN_ANCHOR_LOTS)).floor();
+  if (anchor !== undefined && anchor.lt(per().mul(MIN_ANCHOR_LOTS))) {
+    const ticks = anchor.divToInt(lot.mul(m.tick).mul(MIN_ANCHOR_LOTS));
     mark = m.tick.mul(Dec.max(markTicks(m, pp.unit).lo, ticks));
   }
   if (mode === 'floor-exact') {
@@ -242,34 +290,47 @@ function place(pp: ParsedParams, market: string, d: PositionDraw): { size: Dec; 
   }
   switch (mode) {
     case 'floor-exact':
-      lots = lotsFor(floor!);
+      lots = floor!.div(per()); // a whole number: the mark was chosen so
       break;
     case 'floor-above':
-      lots = lotsFor(floor!).floor().add(1);
+      lots = floor!.divToInt(per()).add(1);
       break;
     case 'floor-below':
-      lots = lotsFor(floor!).ceil().sub(1);
+      lots = ceilDiv(floor!, per()).sub(1);
       break;
     case 'near-floor':
-      lots = lotsFor(floor!.mul(1 + (d.spread / SCALE - 0.5) / 10)).round();
+      lots = roundHalfEvenDiv(floor!.mul(1 + (d.spread / SCALE - 0.5) / 10), per());
       break;
     case 'dust':
       // One to three times the threshold, crowded toward one: near the boundary a minimal close
       // takes a small fraction, so only positions just above the threshold are left as dust.
-      lots = lotsFor(pp.dustNotional.mul(1 + 2 * (d.spread / SCALE) ** 2)).ceil();
+      lots = ceilDiv(pp.dustNotional.mul(1 + 2 * (d.spread / SCALE) ** 2), per());
       break;
     case 'one-lot':
       lots = new Dec(1);
       break;
     case 'random': {
       const hi = Dec.max(lastFloor.mul(4), new Dec(10_000), lot.mul(mark).mul(100));
-      const most = Math.max(1, lotsFor(hi).floor().toNumber());
+      const most = Math.max(1, hi.divToInt(per()).toNumber());
       lots = new Dec(logSpread(Math.min(3, most), most, d.spread));
       break;
     }
   }
   lots = Dec.max(1, lots);
   return { size: lot.mul(lots).mul(d.long ? 1 : -1), mark };
+}
+
+/** `⌈n/d⌉` for `n, d > 0`. */
+function ceilDiv(n: Dec, d: Dec): Dec {
+  const q = n.divToInt(d);
+  return q.mul(d).lt(n) ? q.add(1) : q;
+}
+
+/** `n/d` rounded to an integer, ties to even (the clone's rounding), for `n, d > 0`. */
+function roundHalfEvenDiv(n: Dec, d: Dec): Dec {
+  const q = n.divToInt(d);
+  const c = n.sub(q.mul(d)).mul(2).cmp(d);
+  return c > 0 || (c === 0 && !q.mod(2).isZero()) ? q.add(1) : q;
 }
 
 function placedAt(pp: ParsedParams, market: string, size: Dec, mark: Dec, p: PositionDraw): Placed {
@@ -379,16 +440,22 @@ function build(params: RiskParams, pp: ParsedParams, d: Draw, margin: NonNullabl
     out.set(p.market, { entry: g.positions[0]!.entry, isolatedMargin: g.collateral });
   });
 
-  const positions: PositionInput[] = placed.map((p) => {
+  const positions: PositionInput[] = [];
+  const parsedPositions: Position[] = [];
+  for (const p of placed) {
     const o = out.get(p.market)!;
     const base = { market: p.market, size: s(p.size), entryPrice: s(o.entry) };
-    return o.isolatedMargin === null ? base : { ...base, isolatedMargin: s(o.isolatedMargin) };
-  });
+    positions.push(Object.freeze(o.isolatedMargin === null ? base : { ...base, isolatedMargin: s(o.isolatedMargin) }));
+    parsedPositions.push({ market: p.market, size: p.size, entry: o.entry, isolatedMargin: o.isolatedMargin === null ? null : plain(o.isolatedMargin) });
+  }
   const marks: Record<string, string> = {};
+  const markPrices = new Map<string, Dec>();
   let idle = 0;
   for (const [id, m] of pp.markets) {
     const held = placed.find((p) => p.market === id);
-    marks[id] = s(held?.mark ?? markOf(m, pp.unit, d.idleMarks[idle++ % d.idleMarks.length] ?? 0));
+    const mark = held?.mark ?? markOf(m, pp.unit, d.idleMarks[idle++ % d.idleMarks.length] ?? 0);
+    marks[id] = s(mark);
+    markPrices.set(id, mark);
   }
   const totalMm = placed.reduce((a, p) => a.add(p.mm), ZERO);
   const totalNotional = placed.reduce((a, p) => a.add(p.notional), ZERO);
@@ -402,7 +469,23 @@ function build(params: RiskParams, pp: ParsedParams, d: Draw, margin: NonNullabl
   const thousandths = d.fund.mode === 'residue' ? Math.max(1, d.fund.residue) : d.fund.mode === 'zero' ? 0 : d.fund.residue;
   // Sub-unit digits only while they fit in the 18 fraction digits of spec §1.1.
   const fund = pp.quoteScale + 3 <= 18 ? whole.add(pp.unit.mul(thousandths).div(1000)) : whole;
-  return { params, marks, account: { collateral: s(collateral), positions }, insuranceFund: s(fund) };
+  const drawn: Scenario = Object.freeze({
+    params,
+    marks: Object.freeze(marks),
+    account: Object.freeze({ collateral: s(collateral), positions: Object.freeze(positions) }),
+    insuranceFund: s(fund),
+  });
+  // The parsed form is known already: hand it over, so checking the case does not parse it again
+  // (remembered only when the params are deeply frozen, as generated ones and the built-in are).
+  // The marks in the order parseScenario reads them: the object's own key order.
+  const parsedMarks = new Map(Object.keys(marks).map((id) => [id, markPrices.get(id)!]));
+  rememberParsed(drawn, { params: pp, marks: parsedMarks, collateral: plain(collateral), positions: parsedPositions, insuranceFund: plain(fund) });
+  return drawn;
+}
+
+/** Zero without a sign: what parsing `"0"` gives, whatever sign a computed zero carries. */
+function plain(x: Dec): Dec {
+  return x.isZero() ? ZERO : x;
 }
 
 function parsedOrThrow(params: RiskParams): ParsedParams {
@@ -422,6 +505,11 @@ function parsedOrThrow(params: RiskParams): ParsedParams {
  * occur. Notionals are placed exactly on tier floors, a lot above or below, near them, or near
  * the dust threshold; underwater groups get their deficit from the entry price, never from
  * negative collateral. Every market of the params gets a mark.
+ *
+ * A drawn scenario is frozen (its marks, account and positions too; its params are the drawn
+ * object itself, shared, not copied): derive a changed one by copying. Under deeply frozen params
+ * (the built-in profile, every {@link riskParams} set, params loaded by the CLI) its parsed form
+ * is handed over with it (src/invariants/caseInput.ts), so checking it does not parse it again.
  */
 export function scenario(c: ScenarioConstraints = {}): fc.Arbitrary<Scenario> {
   const range = c.positions ?? { min: 1, max: 3 };

@@ -6,8 +6,9 @@ import { liquidate } from '../model/liquidate.ts';
 import { parseResult } from '../model/parseResult.ts';
 import { parseScenario } from '../model/parseScenario.ts';
 import type { ParsedScenario, Scenario } from '../model/types.ts';
-import { derivedInput } from './caseInput.ts';
+import { derivedInput, knownParsed, rememberParsed } from './caseInput.ts';
 import { CATALOG } from './catalog.ts';
+import { checkCase } from './checkCase.ts';
 import type { Case } from './invariant.ts';
 
 const sample = fc.sample(scenario(), { seed: 20261202, numRuns: 300 });
@@ -42,6 +43,51 @@ describe('derived inputs of the relation invariants', () => {
     for (const id of ['LIQ-012', 'LIQ-013', 'LIQ-014', 'LIQ-015', 'LIQ-016']) expect(offered.get(id) ?? 0, id).toBeGreaterThan(0);
     // The deliberately broken scenarios of LIQ-018 are wire-only: the engine must read them.
     expect(offered.has('LIQ-018')).toBe(false);
+  });
+});
+
+describe('rememberParsed / knownParsed', () => {
+  const s = sample[0]!;
+  const read = parseScenario(s);
+  if (!read.ok) throw new Error('the arbitrary drew an invalid scenario');
+  const frozenCopy = (x: Scenario): Scenario =>
+    Object.freeze({
+      ...x,
+      marks: Object.freeze({ ...x.marks }),
+      account: Object.freeze({ ...x.account, positions: Object.freeze(x.account.positions.map((p) => Object.freeze({ ...p }))) }),
+    });
+
+  it('remembers a parsed form for an object that cannot change, by identity only', () => {
+    const copy = frozenCopy(s);
+    expect(rememberParsed(copy, read.value)).toBe(true);
+    expect(knownParsed(copy)).toBe(read.value);
+    expect(knownParsed(frozenCopy(s))).toBeUndefined(); // an equal object is another object
+  });
+
+  it('is what checkCase judges: the handed-over form, not a parse of the wire form', () => {
+    // A wrong form handed over on purpose (another scenario's) shows which one the reference gets.
+    const other = sample.find((x) => JSON.stringify(liquidate(x)) !== JSON.stringify(liquidate(s)))!;
+    const otherRead = parseScenario(other);
+    if (!otherRead.ok) throw new Error('the arbitrary drew an invalid scenario');
+    const copy = frozenCopy(s);
+    rememberParsed(copy, otherRead.value);
+    expect(checkCase(liquidate, copy, { invariants: [] }).outcome).toEqual(liquidate(other));
+    expect(checkCase(liquidate, frozenCopy(s), { invariants: [] }).outcome).toEqual(liquidate(s));
+  });
+
+  it('refuses a scenario any part of which could still change', () => {
+    const thawedParams = { ...frozenCopy(s), params: structuredClone(s.params) };
+    const thawedPosition = { ...frozenCopy(s), account: Object.freeze({ ...s.account, positions: Object.freeze(s.account.positions.map((p) => ({ ...p }))) }) };
+    const thawedMarks = { ...frozenCopy(s), marks: { ...s.marks } };
+    for (const [what, x] of [
+      ['params', Object.freeze(thawedParams)],
+      ['a position', Object.freeze(thawedPosition)],
+      ['the marks', Object.freeze(thawedMarks)],
+      ['the scenario itself', { ...frozenCopy(s) }],
+    ] as const) {
+      expect(rememberParsed(x, read.value), what).toBe(false);
+      expect(knownParsed(x), what).toBeUndefined();
+    }
   });
 });
 

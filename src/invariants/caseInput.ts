@@ -9,8 +9,13 @@
  * input formats only when first read. A derivation that might leave the input syntax of spec §1.1
  * (too many digits after a reflection or a shock) offers no parsed form, so the engine reads the
  * wire and answers exactly as before, invalid-input included.
+ *
+ * A drawn scenario comes with its parsed form too: the scenario arbitrary computes every amount
+ * exactly before writing its string, so it hands the parsed form over ({@link rememberParsed})
+ * and `checkCase` skips the parse ({@link knownParsed}).
  */
 import type { Dec } from '../model/decimal.ts';
+import { isDeepFrozen } from '../model/frozen.ts';
 import { INPUT_DIGITS } from '../model/parseDecimal.ts';
 import type { ParsedScenario, Scenario } from '../model/types.ts';
 
@@ -51,4 +56,41 @@ const INTEGER_BOUND = 10 ** INPUT_DIGITS.integer; // 1e30: exact as a decimal.js
 
 function fitsInputDigits(x: Dec): boolean {
   return x.abs().lt(INTEGER_BOUND) && x.decimalPlaces() <= INPUT_DIGITS.fraction;
+}
+
+/**
+ * Parsed forms handed over by whoever built the scenario, by object identity. Only for a scenario
+ * that cannot change afterwards: the scenario, its marks, account, positions array and every
+ * position frozen, and its params deeply frozen. So the entry stays right for the object's life.
+ */
+const handedOver = new WeakMap<Scenario, ParsedScenario>();
+
+/** Params objects found deeply frozen: they stay so (nothing frozen can be replaced or thawed). */
+const frozenParams = new WeakSet<object>();
+
+function immutable(s: Scenario): boolean {
+  if (!Object.isFrozen(s) || !Object.isFrozen(s.marks) || !Object.isFrozen(s.account) || !Object.isFrozen(s.account.positions)) return false;
+  if (!s.account.positions.every((p) => Object.isFrozen(p))) return false;
+  const params = s.params as object;
+  if (frozenParams.has(params)) return true;
+  if (!isDeepFrozen(params)) return false;
+  frozenParams.add(params);
+  return true;
+}
+
+/**
+ * Hands over `parsed` as what `parseScenario(scenario)` gives. The caller vouches for that (the
+ * scenario arbitrary's tests check it on every draw they make); a scenario that could still change
+ * (see {@link handedOver}) is not remembered, and is simply parsed when checked.
+ * @returns whether it was remembered
+ */
+export function rememberParsed(scenario: Scenario, parsed: ParsedScenario): boolean {
+  if (!immutable(scenario)) return false;
+  handedOver.set(scenario, parsed);
+  return true;
+}
+
+/** The parsed form handed over for this very object by {@link rememberParsed}, if any. */
+export function knownParsed(scenario: Scenario): ParsedScenario | undefined {
+  return handedOver.get(scenario);
 }

@@ -4,7 +4,8 @@
  * synchronous engine and `checkCaseAsync` with an asynchronous one (a subprocess, an HTTP
  * service), so both judge exactly the same way.
  *
- * Parse once: the scenario is parsed here, once per case; relation invariants derive their
+ * Parse once: the scenario is parsed here, once per case (not at all when the arbitrary that drew it
+ * handed its parsed form over, caseInput.ts); relation invariants derive their
  * scenarios from the parsed form (caseInput.ts). An engine that can take parsed scenarios (its
  * `runParsed`, src/model/parsedEngine.ts: the in-process reference) gets them without any string
  * formatting or parsing, and its parsed result goes to the invariants without `parseResult`;
@@ -14,7 +15,7 @@ import { runParsedOf, type RunParsed } from '../model/parsedEngine.ts';
 import { parseResult, type ParsedResult } from '../model/parseResult.ts';
 import { parseScenario } from '../model/parseScenario.ts';
 import type { Engine, Outcome, Scenario } from '../model/types.ts';
-import { parsedInput, type CaseInput } from './caseInput.ts';
+import { knownParsed, parsedInput, type CaseInput } from './caseInput.ts';
 import { CATALOG, WELL_FORMED } from './catalog.ts';
 import type { Answer, Case, DerivedRun, Invariant, Violation } from './invariant.ts';
 
@@ -80,7 +81,9 @@ function threw(e: unknown): Answer {
 
 /** The judging itself: yields every scenario the engine must answer, returns the report. */
 function* judge(scenario: Scenario, options: CheckOptions): Generator<CaseInput, CaseReport, Reply> {
-  const input = parseScenario(scenario);
+  // A drawn scenario's parsed form was handed over by the arbitrary that built it (caseInput.ts).
+  const known = knownParsed(scenario);
+  const input = known !== undefined ? { ok: true as const, value: known } : parseScenario(scenario);
   if (!input.ok) {
     throw new Error(`checkCase needs a valid scenario: ${input.issues.map((i) => `${i.path}: expected ${i.expected}, received ${i.received}`).join('; ')}`);
   }

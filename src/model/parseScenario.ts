@@ -267,7 +267,8 @@ const paramsCache = new WeakMap<object, CachedParams>();
 /**
  * Params objects parsed once and not cached: taking the snapshot costs as much as the compiled
  * check, and an object read from a file or a socket is never seen again, so an object is cached
- * from its second parse on.
+ * from its second parse on. A frozen object needs no snapshot, and is cached at once: a generated
+ * set is parsed by its arbitrary and then by every run of its scenario.
  */
 const seenOnce = new WeakSet<object>();
 
@@ -275,7 +276,7 @@ function readParams(input: unknown, path: string, cx: Cx): ParamsRead {
   if (input === null || typeof input !== 'object') return readParamsUncached(input, path, cx);
   const hit = paramsCache.get(input);
   if (hit !== undefined && (hit.snapshot === FROZEN || sameJson(input, hit.snapshot))) return hit.read;
-  if (hit === undefined && !seenOnce.has(input)) {
+  if (hit === undefined && !Object.isFrozen(input) && !seenOnce.has(input)) {
     seenOnce.add(input);
     return readParamsUncached(input, path, cx);
   }
