@@ -1,7 +1,13 @@
-import { isMultipleOf, type Dec } from '../model/decimal.ts';
-import { executionPrice } from '../model/executionPrice.ts';
-import { s } from './ledger.ts';
+import { pow10, type Fixed } from '../model/fixed.ts';
+import { executionPrice } from '../model/fixedCore.ts';
+import { exactOf, s } from './ledger.ts';
 import type { OutputInvariant } from './invariant.ts';
+
+/** True when `x` is an integer multiple of `step > 0`: at a common scale, the mantissas divide. */
+function isMultipleOf(x: Fixed, step: Fixed): boolean {
+  const d = x.s - step.s;
+  return d >= 0 ? x.m % (step.m * pow10(d)) === 0n : (x.m * pow10(-d)) % step.m === 0n;
+}
 
 /**
  * LIQ-009 — sizes, prices and amounts sit on their grids, and no dust is left.
@@ -18,12 +24,13 @@ export const gridConformity: OutputInvariant = {
   spec: '#13-rounding',
   policy: 'any',
   check: (c) => {
-    const { params, marks } = c.input;
+    const { v, output: o } = exactOf(c);
+    const { params, marks } = v;
     const out: string[] = [];
-    const onUnit = (what: string, x: Dec) => {
+    const onUnit = (what: string, x: Fixed) => {
       if (!isMultipleOf(x, params.unit)) out.push(`${what} ${s(x)} is not a multiple of the quote unit ${s(params.unit)}`);
     };
-    c.output.fills.forEach((f, i) => {
+    o.fills.forEach((f, i) => {
       const m = params.markets.get(f.market);
       const mark = marks.get(f.market);
       if (m === undefined || mark === undefined) return;
@@ -32,7 +39,6 @@ export const gridConformity: OutputInvariant = {
       if (!f.price.eq(price)) out.push(`fill ${i} (${f.market}) executes at ${s(f.price)}, but mark ${s(mark)} with impact ${s(params.priceImpact)} gives ${s(price)}`);
       for (const k of ['penalty', 'liquidatorFee', 'insuranceFee', 'realizedPnl'] as const) onUnit(`fill ${i} (${f.market}) ${k}`, f[k]);
     });
-    const o = c.output;
     onUnit('collateral', o.account.collateral);
     onUnit('insurance payout', o.insurancePayout);
     onUnit('bad debt', o.badDebt);

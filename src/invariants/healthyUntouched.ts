@@ -1,4 +1,4 @@
-import { ledger, s } from './ledger.ts';
+import { exactOf, ledger, s } from './ledger.ts';
 import type { OutputInvariant } from './invariant.ts';
 
 /**
@@ -35,10 +35,11 @@ export const healthyUntouched: OutputInvariant = {
       }
     }
     if (groups.every((g) => !g.liquidatable)) {
-      const o = c.output;
+      const x = exactOf(c);
+      const o = x.output;
       if (o.status !== 'healthy') out.push(`no group is liquidatable but status is ${o.status}`);
-      if (!o.account.collateral.eq(c.input.collateral)) out.push(`no group is liquidatable but collateral went from ${s(c.input.collateral)} to ${s(o.account.collateral)}`);
-      if (!o.insuranceFund.eq(c.input.insuranceFund)) out.push(`no group is liquidatable but the insurance fund went from ${s(c.input.insuranceFund)} to ${s(o.insuranceFund)}`);
+      if (!o.account.collateral.eq(x.collateral)) out.push(`no group is liquidatable but collateral went from ${s(x.collateral)} to ${s(o.account.collateral)}`);
+      if (!o.insuranceFund.eq(x.insuranceFund)) out.push(`no group is liquidatable but the insurance fund went from ${s(x.insuranceFund)} to ${s(o.insuranceFund)}`);
     }
     return out;
   },

@@ -1,5 +1,5 @@
-import { floorTo } from '../model/decimal.ts';
-import { s } from './ledger.ts';
+import { floorTo, FZERO } from '../model/fixed.ts';
+import { exactOf, s } from './ledger.ts';
 import type { OutputInvariant } from './invariant.ts';
 
 /**
@@ -16,15 +16,16 @@ export const insuranceFund: OutputInvariant = {
   spec: '#74-bankruptcy',
   policy: 'any',
   check: (c) => {
-    const o = c.output;
+    const x = exactOf(c);
+    const o = x.output;
     const out: string[] = [];
-    if (o.insuranceFund.lt(0)) out.push(`insurance fund ends negative: ${s(o.insuranceFund)}`);
-    if (o.insurancePayout.lt(0)) out.push(`negative insurance payout ${s(o.insurancePayout)}`);
+    if (o.insuranceFund.lt(FZERO)) out.push(`insurance fund ends negative: ${s(o.insuranceFund)}`);
+    if (o.insurancePayout.lt(FZERO)) out.push(`negative insurance payout ${s(o.insurancePayout)}`);
     if (o.insurancePayout.gt(o.badDebt)) out.push(`insurance payout ${s(o.insurancePayout)} exceeds bad debt ${s(o.badDebt)}`);
-    if (o.socializedLoss.lt(0)) out.push(`negative socialized loss ${s(o.socializedLoss)}`);
-    const whole = floorTo(c.input.insuranceFund, c.input.params.unit);
-    if (o.socializedLoss.gt(0) && o.insurancePayout.lt(whole)) {
-      out.push(`${s(o.socializedLoss)} socialized while the fund paid only ${s(o.insurancePayout)} of its ${s(c.input.insuranceFund)}`);
+    if (o.socializedLoss.lt(FZERO)) out.push(`negative socialized loss ${s(o.socializedLoss)}`);
+    const whole = floorTo(x.insuranceFund, x.v.params.unit);
+    if (o.socializedLoss.gt(FZERO) && o.insurancePayout.lt(whole)) {
+      out.push(`${s(o.socializedLoss)} socialized while the fund paid only ${s(o.insurancePayout)} of its ${s(x.insuranceFund)}`);
     }
     return out;
   },

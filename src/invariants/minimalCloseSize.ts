@@ -1,8 +1,5 @@
-import { closeFill } from '../model/closeFill.ts';
-import { groupHealth, notionalOf } from '../model/groupHealth.ts';
-import type { MarginGroup } from '../model/marginGroup.ts';
-import { meetsTarget } from '../model/trigger.ts';
-import { ledger, replayFills, s, valuation } from './ledger.ts';
+import { closeFill, groupHealth, meetsTarget } from '../model/fixedCore.ts';
+import { exactOf, healthOf, ledger, replayFills, s, type ExactGroup } from './ledger.ts';
 import type { OutputInvariant } from './invariant.ts';
 
 /**
@@ -24,14 +21,14 @@ export const minimalCloseSize: OutputInvariant = {
   spec: '#63-minimal-close-of-one-position',
   policy: 'minimal-close',
   check: (c) => {
-    const v = valuation(c);
+    const v = exactOf(c).v;
     const { trigger, dustNotional } = v.params;
     const out: string[] = [];
     for (const g of ledger(c)) {
       if (!g.liquidatable || g.fills.length === 0 || g.rate === null) continue;
       const rate = g.rate;
       const order = [...g.before.positions]
-        .map((p) => ({ market: p.market, n: notionalOf(v, p) }))
+        .map((p) => ({ market: p.market, n: p.size.abs().mul(v.marks.get(p.market)!) }))
         .sort((a, b) => b.n.cmp(a.n) || (a.market < b.market ? -1 : a.market > b.market ? 1 : 0));
       const touched = g.fills.map((f) => f.market);
       const expected = order.slice(0, touched.length).map((e) => e.market);
@@ -40,7 +37,7 @@ export const minimalCloseSize: OutputInvariant = {
         out.push(`group ${g.id}: fills touch [${touched.join(', ')}] but the order by notional (${ns}) requires [${expected.join(', ')}]`);
         continue;
       }
-      let lastPrior: MarginGroup | null = null;
+      let lastPrior: ExactGroup | null = null;
       replayFills(c, g, (f, i, realized, prior) => {
         const last = i === g.fills.length - 1;
         if (last) {
@@ -55,17 +52,18 @@ export const minimalCloseSize: OutputInvariant = {
           out.push(`group ${g.id}: target already met after fill ${i} (equity ${s(h.equity)} ≥ target ${s(h.target)}), yet the liquidation went on`);
         }
       });
-      const prior = lastPrior as MarginGroup | null;
+      const prior = lastPrior as ExactGroup | null;
       const f = g.fills[g.fills.length - 1]!;
       const pos = prior?.positions.find((p) => p.market === f.market);
       const lot = v.params.markets.get(f.market)?.lot;
       if (prior === null || pos === undefined || lot === undefined) continue;
       const smaller = f.size.sub(lot);
       if (smaller.lt(lot) || smaller.gte(pos.size.abs())) continue;
-      const left = pos.size.abs().sub(smaller).mul(c.input.marks.get(f.market)!);
+      const left = pos.size.abs().sub(smaller).mul(v.marks.get(f.market)!);
       if (left.lt(dustNotional)) continue;
-      const trial = closeFill(v, prior, f.market, smaller, rate);
-      const target = groupHealth(v, trial.group).target;
+      // The integer core's fill needs the prior state's health (it updates it by the one position).
+      const trial = closeFill(v, { ...prior, health: healthOf(c, prior) }, f.market, smaller, rate);
+      const target = trial.target;
       if (meetsTarget(trigger, trial.uncappedEquity, target)) {
         out.push(
           `group ${g.id}: closing ${s(smaller)} ${f.market} (one lot less than ${s(f.size)}) already meets the target: equity ${s(trial.uncappedEquity)} vs target ${s(target)}`,

@@ -1,5 +1,5 @@
-import { ZERO } from '../model/decimal.ts';
-import { healthOf, ledger, s } from './ledger.ts';
+import { FZERO } from '../model/fixed.ts';
+import { exactOf, healthOf, ledger, s } from './ledger.ts';
 import type { OutputInvariant } from './invariant.ts';
 
 /**
@@ -19,23 +19,23 @@ export const noNegativeEquity: OutputInvariant = {
   policy: 'any',
   check: (c) => {
     const out: string[] = [];
-    let deficit = ZERO;
+    let deficit = FZERO;
     for (const g of ledger(c)) {
       const h = healthOf(c, g.after);
-      if (h.equity.lt(0)) out.push(`group ${g.id} ends with negative equity ${s(h.equity)}`);
-      if (g.after.positions.length === 0 && g.after.collateral.lt(0)) {
+      if (h.equity.lt(FZERO)) out.push(`group ${g.id} ends with negative equity ${s(h.equity)}`);
+      if (g.after.positions.length === 0 && g.after.collateral.lt(FZERO)) {
         out.push(`group ${g.id} is flat with negative collateral ${s(g.after.collateral)}`);
       }
-      if (g.fills.length > 0 && g.after.positions.length === 0 && g.impliedCollateral.lt(0)) {
+      if (g.fills.length > 0 && g.after.positions.length === 0 && g.impliedCollateral.lt(FZERO)) {
         deficit = deficit.add(g.impliedCollateral.neg());
       }
     }
-    const o = c.output;
+    const o = exactOf(c).output;
     if (!o.badDebt.eq(deficit)) out.push(`reported bad debt ${s(o.badDebt)} but the fills imply a deficit of ${s(deficit)}`);
     if (!o.badDebt.eq(o.insurancePayout.add(o.socializedLoss))) {
       out.push(`bad debt ${s(o.badDebt)} ≠ insurance payout ${s(o.insurancePayout)} + socialized loss ${s(o.socializedLoss)}`);
     }
-    if (o.account.positions.every((p) => p.isolatedMargin !== null) && o.account.collateral.lt(0)) {
+    if (o.account.positions.every((p) => p.isolatedMargin !== null) && o.account.collateral.lt(FZERO)) {
       out.push(`no cross position is open but the collateral is negative: ${s(o.account.collateral)}`);
     }
     return out;

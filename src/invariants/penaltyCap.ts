@@ -1,6 +1,5 @@
-import { dmax, floorTo, ZERO } from '../model/decimal.ts';
-import { groupHealth } from '../model/groupHealth.ts';
-import { healthOf, ledger, replayFills, s, valuation } from './ledger.ts';
+import { floorTo, fmax, FZERO } from '../model/fixed.ts';
+import { exactOf, healthOf, ledger, replayFills, s } from './ledger.ts';
 import type { OutputInvariant } from './invariant.ts';
 
 /**
@@ -17,13 +16,13 @@ export const penaltyCap: OutputInvariant = {
   spec: '#73-penalty-cap',
   policy: 'any',
   check: (c) => {
-    const v = valuation(c);
+    const { unit } = exactOf(c).v.params;
     const out: string[] = [];
     for (const g of ledger(c)) {
       replayFills(c, g, (f, i, realized) => {
         const equity = healthOf(c, realized).equity;
-        const room = dmax(ZERO, floorTo(equity, v.params.unit));
-        if (f.penalty.lt(0)) out.push(`group ${g.id} fill ${i} (${f.market}): negative penalty ${s(f.penalty)}`);
+        const room = fmax(FZERO, floorTo(equity, unit));
+        if (f.penalty.lt(FZERO)) out.push(`group ${g.id} fill ${i} (${f.market}): negative penalty ${s(f.penalty)}`);
         if (f.penalty.gt(room)) {
           out.push(`group ${g.id} fill ${i} (${f.market}): penalty ${s(f.penalty)} exceeds the equity left, ${s(equity)} (cap ${s(room)})`);
         }

@@ -1,6 +1,9 @@
-import { Dec, floorTo, toCanonical as s } from '../model/decimal.ts';
+import { Dec, floorTo } from '../model/decimal.ts';
+import type { ExactResult } from '../model/amountResult.ts';
+import type { Fixed } from '../model/fixed.ts';
+import { exactOf, s } from './ledger.ts';
 import type { LiquidationResult, Scenario } from '../model/types.ts';
-import { resultOf } from './relationSupport.ts';
+import { exactRunResult, resultOf } from './relationSupport.ts';
 import type { Case, RelationInvariant } from './invariant.ts';
 import { derivedInput, type CaseInput } from './caseInput.ts';
 
@@ -15,6 +18,12 @@ function crossRate(c: Case, r: LiquidationResult): Dec | null {
   const cross = crossMarkets(c);
   const f = r.fills.find((x) => cross.has(x.market));
   return f === undefined ? null : new Dec(f.penaltyRate);
+}
+
+/** The penalty rate of the first cross fill of an exact result. */
+function exactCrossRate(c: Case, r: ExactResult): Fixed | null {
+  const cross = crossMarkets(c);
+  return r.fills.find((x) => cross.has(x.market))?.penaltyRate ?? null;
 }
 
 /** The same for the case's own (parsed) result. */
@@ -43,12 +52,24 @@ export const penaltyDistressMonotone: RelationInvariant = {
     return [derivedInput({ ...c.input, collateral: less }, wire, [less])];
   },
   compare: (c, runs) => {
-    const r = resultOf(runs[0]);
-    if (typeof r === 'string') return [r];
-    const before = caseCrossRate(c)!;
-    const after = crossRate(c, r);
+    // In exact amounts when the engine recorded them (no strings to write), else on the wire.
+    const exact = exactRunResult(runs[0]);
+    let before: Dec | Fixed;
+    let after: Dec | Fixed | null;
+    let lower: boolean;
+    if (exact !== undefined) {
+      before = exactCrossRate(c, exactOf(c).output)!;
+      after = exactCrossRate(c, exact);
+      lower = after !== null && after.lt(before);
+    } else {
+      const r = resultOf(runs[0]);
+      if (typeof r === 'string') return [r];
+      before = caseCrossRate(c)!;
+      after = crossRate(c, r);
+      lower = after !== null && after.lt(before);
+    }
     if (after === null) return [`with collateral ${runs[0]!.scenario.account.collateral} (was ${c.scenario.account.collateral}) the cross group is no longer liquidated`];
-    return after.lt(before)
+    return lower
       ? [`penalty rate falls from ${s(before)} to ${s(after)} when collateral drops from ${c.scenario.account.collateral} to ${runs[0]!.scenario.account.collateral}`]
       : [];
   },

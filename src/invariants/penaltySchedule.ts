@@ -1,6 +1,5 @@
-import { ceilTo, dmax, dmin, floorTo, ZERO } from '../model/decimal.ts';
-import { groupHealth } from '../model/groupHealth.ts';
-import { healthOf, ledger, replayFills, s, valuation } from './ledger.ts';
+import { ceilTo, floorTo, fmax, fmin, FZERO } from '../model/fixed.ts';
+import { exactOf, healthOf, ledger, replayFills, s } from './ledger.ts';
 import type { OutputInvariant } from './invariant.ts';
 
 /**
@@ -20,7 +19,7 @@ export const penaltySchedule: OutputInvariant = {
   spec: '#5-penalty-schedule',
   policy: 'any',
   check: (c) => {
-    const v = valuation(c);
+    const v = exactOf(c).v;
     const { unit, liquidatorShare } = v.params;
     const out: string[] = [];
     for (const g of ledger(c)) {
@@ -31,12 +30,12 @@ export const penaltySchedule: OutputInvariant = {
         if (!f.penaltyRate.eq(rate)) {
           out.push(`${where}: penalty rate ${s(f.penaltyRate)} but the schedule gives ${s(rate)} at margin ratio ${s(g.healthBefore.equity)}/${s(g.healthBefore.maintenance)}`);
         }
-        const mark = c.input.marks.get(f.market);
+        const mark = v.marks.get(f.market);
         if (mark === undefined) return;
         const notional = f.size.mul(mark);
         if (!f.notional.eq(notional)) out.push(`${where}: notional ${s(f.notional)} but size × mark = ${s(notional)}`);
-        const cap = dmax(ZERO, floorTo(healthOf(c, realized).equity, unit));
-        const expected = dmin(ceilTo(rate.mul(notional), unit), cap);
+        const cap = fmax(FZERO, floorTo(healthOf(c, realized).equity, unit));
+        const expected = fmin(ceilTo(rate.mul(notional), unit), cap);
         if (!f.penalty.eq(expected)) {
           out.push(`${where}: penalty ${s(f.penalty)} but ⌈${s(rate)} × ${s(notional)}⌉ capped at ${s(cap)} = ${s(expected)}`);
         }

@@ -1,5 +1,5 @@
-import { meetsTarget } from '../model/trigger.ts';
-import { healthOf, ledger, s, valuation } from './ledger.ts';
+import { meetsTarget } from '../model/fixedCore.ts';
+import { healthOf, ledger, s } from './ledger.ts';
 import type { OutputInvariant } from './invariant.ts';
 
 /**
@@ -18,14 +18,14 @@ export const postLiquidationSafety: OutputInvariant = {
   spec: '#44-target-hysteresis',
   policy: 'any',
   check: (c) => {
-    const v = valuation(c);
+    const { trigger } = c.input.params;
     const out: string[] = [];
     for (const g of ledger(c)) {
       if (!g.liquidatable || g.after.positions.length === 0) continue;
       const h = healthOf(c, g.after);
-      if (!meetsTarget(v.params.trigger, h.equity, h.target)) {
+      if (!meetsTarget(trigger, h.equity, h.target)) {
         out.push(
-          `group ${g.id} keeps ${g.after.positions.length} position(s) open with equity ${s(h.equity)} ${v.params.trigger === 'strict' ? 'below' : 'not above'} target ${s(h.target)} (maintenance ${s(h.maintenance)})`,
+          `group ${g.id} keeps ${g.after.positions.length} position(s) open with equity ${s(h.equity)} ${trigger === 'strict' ? 'below' : 'not above'} target ${s(h.target)} (maintenance ${s(h.maintenance)})`,
         );
       }
     }

@@ -1,6 +1,9 @@
-import { ceilDiv, Dec, ONE, toCanonical as s, ZERO } from '../model/decimal.ts';
+import { ceilDiv, Dec, ONE, ZERO } from '../model/decimal.ts';
 import type { LiquidationResult } from '../model/types.ts';
-import { resultOf } from './relationSupport.ts';
+import type { ExactResult } from '../model/amountResult.ts';
+import { ceilDiv as fceilDiv, Fixed, floorDiv, fmax, FONE, FZERO, toDec } from '../model/fixed.ts';
+import { exactOf, s } from './ledger.ts';
+import { exactRunResult, resultOf } from './relationSupport.ts';
 import type { Case, RelationInvariant } from './invariant.ts';
 import { derivedInput } from './caseInput.ts';
 
@@ -28,9 +31,46 @@ function minimalTicks(c: Case): Dec | null {
 }
 
 const ONE_PERCENT = new Dec('0.01');
+const FTWO = new Fixed(2n, 0);
+const FONE_PERCENT = new Fixed(1n, 2);
+
+/**
+ * The mark moved against the single position by a 1% move, or by the least move that outweighs
+ * rounding ({@link minimalTicks}) when that is larger; null outside the domain. In exact integers
+ * (the case's amounts, ledger.ts `exactOf`); degenerate parameters (κ ≤ 0) keep the real-valued
+ * form of {@link minimalTicks}, which divides.
+ */
+function movedMark(c: Case): Dec | null {
+  const { params, positions } = c.input;
+  if (positions.length !== 1 || !params.priceImpact.isZero()) return null;
+  const x = exactOf(c);
+  const p = x.positions[0]!;
+  const m = x.v.params.markets.get(p.market)!;
+  const k1 = FONE.sub(m.tiers[m.tiers.length - 1]!.rate).sub(x.v.params.buffer);
+  const k2 = FONE.sub(x.v.params.steps[x.v.params.steps.length - 1]!.rate);
+  const kappa = k1.lt(k2) ? k1 : k2;
+  if (!kappa.gt(FZERO)) {
+    const tick = params.markets.get(p.market)!.tick;
+    const mark = c.input.marks.get(p.market)!;
+    const ticks = Dec.max(minimalTicks(c)!, mark.mul(ONE_PERCENT).divToInt(tick));
+    return mark.add(tick.mul(ticks).mul(p.size.sign() > 0 ? -1 : 1));
+  }
+  // The same quotients as minimalTicks and `divToInt` (the mark and the tick are positive, so
+  // truncating is flooring), exact.
+  const mark = x.v.marks.get(p.market)!;
+  const least = fmax(FONE, fceilDiv(x.v.params.unit.mul(FTWO), p.size.abs().mul(kappa).mul(m.tick)));
+  const ticks = fmax(least, floorDiv(mark.mul(FONE_PERCENT), m.tick));
+  const step = m.tick.mul(ticks);
+  return toDec(p.size.sign() > 0 ? mark.sub(step) : mark.add(step));
+}
 
 function closed(r: LiquidationResult): Dec {
   return r.fills.reduce((acc, f) => acc.add(f.size), ZERO);
+}
+
+/** {@link closed} in exact amounts. */
+function closedExact(r: ExactResult): Fixed {
+  return r.fills.reduce((acc, f) => acc.add(f.size), FZERO);
 }
 
 /**
@@ -52,37 +92,44 @@ export const priceShockMonotone: RelationInvariant = {
   spec: '#63-minimal-close-of-one-position',
   policy: 'any',
   derive: (c) => {
-    const least = minimalTicks(c);
-    if (least === null) return [];
+    const moved = movedMark(c);
+    if (moved === null) return [];
     const p = c.input.positions[0]!;
     // A short's remainder grows with an adverse (higher) mark, so a close that was full only to
     // avoid dust may become a smaller partial one: outside the claim.
     const fullClose = c.output.account.positions.length === 0;
     if (p.size.lt(0) && c.input.params.dustNotional.gt(0) && fullClose) return [];
-    const { tick } = c.input.params.markets.get(p.market)!;
-    const mark = c.input.marks.get(p.market)!;
-    const sign = p.size.gt(0) ? -1 : 1;
     // One derived run per case keeps the catalog affordable: a 1% move, or the least move that
-    // outweighs rounding when that is larger.
-    const ticks = Dec.max(least, mark.mul(ONE_PERCENT).divToInt(tick));
-    const moved = mark.add(tick.mul(ticks).mul(sign));
+    // outweighs rounding when that is larger (movedMark).
     if (!moved.gt(0)) return [];
     // Whole ticks from a tick-aligned mark: still on the tick grid, and positive.
     const parsed = { ...c.input, marks: new Map(c.input.marks).set(p.market, moved) };
     return [derivedInput(parsed, () => ({ ...c.scenario, marks: { ...c.scenario.marks, [p.market]: s(moved) } }), [moved])];
   },
   compare: (c, runs) => {
-    const base = c.output.fills.reduce((acc, f) => acc.add(f.size), ZERO);
     const out: string[] = [];
     for (const run of runs) {
-      const r = resultOf(run);
-      if (typeof r === 'string') {
-        out.push(r);
-        continue;
+      // In exact amounts when the engine recorded them (no strings to write), else on the wire.
+      const exact = exactRunResult(run);
+      let base: Dec | Fixed;
+      let more: Dec | Fixed;
+      let less: boolean;
+      if (exact !== undefined) {
+        base = closedExact(exactOf(c).output);
+        more = closedExact(exact);
+        less = more.lt(base);
+      } else {
+        const r = resultOf(run);
+        if (typeof r === 'string') {
+          out.push(r);
+          continue;
+        }
+        base = c.output.fills.reduce((acc, f) => acc.add(f.size), ZERO);
+        more = closed(r);
+        less = more.lt(base);
       }
       const market = c.scenario.account.positions[0]!.market;
-      const more = closed(r);
-      if (more.lt(base)) {
+      if (less) {
         out.push(`at mark ${c.scenario.marks[market]} the engine closes ${s(base)}, but at the more adverse mark ${run.scenario.marks[market]} only ${s(more)}`);
       }
     }

@@ -3,6 +3,9 @@
  *
  * @internal
  */
+import type { ExactResult } from '../model/amountResult.ts';
+import type { Fixed } from '../model/fixed.ts';
+import { exactResultOf } from '../model/parsedEngine.ts';
 import type { DerivedRun } from './invariant.ts';
 import type { LiquidationResult } from '../model/types.ts';
 
@@ -49,4 +52,73 @@ export function firstDifference(a: unknown, b: unknown, path = ''): string | nul
     if (d !== null) return d;
   }
   return null;
+}
+
+/**
+ * The exact amounts of a derived run's result when the engine recorded them (the in-process
+ * reference: src/model/parsedEngine.ts `exactResultOf`), else `undefined`: read it before
+ * {@link resultOf}, which writes the wire strings of such a result.
+ */
+export function exactRunResult(run: DerivedRun | undefined): ExactResult | undefined {
+  return run !== undefined && run.outcome.ok ? exactResultOf(run.outcome) : undefined;
+}
+
+/**
+ * Whether two exact results are the same result: every field, amounts by value, fills and groups
+ * in order, positions in order. Equal amounts write equal canonical strings and the reference
+ * writes both forms from the same amounts, so this holds exactly when {@link firstDifference}
+ * finds no difference between their wire forms. Written out field by field: a generic walk over
+ * the keys cost more than the comparison it saves.
+ */
+export function sameExact(a: ExactResult, b: ExactResult): boolean {
+  return (
+    a.status === b.status &&
+    a.insuranceFund.eq(b.insuranceFund) &&
+    a.insurancePayout.eq(b.insurancePayout) &&
+    a.badDebt.eq(b.badDebt) &&
+    a.socializedLoss.eq(b.socializedLoss) &&
+    a.account.collateral.eq(b.account.collateral) &&
+    sameList(a.fills, b.fills, sameFill) &&
+    sameList(a.account.positions, b.account.positions, samePosition) &&
+    sameList(a.groups, b.groups, sameGroup)
+  );
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!same(a[i]!, b[i]!)) return false;
+  return true;
+}
+
+type Part<K extends keyof ExactResult> = ExactResult[K] extends readonly (infer T)[] ? T : never;
+
+function sameFill(a: Part<'fills'>, b: Part<'fills'>): boolean {
+  return (
+    a.market === b.market &&
+    a.side === b.side &&
+    a.size.eq(b.size) &&
+    a.price.eq(b.price) &&
+    a.notional.eq(b.notional) &&
+    a.penaltyRate.eq(b.penaltyRate) &&
+    a.penalty.eq(b.penalty) &&
+    a.liquidatorFee.eq(b.liquidatorFee) &&
+    a.insuranceFee.eq(b.insuranceFee) &&
+    a.realizedPnl.eq(b.realizedPnl)
+  );
+}
+
+function samePosition(a: ExactResult['account']['positions'][number], b: ExactResult['account']['positions'][number]): boolean {
+  return a.market === b.market && a.size.eq(b.size) && a.entry.eq(b.entry) && sameOptional(a.isolatedMargin, b.isolatedMargin);
+}
+
+function sameSnapshot(a: Part<'groups'>['before'], b: Part<'groups'>['before']): boolean {
+  return a.equity.eq(b.equity) && a.maintenance.eq(b.maintenance) && a.target.eq(b.target) && sameOptional(a.marginRatio, b.marginRatio);
+}
+
+function sameGroup(a: Part<'groups'>, b: Part<'groups'>): boolean {
+  return a.group === b.group && a.status === b.status && sameSnapshot(a.before, b.before) && sameSnapshot(a.after, b.after);
+}
+
+function sameOptional(a: Fixed | null, b: Fixed | null): boolean {
+  return a === null || b === null ? a === b : a.eq(b);
 }

@@ -1,16 +1,16 @@
-import type { GroupHealth } from '../model/groupHealth.ts';
-import { marginRatio } from '../model/marginRatio.ts';
-import type { ParsedSnapshot } from '../model/parseResult.ts';
+import { FZERO } from '../model/fixed.ts';
+import { marginRatio, type FHealth } from '../model/fixedCore.ts';
 import type { Status } from '../model/types.ts';
-import { healthOf, ledger, s } from './ledger.ts';
+import type { ExactSnapshot } from './exactCase.ts';
+import { exactOf, healthOf, ledger, s } from './ledger.ts';
 import type { OutputInvariant } from './invariant.ts';
 
 const SEVERITY: Readonly<Record<Status, number>> = { healthy: 0, partial: 1, full: 2, bankrupt: 3 };
 
-function differences(where: string, got: ParsedSnapshot, equity: GroupHealth): string[] {
+function differences(where: string, got: ExactSnapshot, equity: FHealth): string[] {
   const out: string[] = [];
   const ratio = marginRatio(equity.equity, equity.maintenance);
-  const pairs: [string, ParsedSnapshot['equity'], ParsedSnapshot['equity']][] = [
+  const pairs: [string, ExactSnapshot['equity'], ExactSnapshot['equity']][] = [
     ['equity', got.equity, equity.equity],
     ['maintenance', got.maintenance, equity.maintenance],
     ['target', got.target, equity.target],
@@ -39,7 +39,7 @@ export const reportConsistent: OutputInvariant = {
   check: (c) => {
     const out: string[] = [];
     const groups = ledger(c);
-    const reported = c.output.groups;
+    const reported = exactOf(c).output.groups;
     const ids = groups.map((g) => g.id);
     if (reported.map((g) => g.group).join() !== ids.join()) {
       return [`groups reported as [${reported.map((g) => g.group).join(', ')}], expected [${ids.join(', ')}]`];
@@ -52,7 +52,7 @@ export const reportConsistent: OutputInvariant = {
       const status: Status =
         g.fills.length === 0 ? 'healthy'
         : g.after.positions.length > 0 ? 'partial'
-        : g.impliedCollateral.lt(0) ? 'bankrupt'
+        : g.impliedCollateral.lt(FZERO) ? 'bankrupt'
         : 'full';
       if (r.status !== status) out.push(`group ${g.id} status is ${r.status} but its fills make it ${status}`);
       if (SEVERITY[status] > SEVERITY[worst]) worst = status;

@@ -1,7 +1,6 @@
-import { ZERO, type Dec } from '../model/decimal.ts';
-import { unrealizedPnl } from '../model/groupHealth.ts';
-import type { Position } from '../model/types.ts';
-import { s, signedClose, valuation } from './ledger.ts';
+import { FZERO, type Fixed } from '../model/fixed.ts';
+import type { AmountPosition } from '../model/amountResult.ts';
+import { exactOf, signedClose, s } from './ledger.ts';
 import type { OutputInvariant } from './invariant.ts';
 
 /**
@@ -19,24 +18,32 @@ export const valueConservation: OutputInvariant = {
   spec: '#9-value-conservation',
   policy: 'any',
   check: (c) => {
-    const v = valuation(c);
+    const x = exactOf(c);
+    const { marks } = x.v;
+    const o = x.output;
     const out: string[] = [];
-    const value = (collateral: Dec, positions: readonly Position[]): Dec =>
-      positions.reduce((acc, p) => acc.add(p.isolatedMargin ?? ZERO).add(unrealizedPnl(v, p)), collateral);
-    const trader = value(c.output.account.collateral, c.output.account.positions).sub(value(c.input.collateral, c.input.positions));
-    let liquidator = ZERO;
-    c.output.fills.forEach((f, i) => {
+    // Unrealized PnL q·(P − e) at mark; a reported position in a market without one cannot be valued.
+    const markOf = (market: string): Fixed => {
+      const p = marks.get(market);
+      if (p === undefined) throw new Error(`no mark for ${market}`);
+      return p;
+    };
+    const value = (collateral: Fixed, positions: readonly AmountPosition<Fixed>[]): Fixed =>
+      positions.reduce((acc, p) => acc.add(p.isolatedMargin ?? FZERO).add(p.size.mul(markOf(p.market).sub(p.entry))), collateral);
+    const trader = value(o.account.collateral, o.account.positions).sub(value(x.collateral, x.positions));
+    let liquidator = FZERO;
+    o.fills.forEach((f, i) => {
       if (!f.penalty.eq(f.liquidatorFee.add(f.insuranceFee))) {
         out.push(`fill ${i} (${f.market}): penalty ${s(f.penalty)} ≠ liquidator fee ${s(f.liquidatorFee)} + insurance fee ${s(f.insuranceFee)}`);
       }
-      const mark = c.input.marks.get(f.market);
+      const mark = marks.get(f.market);
       if (mark !== undefined) liquidator = liquidator.add(signedClose(f).mul(mark.sub(f.price))).add(f.liquidatorFee);
     });
-    const insurance = c.output.insuranceFund.sub(c.input.insuranceFund);
-    const total = trader.add(liquidator).add(insurance).sub(c.output.socializedLoss);
+    const insurance = o.insuranceFund.sub(x.insuranceFund);
+    const total = trader.add(liquidator).add(insurance).sub(o.socializedLoss);
     if (!total.isZero()) {
       out.push(
-        `value changes do not sum to zero: trader ${s(trader)} + liquidator ${s(liquidator)} + insurance ${s(insurance)} − socialized ${s(c.output.socializedLoss)} = ${s(total)}`,
+        `value changes do not sum to zero: trader ${s(trader)} + liquidator ${s(liquidator)} + insurance ${s(insurance)} − socialized ${s(o.socializedLoss)} = ${s(total)}`,
       );
     }
     return out;

@@ -1,7 +1,8 @@
 /**
- * The result of spec §8 with its amounts written as some type `S` (positions as `P`), and the two
+ * The result of spec §8 with its amounts written as some type `S` (positions as `P`), and the
  * writings the reference makes of it: the wire form (canonical strings, what every engine
- * answers) and the parsed form (`Dec` values, what the invariants read).
+ * answers), the parsed form (`Dec` values, what the invariants read) and the exact form (the
+ * integer core's own `Fixed` amounts, which the invariants compute on).
  *
  * @remarks Why both: the in-process reference hands its parsed result to the invariants directly
  * (src/invariants/checkCase.ts, "parse once"), so it must equal what `parseResult` would read back
@@ -10,6 +11,7 @@
  * @see docs/spec.md#8-result
  */
 import type { Dec } from './decimal.ts';
+import type { Fixed } from './fixed.ts';
 import type { Position, PositionInput, Status } from './types.ts';
 
 export interface AmountSnapshot<T> {
@@ -75,3 +77,15 @@ export function wireWriting<T>(s: (x: T) => string): Writing<T, string, Position
 export function parsedWriting<T>(dec: (x: T) => Dec): Writing<T, Dec, Position> {
   return { amount: dec, position: (market, size, entry, isolatedMargin) => ({ market, size, entry, isolatedMargin }) };
 }
+
+/** A result with exact amounts: what the invariants compute on (src/invariants/exactCase.ts). */
+export type ExactResult = AmountResult<Fixed, AmountPosition<Fixed>>;
+
+/**
+ * The exact form: the integer core's amounts as they are, no conversion. Equal amounts write equal
+ * canonical strings, so two exact results are equal exactly when their wire forms are.
+ */
+export const EXACT_WRITING: Writing<Fixed, Fixed, AmountPosition<Fixed>> = {
+  amount: (x) => x,
+  position: (market, size, entry, isolatedMargin) => ({ market, size, entry, isolatedMargin }),
+};

@@ -1,8 +1,8 @@
 import { toCanonical as s, ZERO, type Dec } from './decimal.ts';
 import { closeFill } from './closeFill.ts';
 import { FZERO, fromDec, toCanonical as fs, toDec, type Fixed } from './fixed.ts';
-import { parsedWriting, wireWriting, type AmountFill, type AmountResult, type AmountSnapshot, type Writing } from './amountResult.ts';
-import type { ParsedAnswer, RunParsed } from './parsedEngine.ts';
+import { EXACT_WRITING, parsedWriting, wireWriting, type AmountFill, type AmountResult, type AmountSnapshot, type Writing } from './amountResult.ts';
+import { withExact, type ParsedAnswer, type RunParsed } from './parsedEngine.ts';
 import * as fixed from './fixedCore.ts';
 import { liquidateGroup, REFERENCE_RULES, type GroupOutcome, type Rules } from './liquidateGroup.ts';
 import { CROSS, marginGroups } from './marginGroup.ts';
@@ -199,10 +199,12 @@ export function liquidateOnFixed(sc: ParsedScenario): Outcome {
 export function liquidateToParsed(sc: ParsedScenario): ParsedAnswer {
   const r = runOnFixed(sc);
   if (!r.ok) return { outcome: r, output: noResult };
-  return {
-    outcome: { ok: true, result: report(r.positions, r.outcomes, r.fund, FIXED, FIXED_WIRE) },
-    output: () => report(r.positions, r.outcomes, r.fund, FIXED, FIXED_PARSED),
-  };
+  // The exact form costs no conversion, and the relations compare derived runs on it
+  // (parsedEngine.ts `exactResultOf`). The wire strings are still written eagerly: a lazy `result`
+  // getter measured ≈ 35 % slower per run than writing them.
+  const exact = report(r.positions, r.outcomes, r.fund, FIXED, EXACT_WRITING);
+  const outcome = { ok: true as const, result: report(r.positions, r.outcomes, r.fund, FIXED, FIXED_WIRE) };
+  return { outcome: withExact(outcome, exact), output: () => report(r.positions, r.outcomes, r.fund, FIXED, FIXED_PARSED) };
 }
 
 function noResult(): never {
