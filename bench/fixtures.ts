@@ -11,7 +11,8 @@
  *   machine it is the steadier figure, and for a workers row it shows what the threads cost;
  * - `fill + write`: the per-case work alone on inputs drawn beforehand (reference, flags,
  *   canonical JSON, hash, one file each);
- * - `write`: canonical files and manifest of an already built suite;
+ * - `write`: canonical files and manifest of an already built suite, into a new directory, and over
+ *   the same suite already there (unchanged cases are hard-linked, not created: writeSuite.ts);
  * - `verify`: the committed suite against the reference (manifest, schema, hashes, replay).
  * Each is the median of REPS runs, single thread unless a row says workers. Writes reports/bench-fixtures.json atomically.
  *
@@ -135,20 +136,24 @@ const N = 3000;
 const inputs = fc.sample(scenario({ params: fc.constant(defaultParams) }), { seed: 7, numRuns: N });
 let built: GeneratedSuite | undefined;
 const fillMs = median(
-  Array.from({ length: REPS }, () =>
+  Array.from({ length: REPS }, (_, rep) =>
     timed(() => {
       const cases = inputs.map((input, i) => {
         const fixture = buildFixture(input, { prefix: 'bench', comment: 'bench', recipe: 'random', seed: 7, path: `bench/0:${i}` });
         return { file: `${fixture.id}-${i}.json`, text: canonicalFile(fixture), fixture };
       });
       built = { cases, manifest: manifestOf(cases, 'bench'), shortfalls: [], draws: N };
-      writeSuite(join(tmp, 'fill'), built);
+      // A fresh directory each time: over the previous rep's identical suite the files would be linked.
+      writeSuite(join(tmp, `fill-${rep}`), built);
     }),
   ),
 );
 row('fill + write (pre-drawn inputs)', N, fillMs);
 const suite = built!;
-row('write only', N, median(Array.from({ length: REPS }, () => timed(() => writeSuite(join(tmp, 'write'), suite)))));
+row('write only (new directory)', N, median(Array.from({ length: REPS }, (_, rep) => timed(() => writeSuite(join(tmp, `write-${rep}`), suite)))));
+// Regenerating over an unchanged suite (the usual `npm run fixtures:generate`): every case file is
+// hard-linked from the previous suite instead of created.
+row('write over the same suite (links)', N, median(Array.from({ length: REPS }, () => timed(() => writeSuite(join(tmp, 'write-0'), suite)))));
 row('hash only (sha256 of each file)', N, median(Array.from({ length: REPS }, () => timed(() => suite.cases.forEach((c) => sha256(c.text))))));
 
 // Verification of the committed suite.
