@@ -3,7 +3,7 @@
  * parser's issues.
  * @see docs/spec.md#1-numbers
  */
-import { Dec, ZERO, unitOf, toCanonical } from './decimal.ts';
+import { Dec, unitOf, toCanonical } from './decimal.ts';
 import type { Issue } from './types.ts';
 
 /** Syntax limits on the digits of a decimal string. */
@@ -76,7 +76,8 @@ export function parseDecimal(
 export function decimalOf(value: string, path: string, issues: Issue[], rules: DecimalRules = {}): Dec | undefined {
   const x = new Dec(value);
   const min = rules.min ?? 'any';
-  if (min === 'positive' && !x.gt(ZERO)) return fail(issues, path, value, 'a decimal > 0');
+  // Sign tests, not `x.gt(ZERO)`: decimal.js copies its operand on every comparison.
+  if (min === 'positive' && (x.isNeg() || x.isZero())) return fail(issues, path, value, 'a decimal > 0');
   if (min === 'nonnegative' && x.isNeg()) return fail(issues, path, value, 'a decimal ≥ 0');
   if (rules.maxScale !== undefined && scaleOf(value) > rules.maxScale) {
     const unit = toCanonical(unitOf(rules.maxScale));
@@ -100,7 +101,11 @@ function syntaxOf(digits: DigitLimits): string {
  */
 export function scaleOf(s: string): number {
   const dot = s.indexOf('.');
-  return dot < 0 ? 0 : s.slice(dot + 1).replace(/0+$/, '').length;
+  if (dot < 0) return 0;
+  // A scan from the end, not a slice and a regular expression: it runs on every amount.
+  let end = s.length;
+  while (end > dot + 1 && s.charCodeAt(end - 1) === 48 /* '0' */) end--;
+  return end - dot - 1;
 }
 
 const SHOWN_CHARS = 40;

@@ -673,6 +673,8 @@ export function parseScenario(input: unknown): ParseOutcome<ParsedScenario> {
   };
 }
 
+const POSITIVE: DecimalRules = { min: 'positive' };
+
 /** Every mark must be a positive decimal, including marks of markets the account does not hold. */
 function readMarks(value: unknown, path: string, cx: Cx): MarksRead | undefined {
   const entries = readEntries(value, path, cx, 'an object of mark prices by market id');
@@ -681,7 +683,7 @@ function readMarks(value: unknown, path: string, cx: Cx): MarksRead | undefined 
   for (const [id, raw] of entries) {
     const markPath = keyPath(path, id);
     if (!isMarketId(id)) report(cx, markPath, id === '' ? 'a non-empty market id' : MARKET_ID, id);
-    else marks.set(id, { raw, price: dec(raw, markPath, cx, { min: 'positive' }) });
+    else marks.set(id, { raw, price: dec(raw, markPath, cx, POSITIVE) });
   }
   return marks;
 }
@@ -713,20 +715,20 @@ function readPosition(
 ): PositionRead {
   const f = readObject(value, path, cx, POSITION_FIELDS);
   if (f === undefined) return { path, market: undefined, value: undefined };
-  const at = (name: string): string => fieldPath(path, name);
-  const market = readString(f.market, at('market'), cx, true);
+  // No `at` closure here, unlike the params readers: this runs once per position of every scenario.
+  const market = readString(f.market, fieldPath(path, 'market'), cx, true);
   const known = market === undefined ? undefined : params.markets?.get(market);
   if (market !== undefined && params.markets !== undefined && known === undefined) {
     const ids = [...params.markets.keys()].map((id) => JSON.stringify(id)).join(', ');
-    report(cx, at('market'), `a market id defined in params.markets (${ids})`, market);
+    report(cx, fieldPath(path, 'market'), `a market id defined in params.markets (${ids})`, market);
   }
-  const size = parseSize(f.size, at('size'), cx, known?.lot);
-  const entry = dec(f.entryPrice, at('entryPrice'), cx, { min: 'positive' });
+  const size = parseSize(f.size, fieldPath(path, 'size'), cx, known?.lot);
+  const entry = dec(f.entryPrice, fieldPath(path, 'entryPrice'), cx, POSITIVE);
   // Absent means cross margin; JSON cannot carry `undefined`, so treat it as absent too.
   const isolatedMargin =
     f.isolatedMargin === undefined
       ? null
-      : dec(f.isolatedMargin, at('isolatedMargin'), cx, quoteAmount(params.quoteScale));
+      : dec(f.isolatedMargin, fieldPath(path, 'isolatedMargin'), cx, quoteAmount(params.quoteScale));
   if (market === undefined || size === undefined || entry === undefined || isolatedMargin === undefined) {
     return { path, market, value: undefined };
   }
@@ -775,21 +777,24 @@ function checkHeldMarks(
   for (const p of positions) {
     if (p.market === undefined || checked.has(p.market)) continue;
     checked.add(p.market);
-    const markPath = keyPath('marks', p.market);
     const mark = marks.get(p.market);
     if (mark === undefined) {
       const expected = `a mark price for ${JSON.stringify(p.market)} (held at ${p.path})`;
-      report(cx, markPath, expected, undefined);
+      report(cx, keyPath('marks', p.market), expected, undefined);
       continue;
     }
     const tick = params.markets?.get(p.market)?.tick;
     if (mark.price !== undefined && tick !== undefined && !onStep(mark.price, mark.raw as string, tick)) {
-      report(cx, markPath, `a multiple of the tick size ${show(tick.size)}`, mark.raw);
+      report(cx, keyPath('marks', p.market), `a multiple of the tick size ${show(tick.size)}`, mark.raw);
     }
   }
 }
 
 function completePositions(positions: readonly PositionRead[]): Position[] | undefined {
-  const parsed = positions.flatMap((p) => (p.value === undefined ? [] : [p.value]));
-  return parsed.length === positions.length ? parsed : undefined;
+  const parsed: Position[] = [];
+  for (const p of positions) {
+    if (p.value === undefined) return undefined;
+    parsed.push(p.value);
+  }
+  return parsed;
 }
