@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scenario } from '../arbitraries/scenario.ts';
 import { liquidate } from '../model/liquidate.ts';
-import type { Scenario } from '../model/types.ts';
+import { runExactOf } from '../model/parsedEngine.ts';
+import type { ParsedScenario, Scenario } from '../model/types.ts';
 import { ZOO } from '../zoo/index.ts';
 import { checkCase, checkCaseAsync } from './checkCase.ts';
 
@@ -69,6 +70,28 @@ describe('checkCase', () => {
       expect(wireCalls).toBeLessThanOrEqual(1);
       expect(parsedCalls + wireCalls).toBe(wireRuns);
     }
+  });
+
+  it('judges exact-first derived runs as the wire path does, writing no wire result where the runs agree', () => {
+    const exactFirst = runExactOf(liquidate.runParsed)!;
+    let exactRuns = 0;
+    let written = 0;
+    const runParsed = Object.assign((p: ParsedScenario) => liquidate.runParsed(p), {
+      exact: (p: ParsedScenario) => {
+        exactRuns++;
+        const a = exactFirst(p);
+        return { exact: a.exact, outcome: () => (written++, a.outcome()) };
+      },
+    });
+    const failures: unknown[] = [];
+    for (const s of sample) {
+      const viaWire = checkCase((x: Scenario) => liquidate(x), s);
+      expect(checkCase(liquidate, s, { runParsed, onEngineFailure: (_i, f) => failures.push(f) })).toEqual(viaWire);
+    }
+    expect(exactRuns).toBeGreaterThan(sample.length);
+    // The reference agrees with itself on every relation, so no derived result is read on the wire.
+    expect(written).toBe(0);
+    expect(failures).toEqual([]);
   });
 
   it('judges a parsed path that answers wrongly: the parsed path is checked, not trusted', () => {

@@ -8,6 +8,7 @@
  * Every entry has a stable id (never reused), a one-line statement and its domain: where it holds
  * and the known counter-cases outside it.
  */
+import type { ExactResult } from '../model/amountResult.ts';
 import type { ParsedResult } from '../model/parseResult.ts';
 import type { CaseInput } from './caseInput.ts';
 import type { LiquidationResult, Outcome, ParsedScenario, RiskParams, Scenario } from '../model/types.ts';
@@ -53,7 +54,10 @@ export interface DerivedRun {
   readonly scenario: Scenario;
   /** the derived scenario as {@link RelationInvariant.derive} returned it */
   readonly input: CaseInput;
+  /** what the engine answered (of an exact-first run, src/model/parsedEngine.ts: written on first read) */
   readonly outcome: Answer;
+  /** the exact result of an exact-first run, read without writing `outcome`; else undefined */
+  readonly exact?: ExactResult | undefined;
 }
 
 export interface RelationInvariant extends Entry {

@@ -60,7 +60,10 @@ export function firstDifference(a: unknown, b: unknown, path = ''): string | nul
  * {@link resultOf}, which writes the wire strings of such a result.
  */
 export function exactRunResult(run: DerivedRun | undefined): ExactResult | undefined {
-  return run !== undefined && run.outcome.ok ? exactResultOf(run.outcome) : undefined;
+  if (run === undefined) return undefined;
+  // An exact-first run (checkCase.ts) has its exact result at hand, and its wire outcome unwritten.
+  if (run.exact !== undefined) return run.exact;
+  return run.outcome.ok ? exactResultOf(run.outcome) : undefined;
 }
 
 /**

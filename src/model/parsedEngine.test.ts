@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { scenario } from '../arbitraries/scenario.ts';
 import { ZOO } from '../zoo/index.ts';
 import { liquidate } from './liquidate.ts';
-import { runParsedOf } from './parsedEngine.ts';
+import { exactResultOf, runExactOf, runParsedOf } from './parsedEngine.ts';
 import { parseResult } from './parseResult.ts';
 import { parseScenario } from './parseScenario.ts';
 
@@ -28,8 +28,33 @@ describe('liquidate.runParsed (parse once)', () => {
     expect(results).toBeGreaterThan(sample.length / 2);
   });
 
+  it('answers exact first: the exact result now, and on demand the very outcome runParsed gives', () => {
+    const runExact = runExactOf(liquidate.runParsed);
+    if (runExact === undefined) throw new Error('the reference carries no exact-first entry');
+    let results = 0;
+    for (const s of sample) {
+      const parsed = parseScenario(s);
+      if (!parsed.ok) throw new Error(`the arbitrary drew an invalid scenario: ${JSON.stringify(parsed.issues[0])}`);
+      const full = liquidate.runParsed(parsed.value).outcome;
+      const a = runExact(parsed.value);
+      const outcome = a.outcome();
+      expect(outcome).toEqual(liquidate(s));
+      expect(a.outcome()).toBe(outcome); // written once
+      if (!outcome.ok) {
+        expect(a.exact).toBeUndefined();
+        continue;
+      }
+      results++;
+      expect(a.exact).toEqual(exactResultOf(full));
+      expect(exactResultOf(outcome)).toBe(a.exact);
+    }
+    expect(results).toBeGreaterThan(sample.length / 2);
+  });
+
   it('is found on the reference and on no zoo engine (they keep the wire path)', () => {
     expect(runParsedOf(liquidate)).toBe(liquidate.runParsed);
     for (const z of ZOO) expect(runParsedOf(z.engine), z.name).toBeUndefined();
+    // A wrapper around the parsed entry has no exact-first entry: its answers are used as given.
+    expect(runExactOf((p) => liquidate.runParsed(p))).toBeUndefined();
   });
 });

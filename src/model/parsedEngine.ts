@@ -23,6 +23,30 @@ export interface ParsedAnswer {
 
 export type RunParsed = (scenario: ParsedScenario) => ParsedAnswer;
 
+/**
+ * A run answered with its exact amounts now and its wire outcome only when read: what a relation
+ * needs of a derived run, which it compares on the exact form and reads on the wire only where the
+ * two runs differ (src/invariants/relationSupport.ts). `outcome()` gives, once written, the same
+ * object on every call, equal field for field to the {@link RunParsed} answer's `outcome`.
+ */
+export interface ExactAnswer {
+  /** the exact result, or `undefined` when the engine answered an error (then `outcome()` is it) */
+  readonly exact: ExactResult | undefined;
+  readonly outcome: () => Outcome;
+}
+
+export type RunExact = (scenario: ParsedScenario) => ExactAnswer;
+
+/**
+ * The {@link RunExact} carried by a {@link RunParsed} as its `exact` property (the reference's),
+ * or `undefined`. On the function itself, so that it goes wherever the parsed entry is handed
+ * (gate, runner); a wrapper around a `runParsed` has none, and its answers are used as it gives them.
+ */
+export function runExactOf(runParsed: RunParsed | undefined): RunExact | undefined {
+  const f = (runParsed as { exact?: unknown } | undefined)?.exact;
+  return typeof f === 'function' ? (f as RunExact) : undefined;
+}
+
 /** An engine function that carries a {@link RunParsed} as its `runParsed` property. */
 export type ParsedEngine = Engine & { readonly runParsed: RunParsed };
 

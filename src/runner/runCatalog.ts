@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import type { Static } from 'typebox';
 import { CATALOG, WELL_FORMED } from '../invariants/catalog.ts';
 import type { CaseInput } from '../invariants/caseInput.ts';
-import { checkCaseAsync, isEngineFailure, type AsyncEngine, type CheckOptions } from '../invariants/checkCase.ts';
+import { checkCaseAsync, type AsyncEngine, type CheckOptions, type EngineFailureAnswer } from '../invariants/checkCase.ts';
 import type { Answer, Invariant } from '../invariants/invariant.ts';
 import type { RunParsed } from '../model/parsedEngine.ts';
 import type { Scenario } from '../model/types.ts';
@@ -110,12 +110,11 @@ export async function runCatalog(options: RunOptions): Promise<CatalogReport> {
   const failures: EngineFailure[] = [];
   let failureCount = 0;
   const o = options;
-  const onAnswer = (input: CaseInput, a: Answer): void => {
-    if (!isEngineFailure(a)) return;
+  const onEngineFailure = (input: CaseInput, a: EngineFailureAnswer): void => {
     failureCount++;
     if (failures.length < 3) failures.push({ code: a.error.code, message: 'message' in a.error ? String(a.error.message) : '', scenario: input.scenario });
   };
-  const checkOptions = { onAnswer, ...(o.engine.runParsed !== undefined ? { runParsed: o.engine.runParsed } : {}) };
+  const checkOptions = { onEngineFailure, ...(o.engine.runParsed !== undefined ? { runParsed: o.engine.runParsed } : {}) };
   const invariants = applicable(o);
   const every = o.relationsEvery ?? DEFAULT_RELATIONS_EVERY;
   assertRelationsEvery(every);
