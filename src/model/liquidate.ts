@@ -77,18 +77,8 @@ interface Amount<T> {
 interface OutcomeOf<T> {
   readonly status: Status;
   readonly group: { readonly collateral: T; readonly positions: readonly { readonly market: string; readonly size: T }[] };
-  readonly fills: readonly {
-    readonly market: string;
-    readonly long: boolean;
-    readonly size: T;
-    readonly price: T;
-    readonly notional: T;
-    readonly penaltyRate: T;
-    readonly penalty: T;
-    readonly liquidatorFee: T;
-    readonly insuranceFee: T;
-    readonly realizedPnl: T;
-  }[];
+  /** a result fill's amounts, with the closed side as the group outcome holds it */
+  readonly fills: readonly (Omit<AmountFill<T>, 'side'> & { readonly long: boolean })[];
   readonly before: HealthOf<T>;
   readonly after: HealthOf<T>;
   readonly payout: T;
