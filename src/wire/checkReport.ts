@@ -10,10 +10,9 @@
  */
 import { Type } from 'typebox';
 import type { Scenario } from '../model/types.ts';
-import { CLOSED, dictionary, INVARIANT_ID, patterned, wireId, type Wire } from './common.ts';
+import { CLOSED, Count, dictionary, INVARIANT_ID, patterned, wireId, type Wire } from './common.ts';
 import { reportReader } from './reportReader.ts';
 
-const Count = (description: string) => Type.Integer({ minimum: 0, description, expected: 'a non-negative integer' });
 const Millis = (description: string) => Type.Number({ minimum: 0, description, expected: 'a non-negative number of milliseconds' });
 /** A fast-check seed: a 32-bit signed integer. */
 export const Seed = (description: string) =>

@@ -93,3 +93,7 @@ export function literalsOf<S extends TSchema>(schema: S): readonly Static<S>[] {
   const branches = (schema as { readonly anyOf?: readonly { readonly const?: unknown }[] }).anyOf ?? [];
   return branches.map((b) => b.const as Static<S>);
 }
+
+/** A count: a non-negative integer, as every report states its tallies. */
+export const Count = (description?: string) =>
+  Type.Integer({ minimum: 0, expected: 'a non-negative integer', ...(description === undefined ? {} : { description }) });

@@ -12,14 +12,12 @@
  */
 import { Type } from 'typebox';
 import { CheckReport, ReportedScenario, Seed, Shard } from './checkReport.ts';
-import { CLOSED, patterned, wireId, type Wire } from './common.ts';
+import { CLOSED, Count, patterned, wireId, type Wire } from './common.ts';
 import { reportReader } from './reportReader.ts';
 
 /** The format tag of a fuzz report; a reader refuses any other. */
 export const FUZZ_REPORT_FORMAT = 'liqcheck-fuzz/1';
 
-export const Count = (description?: string) =>
-  Type.Integer({ minimum: 0, expected: 'a non-negative integer', ...(description === undefined ? {} : { description }) });
 /** A decimal figure as the fuzzer writes it (exact, plain notation; canonical or fixed places). */
 export const Figure = (description: string) => patterned('^-?(0|[1-9][0-9]*)(\\.[0-9]+)?$', 'a decimal string such as "0.05"', description);
 

@@ -8,9 +8,8 @@
  * @see docs/params.md#findings
  */
 import { Type } from 'typebox';
-import { CLOSED, patterned, wireId, type Wire } from './common.ts';
+import { CLOSED, Count, patterned, wireId, type Wire } from './common.ts';
 
-const Count = (description: string) => Type.Integer({ minimum: 0, description, expected: 'a non-negative integer' });
 
 export const Severity = Type.Union([Type.Literal('error'), Type.Literal('warning')], {
   expected: '"error" or "warning"',

@@ -10,8 +10,8 @@
  */
 import { Type } from 'typebox';
 import { Seed } from './checkReport.ts';
-import { CLOSED, patterned, wireId, type Wire } from './common.ts';
-import { Count, Distribution, Figure } from './fuzzReport.ts';
+import { CLOSED, Count, patterned, wireId, type Wire } from './common.ts';
+import { Distribution, Figure } from './fuzzReport.ts';
 import { reportReader } from './reportReader.ts';
 
 /** The format tag of a sweep report; a reader refuses any other. */
