@@ -30,7 +30,7 @@ import { Worker } from 'node:worker_threads';
 import type { Answer } from '../invariants/invariant.ts';
 import type { Scenario } from '../model/types.ts';
 import { describeError } from './describeError.ts';
-import { EngineStartError, startTimeout, type EngineHandle, type EngineStats, type OpenOptions } from './engineHandle.ts';
+import { EngineStartError, startTimeout, type EngineHandle, type OpenOptions } from './engineHandle.ts';
 import type { ModuleInfo, ModuleRequest, ModuleWorkerData, ModuleWorkerMessage } from './moduleWorkerMain.ts';
 import { describeInput, excerpt, failed, replyAnswer, stderrBlock, type Failure } from './protocol.ts';
 import { RestartingEngine } from './restartingEngine.ts';
@@ -105,7 +105,6 @@ export class ModuleEngine extends RestartingEngine implements EngineHandle {
   private idleFailure: { readonly code: Failure; readonly what: string; readonly tail: string } | null = null;
   private nextId = 1;
   private progressAt = 0;
-  private requests = 0;
   private readonly window: number;
 
   private constructor(
@@ -121,15 +120,6 @@ export class ModuleEngine extends RestartingEngine implements EngineHandle {
     const e = new ModuleEngine(resolve(o.cwd ?? process.cwd(), path), o);
     await e.start();
     return e;
-  }
-
-  /** What the engine wrote to stdout and stderr (its stdout is not the gate's: it cannot fake a report). */
-  stderrTail(): string {
-    return this.tail.text();
-  }
-
-  stats(): EngineStats {
-    return { restarts: this.restarts, gaveUp: this.gaveUp, requests: this.requests };
   }
 
   readonly run = (scenario: Scenario): Promise<Answer> =>

@@ -6,7 +6,7 @@
  * @internal
  */
 import type { Answer } from '../invariants/invariant.ts';
-import { DEFAULTS, HandshakeFields, type OpenOptions } from './engineHandle.ts';
+import { DEFAULTS, HandshakeFields, type EngineStats, type OpenOptions } from './engineHandle.ts';
 import { failed, stderrBlock } from './protocol.ts';
 import { TailBuffer } from './tailBuffer.ts';
 
@@ -21,6 +21,8 @@ export abstract class RestartingEngine extends HandshakeFields {
   /** the engine's stderr (a module's stdout too), with the adapter's own notes between */
   protected readonly tail: TailBuffer;
   protected readonly maxRestarts: number;
+  /** requests asked of the adapter, answered or not */
+  protected requests = 0;
 
   protected constructor(o: OpenOptions) {
     super();
@@ -36,6 +38,15 @@ export abstract class RestartingEngine extends HandshakeFields {
   protected abstract giveUp(reason: string): void;
   /** Answers what waits, then stops the engine within a deadline. */
   protected abstract shutdown(): Promise<void>;
+
+  /** What the engine wrote to stderr (a module's stdout too: it is not the gate's, so it cannot fake a report). */
+  stderrTail(): string {
+    return this.tail.text();
+  }
+
+  stats(): EngineStats {
+    return { restarts: this.restarts, gaveUp: this.gaveUp, requests: this.requests };
+  }
 
   /** Stops the engine; safe to call twice. */
   close(): Promise<void> {

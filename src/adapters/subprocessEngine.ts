@@ -34,7 +34,7 @@ import type { Answer } from '../invariants/invariant.ts';
 import type { Scenario } from '../model/types.ts';
 import { ENGINE_TOKEN_VAR, killEngineTree, newEngineToken, PROC_AVAILABLE, snapshotDescendants, type ProcessEntry } from './descendants.ts';
 import { usesParamsRef } from './features.ts';
-import { DEFAULTS, EngineStartError, startTimeout, type EngineHandle, type EngineStats, type OpenOptions } from './engineHandle.ts';
+import { DEFAULTS, EngineStartError, startTimeout, type EngineHandle, type OpenOptions } from './engineHandle.ts';
 import { LineSplitter, LineTooLong } from './lineSplitter.ts';
 import {
   describeInput,
@@ -171,7 +171,6 @@ export class SubprocessEngine extends RestartingEngine implements EngineHandle {
   /** params messages written, over all sessions (for tests and reports) */
   private paramsSent = 0;
   private progressAt = 0;
-  private requests = 0;
   /** a {@link pump} is scheduled for the end of this turn of the event loop */
   private pumpScheduled = false;
   private readonly window: number;
@@ -189,14 +188,6 @@ export class SubprocessEngine extends RestartingEngine implements EngineHandle {
     const e = new SubprocessEngine(argv, o);
     await e.start();
     return e;
-  }
-
-  stderrTail(): string {
-    return this.tail.text();
-  }
-
-  stats(): EngineStats {
-    return { restarts: this.restarts, gaveUp: this.gaveUp, requests: this.requests };
   }
 
   readonly run = (scenario: Scenario): Promise<Answer> =>
