@@ -66,13 +66,14 @@ class Reader {
     return undefined;
   }
 
-  /** A plain object with known fields; any other key is an issue. Returns a Map of the fields. */
+  /** A plain object with known fields; any other key but an `x-` extension is an issue. Returns a Map of the fields. */
   obj(value, path, known) {
     if (!isObject(value)) return this.fail(path, `an object {${known.join(', ')}}`, value);
     const fields = new Map();
     for (const k of Object.keys(value)) {
       if (known.includes(k)) fields.set(k, value[k]);
-      else this.fail(fieldPath(path, k), 'no such field', value[k]);
+      // spec §2.5: `x-` keys are extensions, ignored at every level
+      else if (!k.startsWith('x-')) this.fail(fieldPath(path, k), 'no such field', value[k]);
     }
     return fields;
   }
@@ -626,3 +627,6 @@ export function liquidate(scenario, bugs = new Set()) {
   }
   return { ok: true, result: report(sc, outcomes, fund) };
 }
+
+// For examples/js/policyModel.mjs, which builds other close sizes and the book price on this port.
+export { Reader, parseScenario, Model, marginGroups, report, LimitExceeded, tierIndex, byId };

@@ -187,7 +187,7 @@ class Reader:
         for k, v in value.items():
             if k in known:
                 fields[k] = v
-            else:
+            elif not k.startswith("x-"):  # spec 2.5: x- keys are extensions, ignored
                 self.fail(field_path(path, k), "no such field", v)
         return fields
 

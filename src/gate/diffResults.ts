@@ -4,6 +4,7 @@
  */
 import { Dec } from '../model/decimal.ts';
 import type { LiquidationResult, PositionInput, Scenario } from '../model/types.ts';
+import { isExtensionKey } from '../wire/common.ts';
 
 export interface Tolerance {
   /** largest accepted difference of any quote amount (collateral, penalties, PnL, fund, …) */
@@ -61,6 +62,7 @@ export function diffResults(scenario: Scenario, expected: LiquidationResult, act
   const record = (path: string, e: Readonly<Record<string, unknown>>, a: Readonly<Record<string, unknown>> | undefined, market?: string) => {
     if (a === undefined || a === null || typeof a !== 'object') return void out.push({ path, expected: 'an object', actual: show(a) });
     for (const k of new Set([...Object.keys(e), ...Object.keys(a)])) {
+      if (isExtensionKey(k)) continue; // spec §2.5: an extension, not a field
       const ev = e[k];
       const av = a[k];
       const p = `${path}.${k}`;

@@ -8,6 +8,7 @@ import type { Fixed } from '../model/fixed.ts';
 import { exactResultOf } from '../model/parsedEngine.ts';
 import type { DerivedRun } from './invariant.ts';
 import type { LiquidationResult } from '../model/types.ts';
+import { isExtensionKey } from '../wire/common.ts';
 
 /** The derived run's result, or a message saying why there is none. */
 export function resultOf(run: DerivedRun | undefined): LiquidationResult | string {
@@ -41,9 +42,11 @@ export function firstDifference(a: unknown, b: unknown, path = ''): string | nul
   }
   const ra = a as Record<string, unknown>;
   const rb = b as Record<string, unknown>;
-  const ka = Object.keys(ra);
-  if (ka.length !== Object.keys(rb).length) {
-    const extra = [...new Set([...ka, ...Object.keys(rb)])].filter((k) => !(k in ra) || !(k in rb));
+  // spec §2.5: `x-` keys are extensions, never compared.
+  const ka = Object.keys(ra).filter((k) => !isExtensionKey(k));
+  const kb = Object.keys(rb).filter((k) => !isExtensionKey(k));
+  if (ka.length !== kb.length) {
+    const extra = [...new Set([...ka, ...kb])].filter((k) => !(k in ra) || !(k in rb));
     return `${path}: fields ${extra.join(', ')} present on one side only`;
   }
   for (const k of ka) {

@@ -38,6 +38,8 @@ export interface DecimalRules {
   readonly digits?: DigitLimits;
 }
 
+// Together: the input pattern of spec §1.1 (a minus sign only on a non-zero value), in two steps so
+// that negative zero gets its own words and the digit limits are checked on the captured parts.
 const DECIMAL = /^-?(0|[1-9][0-9]*)(?:\.([0-9]+))?$/;
 const NEGATIVE_ZERO = /^-0(?:\.0+)?$/;
 

@@ -69,8 +69,21 @@ export const Status = Type.Union([Type.Literal('healthy'), Type.Literal('partial
 });
 export type Status = Static<typeof Status>;
 
-/** `{ a, b }` closed: every wire object rejects unknown keys (a misspelt optional field must not pass). */
-export const CLOSED = { additionalProperties: false } as const;
+/**
+ * Keys of the extension namespace (spec §2.5): an object key starting with `x-` is not a field,
+ * and every reader ignores it, at any depth; dictionary keys (market ids) are data, not fields.
+ * @see docs/spec.md#25-invalid-input
+ */
+export const EXTENSION_KEY = '^x-';
+
+/** Whether an object key is in the extension namespace `x-…` (spec §2.5). */
+export const isExtensionKey = (key: string): boolean => key.startsWith('x-');
+
+/**
+ * `{ a, b }` closed: every wire object rejects unknown keys (a misspelt optional field must not
+ * pass), except `x-` extension keys, which any value may carry (spec §2.5).
+ */
+export const CLOSED = { additionalProperties: false, patternProperties: { [EXTENSION_KEY]: {} } } as const;
 
 /**
  * A dictionary by string key (`markets`, `marks`, a manifest's `files`): `additionalProperties`,

@@ -30,6 +30,7 @@ export const GENERATE_OPTIONS: OptionTable = {
 export const VERIFY_OPTIONS: OptionTable = {
   impl: { type: 'string', value: 'ENGINE', help: 'engine under test, as for check --impl (default: the reference: drift detection)' },
   timeout: { type: 'string', value: 'MS', help: 'per-case timeout for --impl (default 5000)' },
+  'strict-issues': { type: 'boolean', help: 'with --impl: an invalid-input answer must also name the same set of issue paths as the fixture (default: the code and a non-empty issues list, as check does)' },
   help: { type: 'boolean', help: 'show this help' },
 };
 
@@ -38,8 +39,10 @@ result or error, flags, provenance, content hash) plus manifest.json. Determinis
 options give byte-identical files. Every flag of the edge-case catalog is aimed at on purpose.`;
 
 const VERIFY_SUMMARY = `Replays every fixture in DIR: checks manifest.json against each file's bytes, each file against
-the JSON Schema and its content hash, and each case against the engine. Reports every failing
-file with a field-by-field diff and goes on. Exit 0 all passed, 1 any failure or problem, 2 usage,
+the JSON Schema and its content hash, and each case against the engine. Results are compared
+field for field (positions matched by market); an expected rejection by its error code and a
+non-empty issues list, and with --strict-issues also by the set of issue paths. Reports every
+failing file with a field-by-field diff and goes on. Exit 0 all passed, 1 any failure or problem, 2 usage,
 3 the engine could not be started.`;
 
 const SUBCOMMANDS = 'generate, verify';
@@ -124,7 +127,9 @@ async function verify(argv: readonly string[], io: Io): Promise<number> {
   return withEngine(values, io, async (engine) => {
     io.out(`liqcheck fixtures verify — ${dir} against ${engine.label}\n`);
     const progress = progressFor(io, 'fixtures verify', 'files');
-    const report = await verifyDir(dir, { engine: engine.run, match: engine.match, onFile: progress.update, ...(engine.unsupported ? { unsupported: engine.unsupported } : {}) });
+    // The reference is compared exactly anyway; --strict-issues tightens only another engine's check.
+    const match = values['strict-issues'] === true && engine.match === 'conformance' ? 'strict-issues' : engine.match;
+    const report = await verifyDir(dir, { engine: engine.run, match, onFile: progress.update, ...(engine.unsupported ? { unsupported: engine.unsupported } : {}) });
     progress.finish();
     io.out(formatVerify(report));
     return report.failures.length === 0 && report.problems.length === 0 && report.files > 0 ? EXIT.ok : EXIT.violation;
