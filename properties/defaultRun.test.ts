@@ -96,6 +96,6 @@ describe('checkEngine uses the same default as liqcheck check', () => {
     const pinned = await checkEngine(impactSignFlipped, { params: defaultParams, runs: 100, seed: 1 });
     expect(pinned.ok).toBe(true);
     const byDefault = await checkEngine(impactSignFlipped, { runs: 100, seed: 1 });
-    expect(byDefault.tallies.find((t) => t.id === 'LIQ-009')?.violations).toBeGreaterThan(0);
+    expect(byDefault.tallies.find((t) => t.id === 'LIQ-024')?.violations).toBeGreaterThan(0);
   });
 });

@@ -1,12 +1,15 @@
 /**
  * The invariant catalog, in id order. Ids are stable and never reused.
  */
+import { bookConsistent } from './bookConsistent.ts';
 import { determinism } from './determinism.ts';
+import { executionAtMark } from './executionAtMark.ts';
 import { gridConformity } from './gridConformity.ts';
 import { healthyUntouched } from './healthyUntouched.ts';
 import { insuranceFund } from './insuranceFund.ts';
 import type { Invariant, ParamsInvariant } from './invariant.ts';
 import { liquidatableActedOn } from './liquidatableActedOn.ts';
+import { linearPenaltyFunction } from './linearPenaltyFunction.ts';
 import { longShortMirror } from './longShortMirror.ts';
 import { minimalCloseSize } from './minimalCloseSize.ts';
 import { noNegativeEquity } from './noNegativeEquity.ts';
@@ -21,9 +24,14 @@ import { positionOrder } from './positionOrder.ts';
 import { postLiquidationSafety } from './postLiquidationSafety.ts';
 import { priceShockMonotone } from './priceShockMonotone.ts';
 import { reduceOnly } from './reduceOnly.ts';
+import { portionSized } from './portionSized.ts';
+import { stepsDown } from './stepsDown.ts';
+import { fullOnly } from './fullOnly.ts';
+import { requestBounded } from './requestBounded.ts';
 import { rejectsInvalidInput } from './rejectsInvalidInput.ts';
 import { reportConsistent } from './reportConsistent.ts';
 import { valueConservation } from './valueConservation.ts';
+import { lossBufferMonotone } from './lossBufferMonotone.ts';
 
 /** LIQ-000 is not an entry: the runner reports it when an engine's answer is not a result. */
 export const WELL_FORMED = {
@@ -53,6 +61,14 @@ export const CATALOG: readonly Invariant[] = [
   penaltyDistressMonotone,
   reportConsistent,
   rejectsInvalidInput,
+  portionSized,
+  stepsDown,
+  fullOnly,
+  requestBounded,
+  bookConsistent,
+  executionAtMark,
+  linearPenaltyFunction,
+  lossBufferMonotone,
 ];
 
 export const PARAMS_CATALOG: readonly ParamsInvariant[] = [

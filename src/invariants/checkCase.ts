@@ -18,6 +18,8 @@ import { parseScenario } from '../model/parseScenario.ts';
 import type { Engine, Outcome, Scenario } from '../model/types.ts';
 import { knownParsed, parsedInput, type CaseInput } from './caseInput.ts';
 import { CATALOG, WELL_FORMED } from './catalog.ts';
+import { REFERENCE_POLICY, type FPolicy } from '../policy/policy.ts';
+import { judgedBy, promisesOf } from '../policy/promises.ts';
 import type { Answer, Case, DerivedRun, Invariant, Violation } from './invariant.ts';
 
 export interface CaseReport {
@@ -45,6 +47,7 @@ export function isEngineFailure(a: Answer): a is EngineFailureAnswer {
 }
 
 export interface CheckOptions {
+  /** default: the catalog's invariants the scenario's policy promises enough for (spec §10.7) */
   readonly invariants?: readonly Invariant[];
   /** when given, milliseconds spent per invariant id (engine runs included) are added to it */
   readonly timings?: Map<string, number>;
@@ -74,6 +77,15 @@ type Reply =
 
 function answerOf(reply: Reply): Answer {
   return reply.answer ?? reply.exact.outcome();
+}
+
+const judgedCache = new WeakMap<FPolicy, readonly Invariant[]>();
+
+/** The catalog's invariants judged under a scenario's policy (absent: the reference's). */
+function judgedUnder(policy: FPolicy = REFERENCE_POLICY): readonly Invariant[] {
+  let hit = judgedCache.get(policy);
+  if (hit === undefined) judgedCache.set(policy, (hit = judgedBy(CATALOG, promisesOf(policy)).judged));
+  return hit;
 }
 
 /** An engine that answers asynchronously; it should not reject, but if it does that is a crash. */
@@ -121,7 +133,7 @@ function* judge(scenario: Scenario, options: CheckOptions): Generator<CaseInput,
   const violations: Violation[] = [];
   const checked: string[] = [WELL_FORMED.id];
   const { timings } = options;
-  for (const inv of options.invariants ?? CATALOG) {
+  for (const inv of options.invariants ?? judgedUnder(input.value.policy)) {
     const t0 = timings ? performance.now() : 0;
     try {
       if (inv.kind === 'output') {

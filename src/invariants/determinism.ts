@@ -13,7 +13,7 @@ export const determinism: RelationInvariant = {
   statement: 'Liquidating the same scenario twice gives identical results (every field, key order aside).',
   domain: 'All scenarios. Counter-case in real engines: dYdX picks the position to liquidate and deleveraging counterparties from a pseudo-random start index (deterministic per block, not per call).',
   spec: '#8-result',
-  policy: 'any',
+  presumes: [],
   derive: (c) => [parsedInput(c.scenario, c.input)],
   compare: (c, runs) => {
     // Same exact amounts, same result: no strings to write. A difference is located on the wire.

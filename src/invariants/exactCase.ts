@@ -17,11 +17,15 @@ import { fixedMarks, fixedParams, fixedPositions, type FPosition, type FValuatio
 import type { AmountFill, AmountSnapshot, ExactResult } from '../model/amountResult.ts';
 import type { ParsedResult, ParsedSnapshot } from '../model/parseResult.ts';
 import type { Case } from './invariant.ts';
+import { REFERENCE_POLICY, type FPolicy } from '../policy/policy.ts';
+import { requirementOf } from '../policy/requirement/requirementOf.ts';
 
 export type ExactFill = AmountFill<Fixed>;
 export type ExactSnapshot = AmountSnapshot<Fixed>;
 
 export interface ExactCase {
+  /** the scenario's policy (spec §10); the reference's when the scenario has none */
+  readonly policy: FPolicy;
   /** the scenario's parameters (converted once per parameter set) and marks */
   readonly v: FValuation;
   readonly collateral: Fixed;
@@ -67,8 +71,12 @@ export function exactResult(o: ParsedResult): ExactResult {
 
 /** The case's amounts as exact integers; callers share one per case (ledger.ts `exactOf`). */
 export function exactCase(c: Case): ExactCase {
+  const base = { params: fixedParams(c.input.params), marks: fixedMarks(c.input.marks) };
+  // §10.2: every health an invariant computes is under the policy's requirement.
+  const requirement = c.input.policy === undefined ? undefined : requirementOf(c.input.policy.requirement, base);
   return {
-    v: { params: fixedParams(c.input.params), marks: fixedMarks(c.input.marks) },
+    policy: c.input.policy ?? REFERENCE_POLICY,
+    v: requirement === undefined ? base : { ...base, requirement },
     collateral: fromDec(c.input.collateral),
     insuranceFund: fromDec(c.input.insuranceFund),
     positions: fixedPositions(c.input),

@@ -1,16 +1,17 @@
 import { pow10, type Fixed } from '../model/fixed.ts';
-import { executionPrice } from '../model/fixedCore.ts';
 import { exactOf, s } from './ledger.ts';
 import type { OutputInvariant } from './invariant.ts';
 
 /** True when `x` is an integer multiple of `step > 0`: at a common scale, the mantissas divide. */
-function isMultipleOf(x: Fixed, step: Fixed): boolean {
+export function isMultipleOf(x: Fixed, step: Fixed): boolean {
   const d = x.s - step.s;
   return d >= 0 ? x.m % (step.m * pow10(d)) === 0n : (x.m * pow10(-d)) % step.m === 0n;
 }
 
 /**
- * LIQ-009 — sizes, prices and amounts sit on their grids, and no dust is left.
+ * LIQ-009 — sizes, prices and amounts sit on their grids, and no dust is left. Presumes nothing of
+ * the policy: every option of spec §10 keeps sizes on the lot, prices on the tick and amounts on
+ * the quote unit. Which price a fill should have is LIQ-024 (at mark) or LIQ-023 (a book's).
  *
  * @see docs/spec.md#13-rounding
  * @see docs/spec.md#64-dust
@@ -19,10 +20,10 @@ export const gridConformity: OutputInvariant = {
   kind: 'output',
   id: 'LIQ-009',
   title: 'lot, tick, quote-unit and dust conformity',
-  statement: 'Fill and remaining sizes are lot multiples; fills execute at the mark conceded by the price impact and rounded to the tick against the trader; every quote amount except the insurance fund balance (which holds sub-unit rounding residues) is a multiple of the quote unit; a reduced position is left at or above the dust notional.',
+  statement: 'Fill and remaining sizes are lot multiples; fill prices are tick multiples; every quote amount except the insurance fund balance (which holds sub-unit rounding residues) is a multiple of the quote unit; a reduced position is left at or above the dust notional. (Which price a fill executes at moved to LIQ-024, at mark, and LIQ-023, from a book.)',
   domain: 'All scenarios. Counter-cases in real engines: Aave v4 leaves dust on one side when the other is exhausted (I13).',
   spec: '#13-rounding',
-  policy: 'any',
+  presumes: [],
   check: (c) => {
     const { v, output: o } = exactOf(c);
     const { params, marks } = v;
@@ -35,8 +36,7 @@ export const gridConformity: OutputInvariant = {
       const mark = marks.get(f.market);
       if (m === undefined || mark === undefined) return;
       if (!isMultipleOf(f.size, m.lot)) out.push(`fill ${i} (${f.market}) size ${s(f.size)} is not a multiple of the lot ${s(m.lot)}`);
-      const price = executionPrice(mark, f.side === 'sell', params.priceImpact, m.tick);
-      if (!f.price.eq(price)) out.push(`fill ${i} (${f.market}) executes at ${s(f.price)}, but mark ${s(mark)} with impact ${s(params.priceImpact)} gives ${s(price)}`);
+      if (!isMultipleOf(f.price, m.tick)) out.push(`fill ${i} (${f.market}) price ${s(f.price)} is not a multiple of the tick ${s(m.tick)}`);
       for (const k of ['penalty', 'liquidatorFee', 'insuranceFee', 'realizedPnl'] as const) onUnit(`fill ${i} (${f.market}) ${k}`, f[k]);
     });
     onUnit('collateral', o.account.collateral);

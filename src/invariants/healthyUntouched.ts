@@ -15,7 +15,7 @@ export const healthyUntouched: OutputInvariant = {
   statement: 'A margin group that does not meet the trigger has no fills and keeps its positions and margin; an account with no liquidatable group is returned unchanged with status healthy.',
   domain: 'All scenarios. Counter-case in real engines: Aave-style strict HF < 1 vs Euler-style CAV ≤ LV — the trigger boundary is a parameter here.',
   spec: '#43-trigger',
-  policy: 'any',
+  presumes: [],
   check: (c) => {
     const out: string[] = [];
     const groups = ledger(c);

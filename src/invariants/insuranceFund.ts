@@ -14,7 +14,7 @@ export const insuranceFund: OutputInvariant = {
   statement: 'The insurance fund after is ≥ 0; the payout is ≥ 0 and ≤ bad debt; loss is socialized only when the fund paid out at least its whole balance before liquidation (in whole quote units).',
   domain: 'All scenarios. Real engines add caps (Drift per-market max insurance, dYdX per-block loss cap) that socialize earlier — I15.',
   spec: '#74-bankruptcy',
-  policy: 'any',
+  presumes: ['insurance-then-socialized'],
   check: (c) => {
     const x = exactOf(c);
     const o = x.output;

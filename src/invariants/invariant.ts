@@ -13,8 +13,7 @@ import type { ParsedResult } from '../model/parseResult.ts';
 import type { CaseInput } from './caseInput.ts';
 import type { LiquidationResult, Outcome, ParsedScenario, RiskParams, Scenario } from '../model/types.ts';
 
-/** Which liquidation policy an invariant presumes; `any` holds for every correct engine. */
-export type Policy = 'any' | 'minimal-close';
+import type { PolicyPromise } from '../policy/promises.ts';
 
 interface Entry {
   readonly id: string;
@@ -33,9 +32,17 @@ export interface Case {
   readonly output: ParsedResult;
 }
 
-export interface OutputInvariant extends Entry {
+/** An entry judged on engines: it states what it presumes of their policy. */
+interface Judged extends Entry {
+  /**
+   * What the invariant presumes of the engine's policy (spec §10.7): it is judged only on engines
+   * whose declared policy makes every one of these promises; `[]` holds for every correct engine.
+   */
+  readonly presumes: readonly PolicyPromise[];
+}
+
+export interface OutputInvariant extends Judged {
   readonly kind: 'output';
-  readonly policy: Policy;
   /** Violation messages naming the numbers; empty when the invariant holds. */
   readonly check: (c: Case) => readonly string[];
 }
@@ -60,9 +67,8 @@ export interface DerivedRun {
   readonly exact?: ExactResult | undefined;
 }
 
-export interface RelationInvariant extends Entry {
+export interface RelationInvariant extends Judged {
   readonly kind: 'relation';
-  readonly policy: Policy;
   /**
    * Scenarios to run through the engine; empty when the case is outside the domain. Built from
    * the parsed case where possible (src/invariants/caseInput.ts), so that an engine computing on

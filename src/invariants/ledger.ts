@@ -10,7 +10,8 @@
  */
 import { toCanonical, type Dec } from '../model/decimal.ts';
 import { Fixed, FZERO, fmax, toCanonical as fixedCanonical } from '../model/fixed.ts';
-import { groupHealth, isLiquidatable, marginGroups, penaltyRate, type FHealth, type FPosition } from '../model/fixedCore.ts';
+import { groupHealth, isLiquidatable, marginGroups, type FHealth, type FPosition } from '../model/fixedCore.ts';
+import { penaltyRateOf } from '../policy/penalty/penaltyRateOf.ts';
 import { CROSS } from '../model/marginGroup.ts';
 import { exactCase, type ExactCase, type ExactFill } from './exactCase.ts';
 import type { Case } from './invariant.ts';
@@ -27,7 +28,7 @@ export interface GroupLedger {
   readonly before: ExactGroup;
   readonly healthBefore: FHealth;
   readonly liquidatable: boolean;
-  /** the schedule's penalty rate for the group's distress before liquidation (null if healthy) */
+  /** the policy's penalty rate for the group's distress before liquidation (null if healthy) */
   readonly rate: Fixed | null;
   /** the engine's fills in this group's markets, in reported order */
   readonly fills: readonly ExactFill[];
@@ -89,7 +90,8 @@ function buildLedger(x: ExactCase): GroupLedger[] {
       before: { id: g.id, collateral: g.collateral, positions: g.positions },
       healthBefore,
       liquidatable,
-      rate: liquidatable ? penaltyRate(v.params.steps, healthBefore.equity, healthBefore.maintenance) : null,
+      // §10.5: the rate of the scenario's penalty part (the step schedule of §5.1 by default).
+      rate: liquidatable ? penaltyRateOf(x.policy.penalty, v, healthBefore) : null,
       fills,
       impliedCollateral,
       // Positions of the group's markets as the engine reports them after liquidation.

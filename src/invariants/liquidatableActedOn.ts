@@ -11,9 +11,9 @@ export const liquidatableActedOn: OutputInvariant = {
   id: 'LIQ-002',
   title: 'liquidatable groups acted on',
   statement: 'A margin group that meets the trigger gets at least one fill, and the account status is not healthy.',
-  domain: 'All scenarios. Counter-cases in real engines: time-throttled or per-block caps (Drift pct, dYdX block limits) may defer a liquidation; not modelled here.',
+  domain: 'Policies that promise acts (§10.7): minimal, fixed-portion, step-down and full close. Not the requested close size, where the liquidator may request nothing (Aave, Drift: a liquidation is a liquidator’s transaction). Counter-cases in real engines: time-throttled or per-block caps (Drift pct, dYdX block limits) may defer a liquidation; not modelled here.',
   spec: '#43-trigger',
-  policy: 'any',
+  presumes: ['acts'],
   check: (c) => {
     const out: string[] = [];
     for (const g of ledger(c)) {

@@ -2,10 +2,12 @@ import { toCanonical as s, Dec } from '../model/decimal.ts';
 import type { LiquidationResult, ParsedScenario, Position, Scenario } from '../model/types.ts';
 import { derivedInput, type CaseInput } from './caseInput.ts';
 import type { ExactResult } from '../model/amountResult.ts';
-import { Fixed } from '../model/fixed.ts';
+import { Fixed, fromDec, toCanonical as fixedCanonical, toDec } from '../model/fixed.ts';
+import type { FBook, FLevel } from '../policy/book.ts';
+import type { Book } from '../wire/book.ts';
 import { exactOf } from './ledger.ts';
 import { exactRunResult, firstDifference, resultOf, sameExact } from './relationSupport.ts';
-import type { Case, RelationInvariant } from './invariant.ts';
+import type { Case, DerivedRun, RelationInvariant } from './invariant.ts';
 
 const TWO = new Dec(2);
 const FTWO = new Fixed(2n, 0);
@@ -25,12 +27,60 @@ function mirror(c: Case): CaseInput | null {
     positions.push({ ...p, size: p.size.neg(), entry });
     entries.push(entry);
   }
-  const parsed: ParsedScenario = { ...c.input, positions };
+  const book = c.input.book === undefined ? undefined : mirrorBook(c, entries);
+  if (book === null) return null;
+  const parsed: ParsedScenario = book === undefined ? { ...c.input, positions } : { ...c.input, positions, book };
   const wire = (): Scenario => ({
     ...c.scenario,
     account: { ...c.scenario.account, positions: c.scenario.account.positions.map((p, i) => ({ ...p, size: s(positions[i]!.size), entryPrice: s(positions[i]!.entry) })) },
+    ...(book === undefined ? {} : { book: wireBook(c, book) }),
   });
   return derivedInput(parsed, wire, entries);
+}
+
+/**
+ * The book of the mirror (spec §10.4): for each held market the asks become the bids and the bids
+ * the asks, every price reflected about the mark (`p′ = 2P − p`, on the tick as `P` and `p` are),
+ * so the walk of the flipped position meets the reflected levels in the same order with the same
+ * sizes. Null (out of the domain) when a reflected price is not positive. Reflected prices are
+ * pushed to `changed` for the digit check of {@link derivedInput}.
+ */
+function mirrorBook(c: Case, changed: Dec[]): Map<string, FBook> | null {
+  const held = new Set(c.input.positions.map((p) => p.market));
+  const out = new Map<string, FBook>();
+  for (const [market, b] of c.input.book!) {
+    if (!held.has(market)) {
+      out.set(market, b); // never walked: no mark needed, left as it is
+      continue;
+    }
+    const two = FTWO.mul(fromDec(c.input.marks.get(market)!));
+    const flip = (levels: readonly FLevel[]): FLevel[] | null => {
+      const r: FLevel[] = [];
+      for (const l of levels) {
+        const price = two.sub(l.price);
+        if (price.sign() <= 0) return null;
+        r.push({ price, size: l.size });
+        changed.push(toDec(price));
+      }
+      return r;
+    };
+    const bids = flip(b.asks);
+    const asks = flip(b.bids);
+    if (bids === null || asks === null) return null;
+    out.set(market, { bids, asks });
+  }
+  return out;
+}
+
+function wireBook(c: Case, book: ReadonlyMap<string, FBook>): Record<string, Book> {
+  const given = c.scenario.book ?? {};
+  const out: Record<string, Book> = {};
+  for (const market of Object.keys(given)) {
+    const b = book.get(market)!;
+    const side = (levels: readonly FLevel[]) => levels.map((l) => ({ price: fixedCanonical(l.price), size: fixedCanonical(l.size) }));
+    out[market] = { bids: side(b.bids), asks: side(b.asks) };
+  }
+  return out;
 }
 
 /** What a correct engine must answer on the mirror: same amounts, sides and prices reflected. */
@@ -88,21 +138,26 @@ function mirroredExact(c: Case): ExactResult | null {
  * LIQ-013 — long/short symmetry.
  *
  * @remarks Holds with price impact too: on a tick-aligned mark, `⌊P(1−σ)⌋_tick = P − ⌈Pσ⌉_tick`
- * and `⌈P(1+σ)⌉_tick = P + ⌈Pσ⌉_tick`.
+ * and `⌈P(1+σ)⌉_tick = P + ⌈Pσ⌉_tick`. Under a book price (spec §10.4) the book is reflected
+ * too (bids ↔ asks, `p′ = 2P − p`), and the bankruptcy price reflects: a long's
+ * `tick·⌈(r·e + K)/(r·tick)⌉` and the mirror short's `tick·⌊(r·(2P − e) − K)/(r·tick)⌋` sum to
+ * `2P` — except where one of them is clamped to the smallest price `tick`, which the comparison
+ * leaves out of the domain (a fill at `tick` in the case or its mirror).
  */
 export const longShortMirror: RelationInvariant = {
   kind: 'relation',
   id: 'LIQ-013',
   title: 'long/short mirror',
-  statement: 'Flipping every position’s side and reflecting its entry about the mark (e′ = 2P − e) gives the same liquidation with sides swapped and execution prices reflected (x′ = 2P − x).',
-  domain: 'Scenarios where every reflected entry is positive (e < 2P). Linear contracts only; inverse contracts are not symmetric.',
+  statement: 'Flipping every position’s side and reflecting its entry about the mark (e′ = 2P − e), and under a book price the book too (bids ↔ asks, p′ = 2P − p), gives the same liquidation with sides swapped and execution prices reflected (x′ = 2P − x).',
+  domain: 'Scenarios where every reflected entry, and under a book price every reflected level price, is positive (e < 2P, p < 2P); under a book, not when a fill of the case or of its mirror is at the smallest price (one tick), where the bankruptcy price is clamped. Linear contracts only; inverse contracts are not symmetric.',
   spec: '#71-execution-price',
-  policy: 'any',
+  presumes: ['mirror-symmetric'],
   derive: (c) => {
     const m = mirror(c);
     return m === null ? [] : [m];
   },
   compare: (c, runs) => {
+    if (clampedAtTick(c, runs)) return [];
     // The same in exact amounts: no strings to write. A difference is located on the wire.
     const exact = exactRunResult(runs[0]);
     if (exact !== undefined) {
@@ -115,3 +170,15 @@ export const longShortMirror: RelationInvariant = {
     return d === null ? [] : [`the mirrored scenario gives a different liquidation at ${d} (expected vs got)`];
   },
 };
+
+/** A book-priced fill at the smallest price (one tick) in the case or its mirror: the clamp of spec §10.4 is not symmetric. */
+function clampedAtTick(c: Case, runs: readonly DerivedRun[]): boolean {
+  if (c.input.book === undefined) return false;
+  const atTick = (market: string, price: string) => {
+    const m = c.input.params.markets.get(market);
+    return m !== undefined && new Dec(price).eq(m.tick);
+  };
+  if (c.result.fills.some((f) => atTick(f.market, f.price))) return true;
+  const got = runs[0]?.outcome;
+  return got !== undefined && got.ok && got.result.fills.some((f) => atTick(f.market, f.price));
+}

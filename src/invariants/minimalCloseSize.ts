@@ -19,7 +19,7 @@ export const minimalCloseSize: OutputInvariant = {
   statement: 'Positions are reduced largest notional first; each fill but the last closes its position and leaves the target unmet, and closing one lot less in the last fill would not meet the target without leaving dust.',
   domain: 'Engines claiming the minimal-close policy. Not for fixed-portion designs (dYdX 10%, Hyperliquid 20%, tier step-downs) or time throttling, which close more or less by design (I7).',
   spec: '#63-minimal-close-of-one-position',
-  policy: 'minimal-close',
+  presumes: ['minimal'],
   check: (c) => {
     const v = exactOf(c).v;
     const { trigger, dustNotional } = v.params;

@@ -5,6 +5,8 @@ import type { OutputInvariant } from './invariant.ts';
 /**
  * LIQ-010 — a penalty never exceeds what is left above bankruptcy.
  *
+ * @remarks It presumes `penalty-capped` (spec §10.7): the cap of §7.3 belongs to the penalty part,
+ * and only reads the fill's own numbers, so it holds whatever the rate, close size or price.
  * @see docs/spec.md#73-penalty-cap
  */
 export const penaltyCap: OutputInvariant = {
@@ -12,9 +14,9 @@ export const penaltyCap: OutputInvariant = {
   id: 'LIQ-010',
   title: 'penalty ≤ equity left above bankruptcy',
   statement: 'Each fill’s penalty is ≥ 0 and ≤ max(0, equity after the fill’s PnL is realized), so a penalty is never taken out of negative equity nor pushes equity below zero.',
-  domain: 'All scenarios. Historical counter-cases: Perennial fee debits from a zero balance; Drift before its IF-fee cap (I9).',
+  domain: 'Engines whose penalty part caps the penalty by the equity left (`penalty-capped`: both penalty parts of §10.5, "steps" and "linear"), at any close size and price. Not a per-fill bankruptcy cap (dYdX caps by the fill’s share of the equity above bankruptcy, which is tighter: such an engine still passes). Historical counter-cases: Perennial fee debits from a zero balance; Drift before its IF-fee cap (I9).',
   spec: '#73-penalty-cap',
-  policy: 'any',
+  presumes: ['penalty-capped'],
   check: (c) => {
     const { unit } = exactOf(c).v.params;
     const out: string[] = [];

@@ -6,6 +6,7 @@ import type { LiquidationResult, Scenario } from '../model/types.ts';
 import { exactRunResult, resultOf } from './relationSupport.ts';
 import type { Case, RelationInvariant } from './invariant.ts';
 import { derivedInput, type CaseInput } from './caseInput.ts';
+import { promisesOf } from '../policy/promises.ts';
 
 const HALF = new Dec('0.5');
 
@@ -34,15 +35,24 @@ function caseCrossRate(c: Case): Dec | null {
 
 /**
  * LIQ-016 — more distress never lowers the penalty rate.
+ *
+ * @remarks It compares rates, not penalties: under every penalty part of §10.5 a group has one
+ * rate fixed before any fill, so the first cross fill's rate is the group's, whatever the close
+ * size or price makes the fills (their number, sizes and penalties may differ between the two
+ * runs). Halving the collateral lowers E and leaves MM as it is (no requirement of §10.2 reads
+ * the collateral), so the derived group is more distressed and still liquidatable. That it is
+ * acted on at all is `acts` (LIQ-002): a derived run with no cross fill is reported here only
+ * when the policy promises it.
+ * @see docs/spec.md#105-penalty
  */
 export const penaltyDistressMonotone: RelationInvariant = {
   kind: 'relation',
   id: 'LIQ-016',
   title: 'penalty rate non-decreasing in distress',
   statement: 'Halving the cross collateral of a liquidated account (more distress, same positions and prices) never lowers the penalty rate charged on its cross fills.',
-  domain: 'Accounts whose cross group is liquidated and whose collateral is at least two quote units.',
+  domain: 'Engines whose penalty part makes the rate non-increasing in the margin ratio (`distress-monotone`: the step schedule of §5 and the linear function of §10.5), at any close size and price; accounts whose cross group is liquidated and whose collateral is at least two quote units.',
   spec: '#51-distress',
-  policy: 'any',
+  presumes: ['distress-monotone'],
   derive: (c): CaseInput[] => {
     if (caseCrossRate(c) === null) return [];
     // Collateral is a non-negative multiple of the quote unit, and so is half of it rounded down.
@@ -68,6 +78,7 @@ export const penaltyDistressMonotone: RelationInvariant = {
       after = crossRate(c, r);
       lower = after !== null && after.lt(before);
     }
+    if (after === null && !promisesOf(exactOf(c).policy).has('acts')) return [];
     if (after === null) return [`with collateral ${runs[0]!.scenario.account.collateral} (was ${c.scenario.account.collateral}) the cross group is no longer liquidated`];
     return lower
       ? [`penalty rate falls from ${s(before)} to ${s(after)} when collateral drops from ${c.scenario.account.collateral} to ${runs[0]!.scenario.account.collateral}`]

@@ -21,7 +21,7 @@ export const positionOrder: RelationInvariant = {
   statement: 'Listing the account’s positions in reverse order gives the same liquidation (fills in the same order; positions compared as a set).',
   domain: 'Accounts with at least two positions.',
   spec: '#62-order',
-  policy: 'any',
+  presumes: [],
   derive: (c) => {
     if (c.input.positions.length < 2) return [];
     // The same positions in reverse: parsed and wire forms are both read off the case.

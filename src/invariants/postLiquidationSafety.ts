@@ -14,9 +14,9 @@ export const postLiquidationSafety: OutputInvariant = {
   id: 'LIQ-003',
   title: 'post-liquidation safety',
   statement: 'After liquidation, each liquidated group either has no position left or meets the buffered target (E′ ≥ T′ strict, E′ > T′ inclusive), so it is not liquidatable at unchanged prices.',
-  domain: 'Minimal-close and any other restorative policy. Not for proportional or rate-limited designs (Maker bark, Drift time-throttling, dYdX portion caps) — see I5/I7.',
+  domain: 'Policies that promise restorative (§10.7): minimal, step-down and full close at mark price. Not for close sizes that stop short of the target by design — fixed-portion (dYdX portion caps, Hyperliquid 20 %), requested (Aave close factor) — nor a book that runs dry; nor rate-limited designs (Maker bark, Drift time-throttling) — see I5/I7.',
   spec: '#44-target-hysteresis',
-  policy: 'any',
+  presumes: ['restorative'],
   check: (c) => {
     const { trigger } = c.input.params;
     const out: string[] = [];

@@ -6,6 +6,7 @@ import { exactOf, s } from './ledger.ts';
 import { exactRunResult, resultOf } from './relationSupport.ts';
 import type { Case, RelationInvariant } from './invariant.ts';
 import { derivedInput } from './caseInput.ts';
+import { deepestRate } from '../policy/penalty/deepestRate.ts';
 
 /**
  * Smallest adverse move of the mark, in ticks, that lowers the slack of every partial close by at
@@ -18,7 +19,8 @@ function minimalTicks(c: Case): Dec | null {
   const p = positions[0]!;
   const m = params.markets.get(p.market)!;
   const rMax = m.tiers[m.tiers.length - 1]!.rate;
-  const fMax = params.steps[params.steps.length - 1]!.rate;
+  // The policy's deepest penalty rate (the schedule's last step by default; §10.5).
+  const fMax = toDec(deepestRate(exactOf(c).policy.penalty, exactOf(c).v.params));
   const k1 = ONE.sub(rMax).sub(params.buffer);
   const k2 = ONE.sub(fMax);
   const kappa = k1.lt(k2) ? k1 : k2;
@@ -47,7 +49,7 @@ function movedMark(c: Case): Dec | null {
   const p = x.positions[0]!;
   const m = x.v.params.markets.get(p.market)!;
   const k1 = FONE.sub(m.tiers[m.tiers.length - 1]!.rate).sub(x.v.params.buffer);
-  const k2 = FONE.sub(x.v.params.steps[x.v.params.steps.length - 1]!.rate);
+  const k2 = FONE.sub(deepestRate(x.policy.penalty, x.v.params));
   const kappa = k1.lt(k2) ? k1 : k2;
   if (!kappa.gt(FZERO)) {
     const tick = params.markets.get(p.market)!.tick;
@@ -90,7 +92,7 @@ export const priceShockMonotone: RelationInvariant = {
   statement: 'Moving the mark against a single position (down for a long, up for a short) never reduces the size closed; past bankruptcy both close everything.',
   domain: 'Single-position accounts without price impact, for moves of at least 2u / (|q|·κ), κ = min(1 − r_max − b, 1 − f_max), so that sub-unit rounding cannot decide (a smaller move may close one lot less by rounding alone). Not for a short fully closed under a positive dust threshold: the higher mark grows the remainder and may make a smaller, non-dust close possible. With several positions the close order depends on prices, so no monotonicity is claimed.',
   spec: '#63-minimal-close-of-one-position',
-  policy: 'any',
+  presumes: ['price-monotone', 'mark-price'],
   derive: (c) => {
     const moved = movedMark(c);
     if (moved === null) return [];

@@ -14,7 +14,7 @@ export const reduceOnly: OutputInvariant = {
   statement: 'Fills only close existing positions (a sell closes a long, a buy a short, size > 0); no position grows, flips or appears; each position after equals its size before minus its fills, with entry price and margin mode unchanged.',
   domain: 'All scenarios.',
   spec: '#72-a-fill',
-  policy: 'any',
+  presumes: [],
   check: (c) => {
     const x = exactOf(c);
     const out: string[] = [];

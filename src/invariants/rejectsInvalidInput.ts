@@ -78,7 +78,7 @@ export const rejectsInvalidInput: RelationInvariant = {
   statement: 'A scenario broken in one field (size off the lot grid, exponent notation, negative fund, unknown market, mark off the tick, discontinuous tiers) is answered with an invalid-input error, never with a result.',
   domain: 'Derived from every scenario; the broken field is chosen by a stable hash of the scenario so that a run exercises every kind. Engines that validate elsewhere (an on-chain precondition, an API gateway) should still answer invalid-input through their adapter.',
   spec: '#25-invalid-input',
-  policy: 'any',
+  presumes: [],
   // Broken on purpose, so known in wire form only: every engine must read and reject it.
   derive: (c) => pick(c.scenario).flatMap((b) => {
     const broken = b.apply(c.scenario);

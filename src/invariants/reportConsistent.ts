@@ -32,10 +32,10 @@ export const reportConsistent: OutputInvariant = {
   kind: 'output',
   id: 'LIQ-017',
   title: 'diagnostics and statuses consistent',
-  statement: 'The result reports every margin group once, in processing order, with its true equity, maintenance, target and margin ratio before and after, and a status that matches its fills (healthy: none; partial: positions left; full: flat; bankrupt: flat with a deficit); the account status is the most severe.',
+  statement: 'The result reports every margin group once, in processing order, with its true equity, maintenance, target and margin ratio before and after, and a status that matches its fills (healthy: none on a group that does not meet the trigger; partial: positions left, also by a group that meets the trigger but gets no fill under a policy that does not promise acts; full: flat; bankrupt: flat with a deficit); the account status is the most severe.',
   domain: 'All scenarios. Dashboards and SDKs that recompute margin with their own rounding are where these drift in practice (e.g. drift-rs vs the on-chain program).',
   spec: '#8-result',
-  policy: 'any',
+  presumes: [],
   check: (c) => {
     const out: string[] = [];
     const groups = ledger(c);
@@ -50,7 +50,8 @@ export const reportConsistent: OutputInvariant = {
       out.push(...differences(`group ${g.id} before:`, r.before, g.healthBefore));
       out.push(...differences(`group ${g.id} after:`, r.after, healthOf(c, g.after)));
       const status: Status =
-        g.fills.length === 0 ? 'healthy'
+        // A liquidatable group may get no fill under a policy that does not act (requested, §10.3): partial.
+        g.fills.length === 0 && !g.liquidatable ? 'healthy'
         : g.after.positions.length > 0 ? 'partial'
         : g.impliedCollateral.lt(FZERO) ? 'bankrupt'
         : 'full';

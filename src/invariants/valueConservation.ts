@@ -16,7 +16,7 @@ export const valueConservation: OutputInvariant = {
   statement: 'At mark prices, Δtrader + Δliquidator + Δinsurance − socializedLoss = 0 exactly, and every penalty splits exactly into liquidator and insurance fees.',
   domain: 'All scenarios. Counter-cases in real engines: 1-wei rounding residues kept by no one (Aave scaled balances), the Drift IF keeping 1 unit (I11).',
   spec: '#9-value-conservation',
-  policy: 'any',
+  presumes: [],
   check: (c) => {
     const x = exactOf(c);
     const { marks } = x.v;

@@ -63,7 +63,25 @@ export interface FGroup {
 export interface FValuation {
   readonly params: FParams;
   readonly marks: ReadonlyMap<string, Fixed>;
+  /**
+   * A policy's requirement of one position (spec §10.2), when it is not the tiers at mark of §3:
+   * set by the policy frame (src/policy/liquidateGroupUnder.ts), so this core stays policy-blind.
+   */
+  readonly requirement?: RequirementFn;
 }
+
+/**
+ * How a policy requirement of tier brackets is piecewise linear in a position's size (spec §10.2),
+ * for the walk of §6.3: brackets of `|q|·V` with `V` the mark or the entry price, plus
+ * `β·max(0, −U)`, which is `β·λ` per unit of size with `λ = max(0, sgn(q)·(e − P))`.
+ */
+export interface LinearRequirement {
+  readonly atEntry: boolean;
+  readonly lossBuffer: Fixed;
+}
+
+/** A policy's requirement of one position; `linear` is set when it has the shape §6.3's walk needs. */
+export type RequirementFn = ((market: string, size: Fixed, entry: Fixed, notional: Fixed) => Fixed) & { readonly linear?: LinearRequirement };
 
 // Parsed parameter sets are shared across scenarios (parseScenario caches frozen ones): convert once.
 const paramsCache = new WeakMap<ParsedParams, FParams>();
@@ -123,11 +141,11 @@ export function marginGroups(v: FValuation, collateral: Fixed, positions: readon
 // ---------------------------------------------------------------------------------------------
 // §3, §4: tiers, equity and requirement (maintenanceMargin.ts, groupHealth.ts)
 
-function markOf(v: FValuation, market: string): Fixed {
+export function markOf(v: FValuation, market: string): Fixed {
   return v.marks.get(market)!; // parse guarantees it
 }
 
-function marketOf(v: FValuation, market: string): FMarket {
+export function marketOf(v: FValuation, market: string): FMarket {
   return v.params.markets.get(market)!; // parse guarantees it
 }
 
@@ -157,19 +175,20 @@ export interface FHealth {
 }
 
 /** One position's terms of the §4.2 sums: `U_i = q·(P − e)`, `MM_i(N_i)`, `N_i = |q|·P`. */
-interface Terms {
+export interface Terms {
   readonly pnl: Fixed;
   readonly maintenance: Fixed;
   readonly notional: Fixed;
 }
 
-function termsOf(v: FValuation, market: string, size: Fixed, entry: Fixed): Terms {
+export function termsOf(v: FValuation, market: string, size: Fixed, entry: Fixed): Terms {
   const mark = markOf(v, market);
   const notional = size.abs().mul(mark);
-  return { pnl: size.mul(mark.sub(entry)), maintenance: maintenanceMargin(marketOf(v, market).tiers, notional), notional };
+  const maintenance = v.requirement === undefined ? maintenanceMargin(marketOf(v, market).tiers, notional) : v.requirement(market, size, entry, notional);
+  return { pnl: size.mul(mark.sub(entry)), maintenance, notional };
 }
 
-function healthOf(v: FValuation, equity: Fixed, maintenance: Fixed, notional: Fixed): FHealth {
+export function healthOf(v: FValuation, equity: Fixed, maintenance: Fixed, notional: Fixed): FHealth {
   return { equity, maintenance, notional, target: maintenance.add(v.params.buffer.mul(notional)) };
 }
 
@@ -192,7 +211,7 @@ export function groupHealth(v: FValuation, g: Pick<FGroup, 'collateral' | 'posit
  * collateral: the sums of {@link groupHealth} with that position's old terms replaced by its new
  * ones. Exact arithmetic makes this equal to the full sum, in O(1) instead of O(positions).
  */
-function healthAfter(v: FValuation, g: FGroup, pos: FPosition, size: Fixed, credit: Fixed): FHealth {
+export function healthAfter(v: FValuation, g: FGroup, pos: FPosition, size: Fixed, credit: Fixed): FHealth {
   const was = termsOf(v, pos.market, pos.size, pos.entry);
   const now = size.isZero() ? null : termsOf(v, pos.market, size, pos.entry);
   const h = g.health;
@@ -258,7 +277,7 @@ export interface FClose {
 }
 
 /** The amounts of a fill of `size` of `pos` and the health after it, without building the group. */
-interface Trial {
+export interface Trial {
   readonly fill: FFill;
   readonly left: Fixed;
   /** health after realizing PnL, before the penalty */
@@ -266,7 +285,7 @@ interface Trial {
   readonly uncapped: Fixed;
 }
 
-function trialFill(v: FValuation, g: FGroup, pos: FPosition, size: Fixed, rate: Fixed): Trial {
+export function trialFill(v: FValuation, g: FGroup, pos: FPosition, size: Fixed, rate: Fixed): Trial {
   const { params } = v;
   const { market } = pos;
   const long = pos.size.sign() > 0;
@@ -339,6 +358,8 @@ export type FMinimalClose =
 interface Slack {
   readonly absQ: Fixed;
   readonly mark: Fixed;
+  /** the price the brackets value a size at: the mark, or the entry under `valuation: "entry"` (§10.2) */
+  readonly value: Fixed;
   readonly at: (delta: Fixed) => Fixed;
   readonly slope: (k: number) => Fixed;
   readonly bracket: (delta: Fixed) => number;
@@ -346,6 +367,8 @@ interface Slack {
 
 /** The exact slack `g(Δ)` of closing Δ of one position, and its slope per bracket (§6.3). */
 function slackOf(v: FValuation, g: FGroup, market: string, rate: Fixed): Slack {
+  const linear = v.requirement?.linear;
+  if (linear !== undefined) return policySlackOf(v, g, market, rate, linear);
   const { buffer, priceImpact } = v.params;
   const pos = g.positions.find((p) => p.market === market)!;
   const { tiers, tick } = marketOf(v, market);
@@ -360,6 +383,7 @@ function slackOf(v: FValuation, g: FGroup, market: string, rate: Fixed): Slack {
   return {
     absQ,
     mark,
+    value: mark,
     at: (d) => {
       const n = absQ.sub(d).mul(mark);
       return equity.sub(perUnitCost.mul(d)).sub(restTarget).sub(maintenanceMargin(tiers, n)).sub(buffer.mul(n));
@@ -369,10 +393,43 @@ function slackOf(v: FValuation, g: FGroup, market: string, rate: Fixed): Slack {
   };
 }
 
+/**
+ * {@link slackOf} under a policy requirement of tiers (§10.2, §6.3): the brackets are on `|q−Δ|·V`
+ * (`V` the mark or the entry price) and the loss buffer adds `β·λ·(|q|−Δ)`, with `λ` the loss per
+ * unit of size, which closing does not change (U scales with the size left). So `g` stays concave
+ * and linear on each bracket, with slope `V·r_n + β·λ + P·(b − f) − c`.
+ */
+function policySlackOf(v: FValuation, g: FGroup, market: string, rate: Fixed, linear: LinearRequirement): Slack {
+  const { buffer, priceImpact } = v.params;
+  const pos = g.positions.find((p) => p.market === market)!;
+  const { tiers, tick } = marketOf(v, market);
+  const mark = markOf(v, market);
+  const absQ = pos.size.abs();
+  const long = pos.size.sign() > 0;
+  const concession = mark.sub(executionPrice(mark, long, priceImpact, tick)).abs();
+  const value = linear.atEntry ? pos.entry : mark;
+  const lossSlope = linear.lossBuffer.mul(fmax(FZERO, long ? pos.entry.sub(mark) : mark.sub(pos.entry)));
+  const equity = g.health.equity;
+  const own = termsOf(v, market, pos.size, pos.entry);
+  const restTarget = g.health.maintenance.sub(own.maintenance).add(buffer.mul(g.health.notional.sub(own.notional)));
+  const perUnitCost = concession.add(rate.mul(mark));
+  return {
+    absQ,
+    mark,
+    value,
+    at: (d) => {
+      const left = absQ.sub(d);
+      return equity.sub(perUnitCost.mul(d)).sub(restTarget).sub(maintenanceMargin(tiers, left.mul(value))).sub(lossSlope.mul(left)).sub(buffer.mul(left.mul(mark)));
+    },
+    slope: (k) => value.mul(tiers[k]!.rate).add(lossSlope).add(mark.mul(buffer.sub(rate))).sub(concession),
+    bracket: (d) => tierIndex(tiers, absQ.sub(d).mul(value)),
+  };
+}
+
 /** The smallest `j ≥ 1` with `g(j·ℓ) ≥ 0` by integer ceiling quotients per linear piece (§6.3). */
 function firstLot(slack: Slack, tiers: readonly FTier[], lot: Fixed): Fixed | null {
   const lots = floorDiv(slack.absQ, lot); // exact: sizes are lot multiples (§2.3)
-  const lotNotional = lot.mul(slack.mark);
+  const lotNotional = lot.mul(slack.value); // brackets are on the size valued at V (§10.2)
   let j = FONE;
   for (;;) {
     if (j.gte(lots)) return null;
@@ -416,7 +473,7 @@ export function minimalClose(v: FValuation, g: FGroup, market: string, rate: Fix
 }
 
 // ---------------------------------------------------------------------------------------------
-// §6, §7.4: one group (liquidateGroup.ts)
+// §6, §7.4: one group's outcome (liquidateGroup.ts)
 
 export interface FGroupOutcome {
   readonly status: Status;
@@ -431,53 +488,8 @@ export interface FGroupOutcome {
 
 export type FGroupResult = { readonly ok: true; readonly value: FGroupOutcome } | { readonly ok: false; readonly message: string };
 
-/** One group under the minimal-close policy, threading the insurance fund (§6, §7.4). */
-export function liquidateGroup(v: FValuation, group: FGroup, insuranceFund: Fixed): FGroupResult {
-  const { trigger } = v.params;
-  const before = group.health;
-  const untouched = { group, fills: [], before, after: before, insuranceFund, payout: FZERO, badDebt: FZERO };
-
-  // §6.1 Decide; §5.1 the rate is fixed by the distress before any fill.
-  if (!isLiquidatable(trigger, before.equity, before.maintenance, group.positions.length > 0)) {
-    return { ok: true, value: { status: 'healthy', ...untouched } };
-  }
-  const rate = penaltyRate(v.params.steps, before.equity, before.maintenance)!;
-
-  // §6.2 Largest notional first; ties by market id.
-  const order = [...group.positions]
-    .map((p) => ({ market: p.market, n: p.size.abs().mul(markOf(v, p.market)) }))
-    .sort((a, b) => b.n.cmp(a.n) || (a.market < b.market ? -1 : a.market > b.market ? 1 : 0))
-    .map((e) => e.market);
-
-  let g = group;
-  let fund = insuranceFund;
-  const fills: FFill[] = [];
-  for (const market of order) {
-    const minimal = minimalClose(v, g, market, rate);
-    if (minimal.kind === 'limit-exceeded') return { ok: false, message: minimal.message };
-    const size = minimal.kind === 'partial' ? minimal.size : g.positions.find((p) => p.market === market)!.size.abs();
-    const closed = closeFill(v, g, market, size, rate);
-    g = closed.group;
-    fills.push(closed.fill);
-    fund = fund.add(closed.fill.insuranceFee).add(closed.fill.residue);
-    const h = g.health;
-    if (g.positions.length > 0 && meetsTarget(trigger, h.equity, h.target)) {
-      return { ok: true, value: { status: 'partial', group: g, fills, before, after: h, insuranceFund: fund, payout: FZERO, badDebt: FZERO } };
-    }
-  }
-
-  // Every position is closed: §7.4. The fund pays whole quote units; sub-unit residues stay in it.
-  if (g.collateral.sign() < 0) {
-    const badDebt = g.collateral.neg();
-    const payout = fmin(badDebt, floorTo(fund, v.params.unit));
-    g = { ...g, collateral: FZERO, health: groupHealth(v, { collateral: FZERO, positions: [] }) };
-    return {
-      ok: true,
-      value: { status: 'bankrupt', group: g, fills, before, after: g.health, insuranceFund: fund.sub(payout), payout, badDebt },
-    };
-  }
-  return { ok: true, value: { status: 'full', group: g, fills, before, after: g.health, insuranceFund: fund, payout: FZERO, badDebt: FZERO } };
-}
+// The group frame itself (§6.1, §6.2, §6.5, §7.4) is src/policy/liquidateGroupUnder.ts: it is the
+// same for every policy, and the minimal close's loop is src/policy/closeSize/minimal.ts.
 
 // ---------------------------------------------------------------------------------------------
 // §8: the diagnostic margin ratio (marginRatio.ts)

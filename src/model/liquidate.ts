@@ -11,6 +11,9 @@ import { minimalClose } from './minimalClose.ts';
 import { penaltyRate } from './penaltyRate.ts';
 import { isLiquidatable } from './trigger.ts';
 import { parseScenario } from './parseScenario.ts';
+import { liquidateGroupUnder, type PartSwap } from '../policy/liquidateGroupUnder.ts';
+import { REFERENCE_POLICY } from '../policy/policy.ts';
+import { requirementOf } from '../policy/requirement/requirementOf.ts';
 import type {
   Outcome,
   ParsedScenario,
@@ -46,6 +49,10 @@ export const liquidate: ((scenario: Scenario | unknown) => Outcome) & { readonly
  */
 export function liquidateParsed(sc: ParsedScenario, rules: Rules = REFERENCE_RULES): Outcome {
   if (isReference(rules)) return liquidateOnFixed(sc);
+  // Rules swapped on the decimal.js form (the zoo) are the minimal-close policy's: refuse another.
+  if (sc.policy !== undefined) {
+    return { ok: false, error: { code: 'invalid-input', issues: [{ path: 'policy', expected: 'no policy: this engine implements only minimal-close', received: `policy ${sc.policy.name}` }] } };
+  }
   return liquidateOnDec(sc, rules);
 }
 
@@ -177,8 +184,8 @@ function report<T extends Amount<T>, S, P>(
 // The same run and report on the integer core
 
 /** The reference rules on exact integer amounts (fixedCore.ts); the result as canonical strings. */
-export function liquidateOnFixed(sc: ParsedScenario): Outcome {
-  const r = runOnFixed(sc);
+export function liquidateOnFixed(sc: ParsedScenario, swap?: Parameters<typeof runOnFixed>[1]): Outcome {
+  const r = runOnFixed(sc, swap);
   return r.ok ? { ok: true, result: report(r.positions, r.outcomes, r.fund, FIXED, FIXED_WIRE) } : r;
 }
 
@@ -218,17 +225,25 @@ function noResult(): never {
   throw new Error('no result to parse: the reference answered limit-exceeded');
 }
 
-type FixedRun =
+export type FixedRun =
   | { readonly ok: true; readonly positions: readonly fixed.FPosition[]; readonly outcomes: readonly { id: string; o: fixed.FGroupOutcome }[]; readonly fund: Fixed }
   | { readonly ok: false; readonly error: { readonly code: 'limit-exceeded'; readonly message: string } };
 
-function runOnFixed(sc: ParsedScenario): FixedRun {
-  const v: fixed.FValuation = { params: fixed.fixedParams(sc.params), marks: fixed.fixedMarks(sc.marks) };
+/**
+ * The outcome of every group under the scenario's policy (spec §10), optionally with parts swapped
+ * (the zoo's wrong policy engines, src/zoo/policy/): `requirement` replaces the policy's.
+ */
+export function runOnFixed(sc: ParsedScenario, swap?: PartSwap & { readonly requirement?: fixed.FValuation['requirement'] }): FixedRun {
+  const policy = sc.policy ?? REFERENCE_POLICY;
+  const base = { params: fixed.fixedParams(sc.params), marks: fixed.fixedMarks(sc.marks) };
+  const requirement = swap?.requirement ?? requirementOf(policy.requirement, base);
+  const v: fixed.FValuation = requirement === undefined ? base : { ...base, requirement };
+  const run = { v, policy, book: sc.book, requests: sc.requests, swap };
   const positions = fixed.fixedPositions(sc);
   let fund = fromDec(sc.insuranceFund);
   const outcomes: { id: string; o: fixed.FGroupOutcome }[] = [];
   for (const group of fixed.marginGroups(v, fromDec(sc.collateral), positions)) {
-    const r = fixed.liquidateGroup(v, group, fund);
+    const r = liquidateGroupUnder(run, group, fund);
     if (!r.ok) return { ok: false, error: { code: 'limit-exceeded', message: r.message } };
     fund = r.value.insuranceFund;
     outcomes.push({ id: group.id, o: r.value });

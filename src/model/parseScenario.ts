@@ -22,7 +22,7 @@ import { decimalOf, describeValue, parseDecimal, scaleOf, type DecimalRules } fr
 import { isDeepFrozen } from './frozen.ts';
 import { Type } from 'typebox';
 import { Compile } from 'typebox/compile';
-import { fieldsOf, literalsOf } from '../wire/common.ts';
+import { CLOSED, fieldsOf, isExtensionKey, literalsOf } from '../wire/common.ts';
 import { Market as MarketSchema } from '../wire/market.ts';
 import { Params as ParamsSchema, PenaltyStep as PenaltyStepSchema, Trigger as TriggerSchema } from '../wire/params.ts';
 import { Position as PositionSchema } from '../wire/position.ts';
@@ -78,6 +78,8 @@ export function report(cx: Cx, path: string, expected: string, value: unknown): 
 }
 
 import { fieldPath, keyPath } from '../wire/validate.ts';
+import { readPolicyInputs, type PolicyInputs } from '../policy/parsePolicyInputs.ts';
+import { REFERENCE_POLICY } from '../policy/policy.ts';
 
 export { fieldPath, keyPath };
 
@@ -94,7 +96,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 /**
  * Reads a plain object with a fixed set of fields; any other key is an issue (`no such field`),
  * so a misspelt optional field such as `isolatedMagin` cannot silently turn an isolated position
- * into a cross one.
+ * into a cross one. An `x-` key is an extension and is skipped (spec §2.5).
  */
 export function readObject(
   value: unknown,
@@ -104,13 +106,13 @@ export function readObject(
 ): Fields | undefined {
   // Trusted: the schema closed the object; only a non-plain object (a class instance, which JSON
   // Schema cannot tell apart) or an inherited field still needs the checking path below.
-  if (cx.trusted && isPlainObject(value) && Object.keys(value).every((k) => known.includes(k))) return value;
+  if (cx.trusted && isPlainObject(value) && Object.keys(value).every((k) => known.includes(k) || isExtensionKey(k))) return value;
   if (!isPlainObject(value)) return report(cx, path, `an object {${known.join(', ')}}`, value);
   // A null-prototype copy: reading a missing field never reaches Object.prototype.
   const fields: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const key of Object.keys(value)) {
     if (known.includes(key)) fields[key] = value[key];
-    else report(cx, fieldPath(path, key), 'no such field', value[key]);
+    else if (!isExtensionKey(key)) report(cx, fieldPath(path, key), 'no such field', value[key]);
   }
   return fields;
 }
@@ -609,9 +611,10 @@ function checkOffset(
 // Scenario: marks (§2.2), account (§2.3), insurance fund (§2.4)
 
 const SCENARIO_FIELDS = fieldsOf(ScenarioSchema);
+const SCENARIO_WORDS = 'an object {params, marks, account, insuranceFund}';
 
 /** The scenario schema with `params` left to {@link PARAMS_CHECK}, which the params cache can skip. */
-const SCENARIO_BODY_CHECK = Compile(Type.Object({ ...ScenarioSchema.properties, params: Type.Unknown() }, { additionalProperties: false }));
+const SCENARIO_BODY_CHECK = Compile(Type.Object({ ...ScenarioSchema.properties, params: Type.Unknown() }, CLOSED));
 const ACCOUNT_FIELDS = fieldsOf(AccountSchema);
 const POSITION_FIELDS = fieldsOf(PositionSchema);
 
@@ -638,6 +641,8 @@ interface AccountRead {
 export function parseScenario(input: unknown): ParseOutcome<ParsedScenario> {
   // params are checked on their own (readParams), only when not already parsed and cached.
   const cx = context(SCENARIO_BODY_CHECK.Check(input));
+  // The fields of spec §2 name what a scenario is; the optional ones of §10 are left out of the words.
+  if (!isPlainObject(input)) return { ok: false, issues: [{ path: '', expected: SCENARIO_WORDS, received: describeValue(input) }] };
   const f = readObject(input, '', cx, SCENARIO_FIELDS);
   if (f === undefined) return { ok: false, issues: cx.issues };
   const params = readParams(f.params, 'params', cx);
@@ -649,7 +654,13 @@ export function parseScenario(input: unknown): ParseOutcome<ParsedScenario> {
   // The fund is kept at full precision (it collects sub-unit PnL rounding residues, spec §2.4).
   const insuranceFund = dec(f.insuranceFund, 'insuranceFund', cx, { min: 'nonnegative' });
   const positions = account.positions && completePositions(account.positions);
+  // §10: the policy and what it reads (absent under the reference policy: nothing to do).
+  const extras =
+    f.policy === undefined && f.book === undefined && f.requests === undefined
+      ? NO_EXTRAS
+      : readPolicyInputs({ policy: f.policy, book: f.book, requests: f.requests }, params.value, heldMarkets(account.positions), cx.issues);
   if (
+    extras === undefined ||
     cx.issues.length > 0 ||
     params.value === undefined ||
     marks === undefined ||
@@ -669,8 +680,19 @@ export function parseScenario(input: unknown): ParseOutcome<ParsedScenario> {
       collateral: account.collateral,
       positions,
       insuranceFund,
+      ...(extras.policy.isReference ? {} : { policy: extras.policy }),
+      ...(extras.book === undefined ? {} : { book: extras.book }),
+      ...(extras.requests === undefined ? {} : { requests: extras.requests }),
     },
   };
+}
+
+const NO_EXTRAS: PolicyInputs = Object.freeze({ policy: REFERENCE_POLICY, book: undefined, requests: undefined });
+
+function heldMarkets(positions: readonly PositionRead[] | undefined): string[] {
+  const out: string[] = [];
+  for (const p of positions ?? []) if (p.market !== undefined) out.push(p.market);
+  return out;
 }
 
 const POSITIVE: DecimalRules = { min: 'positive' };

@@ -17,7 +17,10 @@ import type { Result as WireResult } from '../wire/result.ts';
 import type { Account as WireAccount, Scenario as WireScenario } from '../wire/scenario.ts';
 import type { Snapshot as WireSnapshot } from '../wire/snapshot.ts';
 import type { Tier as WireTier } from '../wire/tier.ts';
+import type { FBook } from '../policy/book.ts';
+import type { FPolicy } from '../policy/policy.ts';
 import type { Dec } from './decimal.ts';
+import type { Fixed } from './fixed.ts';
 
 /** A decimal string in the form of spec §1.1. */
 export type DecimalString = string;
@@ -99,4 +102,13 @@ export interface ParsedScenario {
   readonly collateral: Dec;
   readonly positions: readonly Position[];
   readonly insuranceFund: Dec;
+  /**
+   * The policy (spec §10), absent for the reference's. Its amounts, and those of `book` and
+   * `requests`, are exact integers already: only the integer core runs other policies.
+   */
+  readonly policy?: FPolicy;
+  /** order books by market (spec §10.4), only under a policy whose price part is "book" */
+  readonly book?: ReadonlyMap<string, FBook>;
+  /** the liquidator's requested close sizes (spec §10.3), only under a "requested" close size */
+  readonly requests?: ReadonlyMap<string, Fixed>;
 }

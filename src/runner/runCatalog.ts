@@ -17,6 +17,9 @@ import type { Answer, Invariant } from '../invariants/invariant.ts';
 import type { RunParsed } from '../model/parsedEngine.ts';
 import type { Scenario } from '../model/types.ts';
 import type { CheckReport as CatalogReport, Counterexample as CounterexampleSchema, EngineFailure, InvariantTally as InvariantTallySchema } from '../wire/checkReport.ts';
+import type { FPolicy } from '../policy/policy.ts';
+import { judgedBy, promisesOf, type NotJudged } from '../policy/promises.ts';
+import { resolvePolicy } from '../policy/resolvePolicy.ts';
 import { assertRelationsEvery, DEFAULT_RELATIONS_EVERY, invariantsFor } from './relationBudget.ts';
 
 export const CHUNK = 1000;
@@ -30,8 +33,14 @@ export function chunkSeed(seed: number, k: number): number {
 export interface EngineUnderTest {
   readonly name: string;
   readonly version?: string;
-  /** the policy its handshake claims; invariants for another policy are not judged */
+  /** the name of the policy its handshake claims (for reports) */
   readonly policy: string;
+  /**
+   * That policy resolved (src/policy/resolvePolicy.ts): parsed, or null when the reference does
+   * not know it. Undefined: resolved from the name. Only the invariants whose presumptions the
+   * policy promises are judged (spec §10.7).
+   */
+  readonly declared?: FPolicy | null;
   /** features it supports; scenarios needing others are skipped and counted (undefined: all) */
   readonly features?: readonly string[];
   readonly run: AsyncEngine;
@@ -100,8 +109,15 @@ export interface RunOptions {
   readonly onCounterexample?: (id: string, cx: Counterexample, stage: 'found' | 'shrunk') => void;
 }
 
-function applicable(o: RunOptions): readonly Invariant[] {
-  return (o.invariants ?? CATALOG).filter((i) => i.policy === 'any' || i.policy === o.engine.policy);
+/** The invariants judged on the engine, and those its declared policy does not promise enough for. */
+export function applicable(o: Pick<RunOptions, 'engine' | 'invariants'>): { readonly judged: readonly Invariant[]; readonly notJudged: readonly NotJudged[] } {
+  const declared = o.engine.declared !== undefined ? o.engine.declared : resolvedName(o.engine.policy);
+  return judgedBy(o.invariants ?? CATALOG, promisesOf(declared));
+}
+
+function resolvedName(name: string): FPolicy | null {
+  const r = resolvePolicy(name);
+  return r.ok ? r.policy : null;
 }
 
 export async function runCatalog(options: RunOptions): Promise<CatalogReport> {
@@ -115,7 +131,7 @@ export async function runCatalog(options: RunOptions): Promise<CatalogReport> {
     if (failures.length < 3) failures.push({ code: a.error.code, message: 'message' in a.error ? String(a.error.message) : '', scenario: input.scenario });
   };
   const checkOptions = { onEngineFailure, ...(o.engine.runParsed !== undefined ? { runParsed: o.engine.runParsed } : {}) };
-  const invariants = applicable(o);
+  const { judged: invariants, notJudged } = applicable(o);
   const every = o.relationsEvery ?? DEFAULT_RELATIONS_EVERY;
   assertRelationsEvery(every);
   const relationIds = new Set(invariants.filter((i) => i.kind === 'relation').map((i) => i.id));
@@ -228,6 +244,7 @@ export async function runCatalog(options: RunOptions): Promise<CatalogReport> {
     ok: list.every((t) => t.violations === 0) && failureCount === 0 && interrupted === undefined,
     labels,
     relationsEvery: every,
+    ...(notJudged.length > 0 ? { notJudged: notJudged.map((n) => ({ id: n.id, missing: [...n.missing] })) } : {}),
     engineFailures: { count: failureCount, examples: failures },
     ...(interrupted ? { interrupted } : {}),
     ...(gaveUp !== null && ran < total + (o.replay?.length ?? 0) ? { stoppedEarly: `after ${ran} case(s): the adapter stopped trying the engine (${gaveUp})` } : {}),

@@ -88,6 +88,15 @@ export const CheckReport = Type.Object(
     ok: Type.Boolean({ description: 'every invariant held, the engine never failed, and the run finished: the only pass' }),
     labels: dictionary(Count('cases with this label'), { description: 'case labels (outcomes, parameter features) and how many cases had each' }),
     relationsEvery: Type.Optional(Type.Integer({ minimum: 1, expected: 'a positive integer', description: 'relation invariants were judged on every relationsEvery-th generated case (1: all) and on every replayed failure' })),
+    notJudged: Type.Optional(
+      Type.Array(
+        Type.Object(
+          { id: Type.String(), missing: Type.Array(Type.String(), { description: 'the promises (spec §10.7) it presumes that the declared policy does not make' }) },
+          { ...CLOSED, description: 'an invariant of the selection not judged on this engine, and why' },
+        ),
+        { description: "the invariants the engine's declared policy does not promise enough for (spec §10.7); absent when every selected invariant was judged" },
+      ),
+    ),
     engineFailures: Type.Object(
       { count: Count('how often the engine crashed, hung or broke the protocol'), examples: Type.Array(EngineFailure, { description: 'the first few inputs that did it' }) },
       CLOSED,

@@ -7,7 +7,7 @@
  * the trader gets" (a `bid`/`ask` swap). Invisible without price impact (σ = 0 closes at mark),
  * so a fixed profile with no impact never sees it.
  *
- * Violates LIQ-009 (fills execute at the mark conceded against the trader).
+ * Violates LIQ-024 (fills execute at the mark conceded against the trader).
  */
 import type { Engine } from '../model/types.ts';
 import { withInput } from './support.ts';

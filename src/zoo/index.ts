@@ -71,7 +71,7 @@ export const ZOO: readonly ZooEntry[] = [
   { name: 'nondeterministic', engine: nondeterministic, bug: 'a call counter rounds the liquidator fee up every other call', violates: ['LIQ-012'] },
   { name: 'givesUpUnderwater', engine: givesUpUnderwater, bug: 'groups with equity ≤ 0 are reported healthy', violates: ['LIQ-002', 'LIQ-015'] },
   { name: 'reversedSchedule', engine: reversedSchedule, bug: 'penalty schedule read backwards: most distressed pays the lowest rate', violates: ['LIQ-016', 'LIQ-006'] },
-  { name: 'impactSignFlipped', engine: impactSignFlipped, bug: 'price impact applied with the wrong sign: fills pay the trader a premium over mark', violates: ['LIQ-009'], needs: 'a price impact' },
+  { name: 'impactSignFlipped', engine: impactSignFlipped, bug: 'price impact applied with the wrong sign: fills pay the trader a premium over mark', violates: ['LIQ-024'], needs: 'a price impact' },
   { name: 'strictOnly', engine: strictOnly, bug: 'the trigger parameter is ignored: E < MM even under the inclusive trigger', violates: ['LIQ-002'], needs: 'the inclusive trigger' },
   { name: 'quoteScaleFixed', engine: quoteScaleFixed, bug: 'quote amounts rounded to 10^−6 whatever the quote scale', violates: ['LIQ-009', 'LIQ-006'], needs: 'a quote scale other than 6' },
   { name: 'lotFromDecimals', engine: lotFromDecimals, bug: 'the lot taken as a count of decimals: sizes rounded to 10^−d, not to the lot', violates: ['LIQ-009'], needs: 'a lot that is not a power of ten' },

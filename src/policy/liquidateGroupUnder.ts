@@ -1,0 +1,76 @@
+/**
+ * One margin group under a policy (spec §10.1): decide by the trigger on the policy's requirement,
+ * fix the penalty rate by the distress before any fill, close by the close-size part (each close
+ * executed by the price part), then settle bad debt by the loss part. Under the reference policy
+ * this is spec §6 and §7.4 exactly.
+ * @see docs/spec.md#101-a-policy
+ */
+import { FZERO, floorTo, fmin, type Fixed } from '../model/fixed.ts';
+import { groupHealth, isLiquidatable, markOf, type FGroup, type FGroupResult, type FValuation } from '../model/fixedCore.ts';
+import type { FBook } from './book.ts';
+import type { CloseRule, Execute } from './closeContext.ts';
+import { closeRuleOf } from './closeSize/closeRuleOf.ts';
+import { executeClose } from './price/executeClose.ts';
+import { penaltyRateOf } from './penalty/penaltyRateOf.ts';
+import type { FPolicy } from './policy.ts';
+
+const NONE: ReadonlyMap<string, FBook & Fixed> = new Map();
+
+/** What the frame reads besides the group: the valuation (with the policy's requirement), the policy and its inputs. */
+export interface PolicyRun {
+  readonly v: FValuation;
+  readonly policy: FPolicy;
+  readonly book?: ReadonlyMap<string, FBook> | undefined;
+  readonly requests?: ReadonlyMap<string, Fixed> | undefined;
+  /** parts swapped for other rules: the zoo's deliberately wrong engines (src/zoo/policy/) */
+  readonly swap?: PartSwap | undefined;
+}
+
+/** Rules that replace a part's own: each a realistic bug in one place. */
+export interface PartSwap {
+  readonly close?: CloseRule;
+  readonly execute?: Execute;
+  readonly rate?: typeof penaltyRateOf;
+}
+
+export function liquidateGroupUnder(run: PolicyRun, group: FGroup, insuranceFund: Fixed): FGroupResult {
+  const { v, policy } = run;
+  const { trigger } = v.params;
+  const before = group.health;
+  const untouched = { group, fills: [], before, after: before, insuranceFund, payout: FZERO, badDebt: FZERO };
+
+  // §6.1 Decide; §5.1 the rate is fixed by the distress before any fill.
+  if (!isLiquidatable(trigger, before.equity, before.maintenance, group.positions.length > 0)) {
+    return { ok: true, value: { status: 'healthy', ...untouched } };
+  }
+  const rate = (run.swap?.rate ?? penaltyRateOf)(policy.penalty, v, before);
+
+  // §6.2 Largest notional first; ties by market id.
+  const order = [...group.positions]
+    .map((p) => ({ market: p.market, n: p.size.abs().mul(markOf(v, p.market)) }))
+    .sort((a, b) => b.n.cmp(a.n) || (a.market < b.market ? -1 : a.market > b.market ? 1 : 0))
+    .map((e) => e.market);
+
+  const cx = { v, policy, book: run.book ?? NONE, requests: run.requests ?? NONE, rate, order, execute: run.swap?.execute ?? executeClose };
+  const closed = (run.swap?.close ?? closeRuleOf(policy.closeSize))(cx, group);
+  if (!closed.ok) return closed;
+  let g: FGroup = closed.group;
+  const { fills } = closed;
+  let fund = insuranceFund;
+  for (const f of fills) fund = fund.add(f.insuranceFee).add(f.residue);
+  if (g.positions.length > 0) {
+    return { ok: true, value: { status: 'partial', group: g, fills, before, after: g.health, insuranceFund: fund, payout: FZERO, badDebt: FZERO } };
+  }
+
+  // Every position is closed: §7.4. The fund pays whole quote units; sub-unit residues stay in it.
+  if (g.collateral.sign() < 0) {
+    const badDebt = g.collateral.neg();
+    const payout = fmin(badDebt, floorTo(fund, v.params.unit));
+    g = { ...g, collateral: FZERO, health: groupHealth(v, { collateral: FZERO, positions: [] }) };
+    return {
+      ok: true,
+      value: { status: 'bankrupt', group: g, fills, before, after: g.health, insuranceFund: fund.sub(payout), payout, badDebt },
+    };
+  }
+  return { ok: true, value: { status: 'full', group: g, fills, before, after: g.health, insuranceFund: fund, payout: FZERO, badDebt: FZERO } };
+}

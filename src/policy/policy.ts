@@ -1,0 +1,86 @@
+/**
+ * A liquidation policy in parsed form (spec §10): one option per part, amounts as exact integers
+ * ({@link Fixed}), since only the integer core (src/model/fixedCore.ts) runs policies other than
+ * the reference's.
+ * @see docs/spec.md#10-policies
+ */
+import { FZERO, type Fixed } from '../model/fixed.ts';
+
+export type Valuation = 'mark' | 'entry';
+
+/** §10.2: what an account must hold. */
+export type FRequirement =
+  | { readonly kind: 'tiers'; readonly valuation: Valuation; readonly lossBuffer: Fixed }
+  | { readonly kind: 'size-scaled'; readonly baseRate: Fixed; readonly sizeRate: Fixed; readonly minimum: Fixed; readonly lossBuffer: Fixed };
+
+/** §10.3: how much one call closes. */
+export type FCloseSize =
+  | { readonly kind: 'minimal' }
+  | { readonly kind: 'fixed-portion'; readonly portion: Fixed; readonly minimumNotional: Fixed }
+  | { readonly kind: 'step-down' }
+  | { readonly kind: 'full' }
+  | { readonly kind: 'requested'; readonly closeFactor: Fixed; readonly maximumSize: Fixed | null };
+
+/** §10.4: at what price a close fills. */
+export type FPrice = { readonly kind: 'mark' } | { readonly kind: 'book'; readonly remainder: 'left' | 'bankruptcy' };
+
+/** §10.5: what a close costs the trader. */
+export type FPenalty =
+  | { readonly kind: 'steps' }
+  | { readonly kind: 'linear'; readonly points: readonly { readonly marginRatio: Fixed; readonly rate: Fixed }[] };
+
+/** §10.6: who pays bad debt. */
+export type FLoss = { readonly kind: 'insurance-then-socialized' };
+
+export interface FPolicy {
+  /** for reports: the policy's `name`, else `minimal-close` for the reference's, else one built from its parts */
+  readonly name: string;
+  readonly requirement: FRequirement;
+  readonly closeSize: FCloseSize;
+  readonly price: FPrice;
+  readonly penalty: FPenalty;
+  readonly loss: FLoss;
+  /** every part is the reference's (spec §3–§7): a scenario under it may omit `policy` */
+  readonly isReference: boolean;
+}
+
+export const REFERENCE_POLICY_NAME = 'minimal-close';
+
+/** The reference policy: every part at its default (spec §10.1). */
+export const REFERENCE_POLICY: FPolicy = Object.freeze({
+  name: REFERENCE_POLICY_NAME,
+  requirement: Object.freeze({ kind: 'tiers', valuation: 'mark', lossBuffer: FZERO }),
+  closeSize: Object.freeze({ kind: 'minimal' }),
+  price: Object.freeze({ kind: 'mark' }),
+  penalty: Object.freeze({ kind: 'steps' }),
+  loss: Object.freeze({ kind: 'insurance-then-socialized' }),
+  isReference: true,
+} as const);
+
+/** Whether every part of `p` is the reference's part with the reference's parameters. */
+export function isReferenceParts(p: Omit<FPolicy, 'name' | 'isReference'>): boolean {
+  const r = p.requirement;
+  return (
+    r.kind === 'tiers' &&
+    r.valuation === 'mark' &&
+    r.lossBuffer.isZero() &&
+    p.closeSize.kind === 'minimal' &&
+    p.price.kind === 'mark' &&
+    p.penalty.kind === 'steps' &&
+    p.loss.kind === 'insurance-then-socialized'
+  );
+}
+
+/** A name for a policy without one: the non-default parts' kinds, `+`-joined, e.g. `fixed-portion+book`. */
+export function nameOf(p: Omit<FPolicy, 'name' | 'isReference'>): string {
+  if (isReferenceParts(p)) return REFERENCE_POLICY_NAME;
+  const parts: string[] = [];
+  const r = p.requirement;
+  if (r.kind !== 'tiers') parts.push(r.kind);
+  else if (r.valuation === 'entry') parts.push('entry-valued');
+  if (!r.lossBuffer.isZero()) parts.push('loss-buffer');
+  parts.push(p.closeSize.kind === 'minimal' ? 'minimal-close' : p.closeSize.kind);
+  if (p.price.kind !== 'mark') parts.push(p.price.kind);
+  if (p.penalty.kind !== 'steps') parts.push(`${p.penalty.kind}-penalty`);
+  return parts.join('+');
+}

@@ -1,0 +1,83 @@
+/**
+ * A close that walks the order book (spec §10.4): one fill per level touched, best first, at the
+ * level's price; what depth cannot fill is left open or closed at the bankruptcy price.
+ * @see docs/spec.md#104-execution-price
+ */
+import { FZERO, ceilDiv, fmax, fmin, type Fixed } from '../../model/fixed.ts';
+import { markOf, marketOf, type FFill, type FGroup } from '../../model/fixedCore.ts';
+import { EMPTY_BOOK, type FLevel } from '../book.ts';
+import type { CloseContext, Closed } from '../closeContext.ts';
+import { bankruptcyPrice } from './bankruptcyPrice.ts';
+import { fillAt } from './fillAt.ts';
+
+/**
+ * Depth already taken in this call, by market, on the way to a group. Keyed by the group object a
+ * close returned, so a close rule that tries a close and discards it (a trial) discards its
+ * consumption too; a market closed twice in one call (step-down) walks on from where it stopped.
+ * A rule that rebuilds a group by hand (not through `execute`) loses it: none does.
+ */
+const consumedTo = new WeakMap<FGroup, ReadonlyMap<string, Fixed>>();
+
+/** The depth left at each level after `taken` has been filled from the front: `a_k` of §10.4. */
+export function levelsLeft(levels: readonly FLevel[], taken: Fixed): FLevel[] {
+  const out: FLevel[] = [];
+  let skip = taken;
+  for (const l of levels) {
+    const left = fmax(FZERO, l.size.sub(skip));
+    skip = fmax(FZERO, skip.sub(l.size));
+    if (left.sign() > 0) out.push({ price: l.price, size: left });
+  }
+  return out;
+}
+
+export function bookClose(cx: CloseContext, g: FGroup, market: string, size: Fixed): Closed {
+  const { v, policy, rate } = cx;
+  if (policy.price.kind !== 'book') throw new Error(`bookClose under a "${policy.price.kind}" price part`);
+  const pos = g.positions.find((p) => p.market === market)!;
+  const long = pos.size.sign() > 0;
+  const book = cx.book.get(market) ?? EMPTY_BOOK;
+  const consumed = consumedTo.get(g);
+  const taken = consumed?.get(market) ?? FZERO;
+  const levels = levelsLeft(long ? book.bids : book.asks, taken);
+  const depth = levels.reduce((a, l) => a.add(l.size), FZERO);
+
+  const q = pos.size.abs();
+  const mark = markOf(v, market);
+  const { lot } = marketOf(v, market);
+  let walk = fmin(size, depth);
+  if (policy.price.remainder === 'left') {
+    // §6.4 for a walk cut short by depth: stop where the position left is still not dust.
+    const left = q.sub(walk);
+    if (left.sign() > 0 && left.mul(mark).lt(v.params.dustNotional)) {
+      const m = ceilDiv(v.params.dustNotional, lot.mul(mark)).mul(lot);
+      walk = fmax(FZERO, q.sub(m));
+    }
+  }
+
+  let group = g;
+  const fills: FFill[] = [];
+  let due = walk;
+  for (const l of levels) {
+    if (due.sign() <= 0) break;
+    const t = fmin(due, l.size);
+    const f = fillAt(v, group, market, t, l.price, rate);
+    group = f.group;
+    fills.push(f.fill);
+    due = due.sub(t);
+  }
+
+  const rest = size.sub(walk);
+  if (policy.price.remainder === 'bankruptcy' && rest.sign() > 0) {
+    const closedPnl = (long ? rest : rest.neg()).mul(mark.sub(pos.entry));
+    const x = bankruptcyPrice(long, rest, pos.entry, group.health.equity.sub(closedPnl), v.params.unit, marketOf(v, market).tick);
+    const f = fillAt(v, group, market, rest, x, rate);
+    group = f.group;
+    fills.push(f.fill);
+  }
+
+  if (fills.length === 0) return { group: g, fills };
+  const next = new Map(consumed ?? []);
+  next.set(market, taken.add(walk));
+  consumedTo.set(group, next);
+  return { group, fills };
+}

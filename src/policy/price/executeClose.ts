@@ -1,0 +1,15 @@
+/**
+ * Executes a close of `size` of one position under the policy's price part (spec §10.4): at mark
+ * (§7.1–§7.3, one fill) or by walking the order book.
+ * @see docs/spec.md#104-execution-price
+ */
+import type { Fixed } from '../../model/fixed.ts';
+import { closeFill, type FGroup } from '../../model/fixedCore.ts';
+import type { CloseContext, Closed } from '../closeContext.ts';
+import { bookClose } from './bookClose.ts';
+
+export function executeClose(cx: CloseContext, g: FGroup, market: string, size: Fixed): Closed {
+  if (cx.policy.price.kind === 'book') return bookClose(cx, g, market, size);
+  const closed = closeFill(cx.v, g, market, size, cx.rate);
+  return { group: closed.group, fills: [closed.fill] };
+}

@@ -1,0 +1,7 @@
+/** The execution-price part of a policy, parsed (spec §10.4). @see docs/spec.md#104-execution-price */
+import type { ExecutionPrice } from '../../wire/policy/executionPrice.ts';
+import type { FPrice } from '../policy.ts';
+
+export function parsePrice(w: ExecutionPrice): FPrice {
+  return w.kind === 'mark' ? { kind: 'mark' } : { kind: 'book', remainder: w.remainder };
+}

@@ -1,0 +1,42 @@
+/**
+ * The requirement of one position under the policy's requirement part (spec §10.2), as the
+ * integer core's `FValuation.requirement` hook; undefined for the tiers at mark of §3, which the
+ * core computes itself (so the reference's hot path is untouched).
+ * @see docs/spec.md#102-requirement
+ */
+import { ceilTo, FZERO, Fixed, fmax } from '../../model/fixed.ts';
+import { maintenanceMargin, type FValuation, type RequirementFn } from '../../model/fixedCore.ts';
+import type { FRequirement } from '../policy.ts';
+
+/** The grid a size-scaled rate is rounded up to: the 18 fraction digits of every input rate (§1.1). */
+export const RATE_GRID = new Fixed(1n, 18);
+
+/** `β · max(0, −U)` with `U = q·(P − e)`: the loss buffer charges unrealized losses only. */
+function lossTerm(lossBuffer: Fixed, size: Fixed, entry: Fixed, mark: Fixed): Fixed {
+  if (lossBuffer.isZero()) return FZERO;
+  return lossBuffer.mul(fmax(FZERO, size.mul(entry.sub(mark))));
+}
+
+export function requirementOf(r: FRequirement, v: Omit<FValuation, 'requirement'>): RequirementFn | undefined {
+  const markOf = (market: string): Fixed => v.marks.get(market)!; // parse guarantees it (§2.2)
+  if (r.kind === 'tiers') {
+    if (r.valuation === 'mark' && r.lossBuffer.isZero()) return undefined;
+    const { lossBuffer } = r;
+    const atEntry = r.valuation === 'entry';
+    const fn = (market: string, size: Fixed, entry: Fixed, notional: Fixed): Fixed => {
+      const tiers = v.params.markets.get(market)!.tiers;
+      // §10.2: at entry the bracket and the rate apply to |q|·e, the position's value when it was opened.
+      const valued = atEntry ? size.abs().mul(entry) : notional;
+      return maintenanceMargin(tiers, valued).add(lossTerm(lossBuffer, size, entry, markOf(market)));
+    };
+    // The shape §6.3's walk reads to stay exact under this requirement (fixedCore.ts policySlackOf).
+    return Object.assign(fn, { linear: { atEntry, lossBuffer } });
+  }
+  const { baseRate, sizeRate, minimum, lossBuffer } = r;
+  return (market: string, size: Fixed, entry: Fixed, notional: Fixed): Fixed => {
+    // Rounded up to 10^−18 so that N·rate keeps the 54 fraction digits of a result (§1.1): an
+    // unrounded N·sizeRate·|q| has four inputs' digits (72).
+    const rate = baseRate.add(ceilTo(sizeRate.mul(size.abs()), RATE_GRID));
+    return notional.mul(rate).add(minimum).add(lossTerm(lossBuffer, size, entry, markOf(market)));
+  };
+}
