@@ -12,6 +12,7 @@
  * | npx liqcheck check --impl "python3 examples/python/engine.py"     | properties/gateCli.test.ts (passes the correct engine …) |
  * | npx liqcheck check --impl ./my-engine.ts                          | here, with a my-engine.ts that re-exports the reference |
  * | npx liqcheck check --impl http://127.0.0.1:8080/liquidate         | here, against examples/js/httpEngine.mjs on a free port |
+ * | npx liqcheck check --policy policy.json                           | here, with the README's policy.json (`--runs 40`) |
  * | GitHub Actions job (yaml)                                         | here: its command, with the example engine and `--runs 60` |
  * | vitest snippet (ts)                                               | examples/vitest/ourEngine.test.ts, byte-identical (checked here) |
  * | npx liqcheck params check proposal.json                           | here (proposal.json = fixtures/params/default.json) |
@@ -77,6 +78,7 @@ const COVERAGE: Readonly<Record<string, string>> = {
   'npx liqcheck check --impl "python3 examples/python/engine.py"': 'properties/gateCli.test.ts',
   'npx liqcheck check --impl ./my-engine.ts': 'here',
   'npx liqcheck check --impl http://127.0.0.1:8080/liquidate': 'here',
+  'npx liqcheck check --policy policy.json': 'here',
   'npx liqcheck params check proposal.json': 'here',
   'npx liqcheck fuzz --params proposal.json --claim 0.05': 'here',
   'npx liqcheck sweep --params proposal.json --x maintenanceRate=0.002:0.02:20 --y penaltyRate=0:0.02:20 --out sweep': 'here',
@@ -162,6 +164,18 @@ describe('README commands, run as pasted', () => {
     } finally {
       await server.close();
     }
+  }, 60_000);
+
+  it('npx liqcheck check --policy policy.json: the reference configured with the README\'s policy, and the derivation printed', async () => {
+    const policy = blocks().find((b) => b.lang === 'json' && b.text.includes('"closeSize"'))!.text;
+    writeFileSync(join(tmp, 'policy.json'), policy);
+    const r = await paste('npx liqcheck check --policy policy.json', tmp, '--runs', '40', '--failures', '""');
+    expect(r.code, r.out + r.err).toBe(0);
+    expect(r.out).toMatch(/\(reference, policy full-close\)/);
+    expect(r.out).toMatch(/^policy full-close: .*close size full/m);
+    // The line the README quotes, word for word.
+    expect(r.out).toContain('not judged: LIQ-004 minimal close size (presumes minimal: policy full-close does not promise it)');
+    expect(README.replace(/\s+/g, ' ')).toContain('`not judged: LIQ-004 minimal close size (presumes minimal: policy full does not promise it)`');
   }, 60_000);
 
   it('the GitHub Actions job: its command runs (example engine, fewer runs) and writes what the artifact step uploads', async () => {

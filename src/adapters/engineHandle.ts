@@ -5,14 +5,14 @@
 import type { AsyncEngine } from '../invariants/checkCase.ts';
 import type { Answer } from '../invariants/invariant.ts';
 import type { Scenario } from '../model/types.ts';
-import type { EngineInfo } from './protocol.ts';
+import type { DeclaredPolicy, EngineInfo } from './protocol.ts';
 
 export interface EngineHandle {
   /** from the handshake */
   readonly name: string;
   readonly version: string;
-  /** the liquidation policy the engine claims, e.g. `minimal-close` */
-  readonly policy: string;
+  /** the liquidation policy the engine declares: a name (`minimal-close`) or an inline policy object, checked */
+  readonly policy: DeclaredPolicy;
   /** the protocol features the engine supports (docs/protocol.md#features) */
   readonly features: readonly string[];
   readonly kind: 'subprocess' | 'module' | 'http';
@@ -95,7 +95,7 @@ export abstract class HandshakeFields {
   get version(): string {
     return this.info.version;
   }
-  get policy(): string {
+  get policy(): DeclaredPolicy {
     return this.info.policy;
   }
   get features(): readonly string[] {

@@ -26,6 +26,15 @@ describe('module adapter', () => {
     await h.close();
   });
 
+  it('should read an inline policy export, and refuse to start a module whose policy does not parse, naming the field', async () => {
+    const h = await openEngine('./fullPolicyModule.ts', { timeoutMs: 1000, ...DIR });
+    expect(h.policy).toEqual({ closeSize: { kind: 'full' } });
+    await h.close();
+    const e = await openEngine('./badPolicyModule.mjs', { timeoutMs: 1000, ...DIR }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(EngineStartError);
+    expect((e as Error).message).toMatch(/badPolicyModule\.mjs: export `policy` is not a policy the reference can parse: policy\.closeSize\.portion: expected a decimal with 0 < x ≤ 1, received "1\.5"$/);
+  });
+
   it('should turn throws, rejections, malformed outcomes and hangs into crash, protocol-error and timeout answers', async () => {
     const h = await openEngine('./misbehavingModule.mjs', { timeoutMs: 300, ...DIR });
     expect([h.name, h.version, h.policy, h.features.length]).toEqual(['misbehavingModule.mjs', '0.0.0', 'unspecified', 9]);

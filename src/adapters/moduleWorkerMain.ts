@@ -15,6 +15,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Scenario } from '../model/types.ts';
 import { describeError } from './describeError.ts';
 import { FEATURES } from './features.ts';
+import type { DeclaredPolicy } from './protocol.ts';
 
 /** What the gate passes to a new worker. */
 export interface ModuleWorkerData {
@@ -25,7 +26,8 @@ export interface ModuleWorkerData {
 export interface ModuleInfo {
   readonly name: string;
   readonly version: string;
-  readonly policy: string;
+  /** a name, or an inline policy object (checked here: it crosses the thread boundary as a clone) */
+  readonly policy: DeclaredPolicy;
   readonly features: readonly string[];
 }
 
@@ -60,13 +62,36 @@ export function readExports(file: string, mod: Record<string, unknown>): { ok: t
     problems.push(`${file}: export \`${k}\` must be a non-empty string`);
     return fallback;
   };
-  const info = { name: text('name', basename(file)), version: text('version', '0.0.0'), policy: text('policy', 'unspecified') };
+  const info = { name: text('name', basename(file)), version: text('version', '0.0.0'), policy: declared(file, mod['policy'], problems) };
   const features = mod['features'] ?? FEATURES;
   if (!Array.isArray(features) || !features.every((f) => typeof f === 'string')) {
     problems.push(`${file}: export \`features\` must be an array of strings`);
   }
   if (problems.length > 0) return { ok: false, message: problems.join('; ') };
   return { ok: true, fn: fn as EngineFn, info: { ...info, features: [...(features as string[])] } };
+}
+
+/**
+ * The `policy` export: a non-empty name or an object (checked as a policy by {@link policyRefusal});
+ * `unspecified` when absent.
+ */
+function declared(file: string, v: unknown, problems: string[]): DeclaredPolicy {
+  if (v === undefined) return 'unspecified';
+  if ((typeof v === 'string' && v !== '') || (v !== null && typeof v === 'object' && !Array.isArray(v))) return v as DeclaredPolicy;
+  problems.push(`${file}: export \`policy\` must be a non-empty string or a policy object (spec §10.1)`);
+  return 'unspecified';
+}
+
+/**
+ * Why an inline `policy` export is no policy the reference can parse, or null. The policy parser
+ * is loaded only for such a module: a worker that must start within its deadline does not pay
+ * for it otherwise.
+ */
+async function policyRefusal(file: string, policy: DeclaredPolicy): Promise<string | null> {
+  if (typeof policy === 'string') return null;
+  const { declaredPolicyProblems } = await import('./protocol.ts');
+  const wrong = declaredPolicyProblems(policy, 'policy');
+  return wrong.length === 0 ? null : `${file}: export \`policy\` is not a policy the reference can parse: ${wrong.join('; ')}`;
 }
 
 function isThenable(x: unknown): x is PromiseLike<unknown> {
@@ -103,6 +128,11 @@ export async function serve(): Promise<void> {
   const read = readExports(file, mod);
   if (!read.ok) {
     port.postMessage({ type: 'refused', message: read.message } satisfies ModuleWorkerMessage);
+    return;
+  }
+  const refusal = await policyRefusal(file, read.info.policy);
+  if (refusal !== null) {
+    port.postMessage({ type: 'refused', message: refusal } satisfies ModuleWorkerMessage);
     return;
   }
   const { fn } = read;

@@ -41,6 +41,20 @@ describe('parseHelloOk', () => {
     expect(both.ok ? '' : both.reason).toBe('bad hello_ok: policy: expected a non-empty string, received number 7; protocol: the engine speaks 2.0, this gate speaks 1.1 (same major, minor ≤ 1)');
   });
 
+  it('should take a policy by name or inline, and name the field of an inline policy that does not parse', () => {
+    // A name is kept as it is, known to the reference or not (the gate resolves it).
+    expect(parseHelloOk({ ...hello, policy: 'house-rules' })).toMatchObject({ ok: true, info: { policy: 'house-rules' } });
+    const full = { closeSize: { kind: 'full' } };
+    expect(parseHelloOk({ ...hello, policy: full })).toMatchObject({ ok: true, info: { policy: full } });
+    const portion = parseHelloOk({ ...hello, policy: { closeSize: { kind: 'fixed-portion', portion: '1.5', minimumNotional: '10' } } });
+    expect(portion.ok ? '' : portion.reason).toBe('bad hello_ok: hello_ok.policy.closeSize.portion: expected a decimal with 0 < x ≤ 1, received "1.5"');
+    const unknownKey = parseHelloOk({ ...hello, policy: { closeSize: { kind: 'full' }, speed: 'fast' } });
+    expect(unknownKey.ok ? '' : unknownKey.reason).toBe('bad hello_ok: hello_ok.policy.speed: expected no such field, received "fast"');
+    // The rest of the handshake is still checked beside an inline policy.
+    const both = parseHelloOk({ ...hello, name: '', policy: { closeSize: { kind: 'nope' } } });
+    expect(both.ok ? '' : both.reason).toMatch(/^bad hello_ok: name: expected a non-empty string, received ""; hello_ok\.policy\.closeSize: expected a close-size part/);
+  });
+
   it('should keep protocol features (params-ref) apart from the scenario features', () => {
     const r = parseHelloOk({ ...hello, protocol: '1.1', features: ['cross', 'params-ref', 'future-thing'] });
     expect(r.ok && r.info.features).toEqual(['cross', 'future-thing']);

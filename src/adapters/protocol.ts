@@ -4,9 +4,13 @@
  *
  * @see docs/protocol.md
  */
+import Type from 'typebox';
 import type { Answer } from '../invariants/invariant.ts';
+import { describeValue } from '../model/parseDecimal.ts';
 import type { Issue, LiquidationResult, Scenario } from '../model/types.ts';
 import { validator } from '../wire/validate.ts';
+import { parsePolicy } from '../policy/parsePolicy.ts';
+import type { Policy } from '../wire/policy.ts';
 import { HelloOk, InvalidInputError, MAX_PARAMS_ID, MessageError, Result, type Hello, type Liquidate, type LiquidateRef, type Params } from '../wire/protocol.ts';
 import { PROTOCOL_FEATURES } from './features.ts';
 
@@ -35,7 +39,8 @@ export interface EngineInfo {
   readonly name: string;
   readonly version: string;
   readonly protocol: string;
-  readonly policy: string;
+  /** the policy it declares: a name, or an inline policy object already checked (spec §10.1) */
+  readonly policy: DeclaredPolicy;
   /** the scenario features it listed (docs/protocol.md#features): what the gate may ask */
   readonly features: readonly string[];
   /** the protocol features it listed (1.1: `params-ref`), absent when none; never used for skipping */
@@ -45,6 +50,23 @@ export interface EngineInfo {
 }
 
 export type { ReplyError } from '../wire/protocol.ts';
+
+/** A handshake's `policy`: a name (protocol 1.0 and later), or an inline policy object (spec §10.1). */
+export type DeclaredPolicy = string | Policy;
+
+/**
+ * Checks a declared policy found at `path` (`hello_ok.policy`, a module's `policy` export): a
+ * non-empty name is taken as it is (whether the reference knows it is the gate's business, not
+ * the handshake's), an object must be a policy the reference can parse (spec §10.1).
+ *
+ * @returns the problems, in the `path: expected …, received …` form; empty when it is fine
+ */
+export function declaredPolicyProblems(value: unknown, path: string): string[] {
+  if (typeof value === 'string' && value !== '') return [];
+  if (!isPlainObject(value)) return [`${path}: expected a non-empty string (a policy name) or a policy object (spec §10.1), received ${describeValue(value)}`];
+  const parsed = parsePolicy(value, path);
+  return parsed.ok ? [] : parsed.issues.map(issueText);
+}
 
 /** The gate's handshake, as sent. */
 export function helloMessage(gateVersion = '0.1.0'): HelloMessage {
@@ -132,8 +154,12 @@ export function parseHelloOk(msg: unknown): { ok: true; info: EngineInfo } | { o
     return { ok: false, reason: `the engine refused the handshake: ${String(e['code'])}: ${String(e['message'] ?? '')}` };
   }
   if (msg['type'] !== 'hello_ok') return { ok: false, reason: `expected {"type":"hello_ok",…}, received type ${JSON.stringify(msg['type'])}` };
-  const checked = checkHelloOk(msg);
+  // An inline policy is checked on its own, by the policy's parser: its issues name the field
+  // inside it (`hello_ok.policy.closeSize.portion`), and a name keeps protocol 1.0's message.
+  const inline = isPlainObject(msg['policy']);
+  const checked = checkHelloOk(inline ? { ...msg, policy: 'inline' } : msg);
   const problems = checked.ok ? [] : checked.issues.map(issueText);
+  if (inline) problems.push(...declaredPolicyProblems(msg['policy'], 'hello_ok.policy'));
   // Semantic, beyond the schema: the version must be one this gate can speak.
   const protocol = msg['protocol'];
   const versionIssue = !checked.ok && checked.issues.some((i) => i.path === 'protocol');
@@ -141,7 +167,8 @@ export function parseHelloOk(msg: unknown): { ok: true; info: EngineInfo } | { o
     problems.push(`protocol: the engine speaks ${protocol}, this gate speaks ${PROTOCOL_VERSION} (same major, minor ≤ ${PROTOCOL_VERSION.split('.')[1]})`);
   }
   if (!checked.ok || problems.length > 0) return { ok: false, reason: `bad hello_ok: ${problems.join('; ')}` };
-  const { name, version, policy, features: listed, batch } = checked.value;
+  const { name, version, features: listed, batch } = checked.value;
+  const policy = inline ? (msg['policy'] as Policy) : checked.value.policy;
   // Protocol features share the array but are no scenario features: kept apart, so that reports
   // and the skipping rule see only what scenarios can need.
   const protocolFeatures = listed.filter((f) => PROTOCOL_FEATURE_NAMES.has(f));
@@ -156,7 +183,8 @@ export function parseHelloOk(msg: unknown): { ok: true; info: EngineInfo } | { o
   return { ok: true, info: batch !== undefined ? { ...info, batch } : info };
 }
 
-const checkHelloOk = validator(HelloOk);
+// The wire schema's policy is a name or an object; an object is checked apart (parseHelloOk).
+const checkHelloOk = validator(Type.Object({ ...HelloOk.properties, policy: HelloOk.properties.policy.anyOf[0] }));
 // A reply is checked in parts: the caller has matched its type and id already (a module engine's
 // outcome has neither), and the error body is checked against the branch its code selects, so
 // that an unknown code is named as such rather than as a mismatch of every branch.

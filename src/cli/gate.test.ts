@@ -25,7 +25,11 @@ describe('shards and merge', () => {
     expect(m.cases).toBe(90);
     // Every tally of the merged shards equals the single run's.
     expect(m.tallies.map((t) => [t.id, t.checked, t.skipped, t.violations])).toEqual(w.tallies.map((t) => [t.id, t.checked, t.skipped, t.violations]));
-    expect(readFileSync(join(tmp, 'merged.xml'), 'utf8')).toMatch(/<testsuites name="liqcheck" tests="20" failures="0" errors="0"/);
+    // The shards agree on what the policy left out, and the merge keeps it (spec §10.7).
+    expect(m.notJudged).toEqual(w.notJudged);
+    // A testcase per invariant judged and per invariant not judged (skipped), and the engine's.
+    const tests = w.tallies.length + (w.notJudged?.length ?? 0) + 1;
+    expect(readFileSync(join(tmp, 'merged.xml'), 'utf8')).toMatch(new RegExp(`<testsuites name="liqcheck" tests="${tests}" failures="0" errors="0"`));
   });
 
   it('refuses to merge shards of different runs, or a shard twice, and says which', async () => {

@@ -3,10 +3,12 @@ import type { OutputInvariant } from '../invariants/invariant.ts';
 import { diffResults, EXACT, formatDiff, type Tolerance } from './diffResults.ts';
 
 /**
- * REF-001 — an engine that claims the reference policy gives the reference's answer.
+ * REF-001 — an engine gives the answer of the reference configured with the policy it declares.
  *
  * @remarks Not part of the catalog (the reference agrees with itself by definition): the gate
- * adds it for engines whose handshake claims `minimal-close`.
+ * adds it for every engine under test, and the runner judges it only when the declared policy is
+ * one the reference can run (it presumes `runnable`, spec §10.7). The reference reads the policy
+ * from the scenario, which the gate stamps with the declared one (src/gate/declarationOf.ts).
  */
 export function agreesWithReference(tol: Tolerance = EXACT): OutputInvariant {
   const exact = tol.quote.isZero() && tol.lots.isZero();
@@ -15,9 +17,9 @@ export function agreesWithReference(tol: Tolerance = EXACT): OutputInvariant {
     id: 'REF-001',
     title: 'agrees with the reference model',
     statement: `Every field of the result equals the reference model's ${exact ? 'exactly' : `within ${tol.quote.toString()} quote units and ${tol.lots.toString()} lots`}.`,
-    domain: 'Engines claiming the minimal-close policy.',
+    domain: 'Engines whose declared policy the reference can run (minimal-close, or any inline policy of spec §10), compared with the reference under that policy.',
     spec: '#8-result',
-    policy: 'minimal-close',
+    presumes: ['runnable'],
     check: (c) => {
       // The case is parsed already: the reference computes on that (parse once).
       const ref = liquidate.runParsed(c.input).outcome;

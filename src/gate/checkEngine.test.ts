@@ -36,6 +36,25 @@ describe('checkEngine', () => {
     expect(ref.counterexample!.message).toMatch(/insurancePayout +expected 0, got 0\.01/);
   });
 
+  it('judges an engine by the policy it implements: the invariants it promises, REF-001 under that policy', async () => {
+    const full = { closeSize: { kind: 'full' as const } };
+    const r = await checkEngine(liquidate, { runs: 60, seed: 4, policy: full });
+    expect(r.ok, formatViolations(r)).toBe(true);
+    expect(r.tallies.find((t) => t.id === 'REF-001')?.checked).toBe(60);
+    expect(r.notJudged).toContainEqual({ id: 'LIQ-004', missing: ['minimal'] });
+    // The same engine answering minimal-close to a full-close policy is wrong for it.
+    const minimalAnyway: Engine = ({ policy: _declared, ...s }) => liquidate(s);
+    const wrong = await checkEngine(minimalAnyway, { runs: 60, seed: 4, policy: full, invariants: [] });
+    const ref = wrong.tallies.find((t) => t.id === 'REF-001');
+    expect(ref?.violations).toBeGreaterThan(0);
+    expect(ref?.counterexample?.message).toMatch(/field\(s\) differ from the reference/);
+    // A name the reference cannot run: no differential, and the report says it was left out.
+    const unknown = await checkEngine(liquidate, { runs: 10, seed: 4, policy: 'house-rules' });
+    expect(unknown.tallies.map((t) => t.id)).not.toContain('REF-001');
+    expect(unknown.notJudged).toContainEqual({ id: 'REF-001', missing: ['runnable'] });
+    await expect(checkEngine(liquidate, { runs: 1, policy: { closeSize: { kind: 'nope' } } as never })).rejects.toThrow(/checkEngine: bad policy: policy\.closeSize: expected a close-size part/);
+  });
+
   it('fails an engine that throws, and the message says so: no answer is not a pass', async () => {
     let n = 0;
     const throwsSometimes: Engine = (s) => {

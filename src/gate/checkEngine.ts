@@ -15,7 +15,10 @@ import type { Invariant } from '../invariants/invariant.ts';
 import { runParsedOf, type RunParsed } from '../model/parsedEngine.ts';
 import type { Engine, RiskParams, Scenario } from '../model/types.ts';
 import { runCatalog, type CatalogReport } from '../runner/runCatalog.ts';
+import { REFERENCE_POLICY_NAME } from '../policy/policy.ts';
+import type { Policy } from '../wire/policy.ts';
 import { agreesWithReference } from './agreesWithReference.ts';
+import { declarationOf, scenariosFor } from './declarationOf.ts';
 import { EXACT, type Tolerance } from './diffResults.ts';
 
 export interface CheckEngineOptions {
@@ -29,24 +32,37 @@ export interface CheckEngineOptions {
   readonly runs?: number;
   readonly seed?: number;
   readonly invariants?: readonly Invariant[];
-  /** the policy the engine implements; `minimal-close` (default) also compares with the reference */
-  readonly policy?: string;
+  /**
+   * The policy the engine implements (spec §10): a name, or a policy object. Default
+   * `minimal-close`. The engine is judged by the invariants it promises enough for (spec §10.7),
+   * gets it in every generated scenario, and — when the reference can run it — is compared with
+   * the reference under the same policy (REF-001). A name the reference does not know gets the
+   * invariants that presume nothing.
+   */
+  readonly policy?: string | Policy;
   readonly name?: string;
   readonly tolerance?: Tolerance;
-  /** compare with the reference when the policy is minimal-close (default true) */
+  /** compare with the reference when it can run the policy (default true) */
   readonly compareWithReference?: boolean;
   /** relation invariants on every k-th generated case (default as `liqcheck check`; 1: every case) */
   readonly relationsEvery?: number;
 }
 
-/** Runs the catalog (and, for minimal-close engines, REF-001) against an in-process engine. */
+/**
+ * Runs the catalog (and, for a policy the reference can run, REF-001) against an in-process engine.
+ *
+ * @throws Error when `policy` is an object the reference cannot parse (its issues, with paths)
+ */
 export async function checkEngine(engine: Engine | AsyncEngine, o: CheckEngineOptions = {}): Promise<CatalogReport> {
-  const policy = o.policy ?? 'minimal-close';
+  const d = declarationOf(o.policy ?? REFERENCE_POLICY_NAME);
+  if (!d.ok) throw new Error(`checkEngine: bad policy: ${d.issues.map((i) => `${i.path}: expected ${i.expected}, received ${i.received}`).join('; ')}`);
+  const declaration = d.value;
   const base = o.invariants ?? CATALOG;
-  const invariants = policy === 'minimal-close' && (o.compareWithReference ?? true) ? [...base, agreesWithReference(o.tolerance ?? EXACT)] : base;
+  // REF-001 presumes `runnable`: the runner leaves it out (and says so) for a policy the reference cannot run.
+  const invariants = o.compareWithReference ?? true ? [...base, agreesWithReference(o.tolerance ?? EXACT)] : base;
   return runCatalog({
-    engine: { name: o.name ?? (engine.name || 'engine'), policy, run: async (s) => engine(s), ...parsedEntry(engine) },
-    scenarios: o.scenarios ?? (o.params === undefined ? defaultRunScenarios() : scenario({ params: fc.constant(o.params) })),
+    engine: { name: o.name ?? (engine.name || 'engine'), policy: declaration.name, declared: declaration.policy, run: async (s) => engine(s), ...parsedEntry(engine) },
+    scenarios: scenariosFor(declaration, o.scenarios ?? (o.params === undefined ? defaultRunScenarios() : scenario({ params: fc.constant(o.params) }))),
     runs: o.runs ?? 200,
     seed: o.seed ?? 20261125,
     invariants,

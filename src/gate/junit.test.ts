@@ -99,9 +99,11 @@ describe('toJUnit', () => {
     expect(r.ok).toBe(true);
     const xml = toJUnit(r);
     await expectValid(xml);
-    // One testcase per invariant, and one for the engine's answers; invariants never in domain are skipped.
-    const skipped = r.tallies.filter((t) => t.checked === 0).length;
-    expectConsistent(xml, { tests: r.tallies.length + 1, failures: 0, errors: 0, skipped });
+    // One testcase per invariant, and one for the engine's answers; invariants never in domain are
+    // skipped, and so are those the reference policy does not promise enough for (spec §10.7).
+    const notJudged = r.notJudged?.length ?? 0;
+    const skipped = r.tallies.filter((t) => t.checked === 0).length + notJudged;
+    expectConsistent(xml, { tests: r.tallies.length + notJudged + 1, failures: 0, errors: 0, skipped });
     expect(figures(xml).properties).toMatchObject({ engine: 'reference', seed: '3', runs: '20', shard: '1/1', cases: '20' });
     expect(xml).toContain('<testcase classname="liqcheck.reference" name="engine answers every request"');
   });
@@ -156,6 +158,18 @@ describe('toJUnit', () => {
     await expectValid(xml);
     expectConsistent(xml, { tests: 3, failures: 0, errors: 0, skipped: 1 });
     expect(xml).toContain('<skipped message="no case was in the domain of LIQ-001 (10 outside it)" type="not-in-domain"/>');
+  });
+
+  it('writes each invariant the declared policy does not promise enough for as skipped, with the missing promises', async () => {
+    const full = report({ engine: { name: 'demo', policy: 'full' }, notJudged: [{ id: 'LIQ-004', missing: ['minimal'] }, { id: 'LIQ-015', missing: ['price-monotone', 'mark-price'] }] });
+    const unknown = report({ engine: { name: 'demo', policy: 'house-rules' }, notJudged: [{ id: 'LIQ-003', missing: ['restorative'] }, { id: 'REF-001', missing: ['runnable'] }] });
+    const docs = [full, unknown].map(toJUnit);
+    await expectValid(...docs);
+    expectConsistent(docs[0]!, { tests: 6, failures: 0, errors: 0, skipped: 2 });
+    expect(docs[0]).toMatch(/name="LIQ-004 minimal close size" time="0\.000">\n\s*<skipped message="not judged: presumes minimal: policy full does not promise it" type="not-promised"\/>/);
+    expect(docs[0]).toContain('<skipped message="not judged: presumes price-monotone, mark-price: policy full does not promise them" type="not-promised"/>');
+    expectConsistent(docs[1]!, { tests: 6, failures: 0, errors: 0, skipped: 2 });
+    expect(docs[1]).toMatch(/name="REF-001 agrees with the reference model" time="0\.000">\n\s*<skipped message="not judged: the reference cannot run policy &quot;house-rules&quot;; presumes runnable: policy house-rules does not promise it"/);
   });
 
   it('makes testcase times add up to the wall time when invariant times overlap, fall short, or are junk', async () => {

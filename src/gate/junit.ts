@@ -9,12 +9,14 @@
  * - "run completed": present only when the run did not finish (interrupted by a signal, stopped
  *   early because the adapter gave up on the engine, or the engine never started); always an
  *   `<error>`, so CI never reads a partial run as a pass.
- * An invariant no case fell in the domain of is `<skipped/>`: it was never judged.
+ * An invariant no case fell in the domain of is `<skipped/>`: it was never judged. So is one the
+ * engine's declared policy does not promise enough for (spec §10.7), with the promises missing.
  *
  * The output is a pure function of the report (no clock, no host name: neither is required, and
  * a merged report must come out the same wherever it is merged).
  */
 import type { CatalogReport, InvariantTally } from '../runner/runCatalog.ts';
+import { titled, unrunnable, whyNotJudged } from './derivation.ts';
 
 // XML 1.0 allows only these characters (lone surrogates, U+FFFE/U+FFFF and most C0 controls are
 // not even expressible as character references). Anything else becomes U+FFFD, so a reader sees
@@ -104,6 +106,13 @@ function invariantCase(t: InvariantTally, ms: number): Case {
   return { name, ms };
 }
 
+/** An invariant the declared policy does not promise enough for: skipped, and why (spec §10.7). */
+function notJudgedCase(r: CatalogReport, n: NonNullable<CatalogReport['notJudged']>[number]): Case {
+  const cannot = unrunnable(r) ? `the reference cannot run policy ${JSON.stringify(r.engine.policy)}; ` : '';
+  const message = `not judged: ${cannot}${whyNotJudged(n, r.engine.policy)}`;
+  return { name: titled(n.id), ms: 0, outcome: { kind: 'skipped', type: 'not-promised', message, body: '' } };
+}
+
 function engineCase(r: CatalogReport, ms: number): Case {
   const name = 'engine answers every request';
   const count = r.engineFailures?.count ?? 0;
@@ -143,6 +152,7 @@ export function toJUnit(r: CatalogReport): string {
   const extra = completionCase(r);
   const cases: Case[] = [
     ...r.tallies.map((tally, i) => invariantCase(tally, t.perInvariant[i]!)),
+    ...(r.notJudged ?? []).map((n) => notJudgedCase(r, n)),
     engineCase(r, t.rest),
     ...(extra ? [extra] : []),
   ];

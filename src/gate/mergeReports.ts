@@ -4,7 +4,8 @@ import type { CatalogReport, InvariantTally } from '../runner/runCatalog.ts';
  * Merges the reports of the shards of one run (`--shard i/n`) into the report of the whole run.
  * The reports are whole (`liqcheck merge` reads files through fixtures/schema/check-report-1.schema.json).
  *
- * @throws Error when the reports are not shards of one run (different engine, seed or run count).
+ * @throws Error when the reports are not shards of one run (different engine, seed or run count,
+ * or invariants not judged: the shards must have judged the engine by the same policy).
  */
 export function mergeReports(reports: readonly CatalogReport[]): CatalogReport {
   const [head] = reports;
@@ -12,6 +13,15 @@ export function mergeReports(reports: readonly CatalogReport[]): CatalogReport {
   for (const r of reports) {
     if (r.seed !== head.seed || r.runs !== head.runs || r.engine.name !== head.engine.name || r.shard.count !== head.shard.count) {
       throw new Error(`reports are not shards of one run: seed ${r.seed}/${head.seed}, runs ${r.runs}/${head.runs}, engine ${r.engine.name}/${head.engine.name}, shards of ${r.shard.count}/${head.shard.count}`);
+    }
+  }
+  const notJudged = JSON.stringify(head.notJudged ?? []);
+  for (const r of reports) {
+    if (JSON.stringify(r.notJudged ?? []) !== notJudged) {
+      const ids = (x: CatalogReport): string => (x.notJudged ?? []).map((n) => `${n.id} (${n.missing.join(', ')})`).join(', ') || 'nothing';
+      throw new Error(
+        `reports are not shards of one run: they judged different invariants (shard ${head.shard.index + 1} left out ${ids(head)}; shard ${r.shard.index + 1} left out ${ids(r)}): were they run against engines declaring different policies?`,
+      );
     }
   }
   const indexes = reports.map((r) => r.shard.index).sort((a, b) => a - b);
@@ -54,6 +64,7 @@ export function mergeReports(reports: readonly CatalogReport[]): CatalogReport {
     ok: list.every((t) => t.violations === 0) && reports.every((r) => r.ok && r.engineFailures.count === 0),
     labels,
     ...(head.relationsEvery !== undefined ? { relationsEvery: head.relationsEvery } : {}),
+    ...(head.notJudged !== undefined ? { notJudged: head.notJudged } : {}),
     engineFailures: {
       count: reports.reduce((a, r) => a + r.engineFailures.count, 0),
       examples: reports.flatMap((r) => r.engineFailures.examples).slice(0, 3),

@@ -17,6 +17,7 @@
  */
 import Type, { type Static } from 'typebox';
 import { wireId, type Wire } from './common.ts';
+import { Policy } from './policy.ts';
 import type { Assert, Equals } from './typeEquals.ts';
 import type { Scenario } from '../model/types.ts';
 
@@ -114,7 +115,16 @@ export const HelloOk = Type.Object(
     name: NonEmpty('the engine\'s name, printed in reports'),
     version: NonEmpty('the engine\'s version, printed in reports'),
     protocol: Version('the version the engine will speak: the gate\'s major, and a minor no newer than the gate\'s'),
-    policy: NonEmpty('the liquidation policy the engine claims; "minimal-close" is the reference\'s (spec §6) and makes the gate compare every result with the reference'),
+    policy: Type.Union(
+      [
+        NonEmpty('a policy name: "minimal-close" is the reference\'s (spec §6); a name the reference does not know is judged by the invariants that presume nothing'),
+        Policy,
+      ],
+      {
+        expected: 'a non-empty string (a policy name) or a policy object (spec §10.1)',
+        description: 'the liquidation policy the engine implements, by name or inline (spec §10): the gate judges the invariants it promises enough for (spec §10.7) and, when the reference can run it, compares every result with the reference under the same policy (REF-001)',
+      },
+    ),
     features: Type.Array(Type.String(), {
       expected: 'an array of strings',
       description: 'the scenario features the engine supports (docs/protocol.md#features) and the protocol features it keeps (1.1: params-ref); unknown names are ignored',

@@ -7,7 +7,11 @@ import { agreesWithReference } from '../../gate/agreesWithReference.ts';
 import { EXACT, type Tolerance } from '../../gate/diffResults.ts';
 import { REFERENCE_ENGINE } from '../../gate/engineUnderTest.ts';
 import { failureStore } from '../../gate/failureStore.ts';
+import { describeParts, sameRules, scenariosFor, type Declaration } from '../../gate/declarationOf.ts';
+import { derivationLines } from '../../gate/derivation.ts';
 import { toJUnit } from '../../gate/junit.ts';
+import { loadPolicyFile } from '../../gate/loadPolicyFile.ts';
+import { REFERENCE_POLICY, REFERENCE_POLICY_NAME } from '../../policy/policy.ts';
 import { openImpl, type OpenedEngine } from '../../gate/openImpl.ts';
 import { formatDuration, formatShare } from '../../io/formatFigure.ts';
 import { writeFileAtomic } from '../../io/writeFileAtomic.ts';
@@ -30,6 +34,7 @@ import { EXIT, UsageError } from '../usageError.ts';
 export const CHECK_OPTIONS: OptionTable = {
   impl: { type: 'string', value: 'ENGINE', help: 'engine to check: "cmd args" (subprocess), ./engine.ts (module) or http://127.0.0.1:PORT/path (default: the reference)' },
   params: { type: 'string', value: 'FILE', help: 'pin the risk parameters to this JSON (default: the built-in profile and generated parameter sets)' },
+  policy: { type: 'string', value: 'FILE', help: 'the liquidation policy (JSON, spec §10.1): the reference runs it when there is no --impl; with --impl it must be the one the engine declares, or stands in for "unspecified"' },
   runs: { type: 'string', value: 'N', help: 'scenarios to generate (default 1000)' },
   seed: { type: 'string', value: 'S', help: 'random seed (default: fresh, printed; 20261125 under CI)' },
   timeout: { type: 'string', value: 'MS', help: 'per-request timeout for the engine (default 5000)' },
@@ -45,8 +50,9 @@ export const CHECK_OPTIONS: OptionTable = {
 };
 
 const SUMMARY = `Runs the invariant catalog on generated scenarios (accounts near the liquidation boundary)
-against an engine and prints a per-invariant summary. Engines that claim the minimal-close policy
-are also compared with the reference model (REF-001).`;
+against an engine and prints a per-invariant summary. The engine is judged by the invariants its
+declared policy promises enough for (spec §10.7), and, when the reference can run that policy,
+compared with the reference configured with the same policy (REF-001).`;
 
 export interface Io {
   readonly out: (s: string) => void;
@@ -111,6 +117,9 @@ export async function check(argv: readonly string[], io: Io): Promise<number> {
   const wantRef = values['invariants'] === undefined || String(values['invariants']).includes('REF-001');
   const impl = values['impl'] as string | undefined;
   const failuresDir = (values['failures'] as string | undefined) ?? DEFAULT_FAILURES_DIR;
+  const policyFile = values['policy'] as string | undefined;
+  const fromFile = policyFile === undefined ? undefined : loadPolicyFile(policyFile);
+  if (fromFile !== undefined && !fromFile.ok) throw new UsageError(`--policy ${fromFile.message}`);
 
   const jsonFile = values['json'] as string | undefined;
   const junitFile = values['junit'] as string | undefined;
@@ -121,7 +130,7 @@ export async function check(argv: readonly string[], io: Io): Promise<number> {
 
   let opened: OpenedEngine;
   try {
-    opened = impl === undefined ? { engine: REFERENCE_ENGINE, kind: 'reference', close: async () => {} } : await openImpl(impl, timeoutMs);
+    opened = impl === undefined ? { engine: REFERENCE_ENGINE, declaration: REFERENCE_DECLARATION, kind: 'reference', close: async () => {} } : await openImpl(impl, timeoutMs);
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     io.err(`liqcheck: the engine could not be started: ${why}\n`);
@@ -130,8 +139,10 @@ export async function check(argv: readonly string[], io: Io): Promise<number> {
     return EXIT.engine;
   }
   try {
-    const { engine } = opened;
-    const invariants = impl !== undefined && wantRef && engine.policy === 'minimal-close' ? [...selected, agreesWithReference(tolerance)] : selected;
+    const declaration = runDeclaration(opened, fromFile?.ok ? { file: policyFile!, declaration: fromFile.declaration } : undefined);
+    const engine = { ...opened.engine, policy: declaration.name, declared: declaration.policy };
+    // REF-001 presumes `runnable`: the runner drops it (and says why) for a policy the reference cannot run.
+    const invariants = impl !== undefined && wantRef ? [...selected, agreesWithReference(tolerance)] : selected;
     const store = failuresDir === '' ? null : failureStore(failuresDir);
     const replay = store?.load() ?? [];
     for (const p of store?.problems ?? []) io.err(`liqcheck: skipped saved failure ${p.file}: ${p.message}\n`);
@@ -145,12 +156,14 @@ export async function check(argv: readonly string[], io: Io): Promise<number> {
     });
 
     const shardNote = shard.count > 1 ? ` (shard ${shard.index + 1}/${shard.count})` : '';
-    io.out(`liqcheck check — ${engine.name}${engine.version ? ` ${engine.version}` : ''} (${opened.kind}, policy ${engine.policy}), ${paramsFile === undefined ? 'default run (built-in profile and generated params)' : `${paramsFile} (${Object.keys(params.markets).join(', ')})`}, ${runs} scenarios${shardNote}, seed ${seed}\n\n`);
+    io.out(`liqcheck check — ${engine.name}${engine.version ? ` ${engine.version}` : ''} (${opened.kind}, policy ${engine.policy}), ${paramsFile === undefined ? 'default run (built-in profile and generated params)' : `${paramsFile} (${Object.keys(params.markets).join(', ')})`}, ${runs} scenarios${shardNote}, seed ${seed}\n`);
+    io.out(`${policyLine(declaration)}\n\n`);
     const progress = progressFor(io, 'check', 'scenarios');
     const report = await withInterrupt(io, (signal) =>
       runCatalog({
         engine,
-        scenarios: paramsFile === undefined ? defaultRunScenarios() : scenario({ params: fc.constant(params) }),
+        // The engine gets the policy it declared (and the book or requests its parts read) in every scenario.
+        scenarios: scenariosFor(declaration, paramsFile === undefined ? defaultRunScenarios() : scenario({ params: fc.constant(params) })),
         runs,
         seed,
         invariants,
@@ -169,7 +182,7 @@ export async function check(argv: readonly string[], io: Io): Promise<number> {
     );
     progress.finish();
     io.out(formatReport(report));
-    const replayArgs = `${impl ? ` --impl ${JSON.stringify(impl)}` : ''}${paramsFile ? ` --params ${paramsFile}` : ''}${shard.count > 1 ? ` --shard ${shard.index + 1}/${shard.count}` : ''}${relationsEvery !== DEFAULT_RELATIONS_EVERY ? ` --relations-every ${relationsEvery}` : ''}`;
+    const replayArgs = `${impl ? ` --impl ${JSON.stringify(impl)}` : ''}${paramsFile ? ` --params ${paramsFile}` : ''}${policyFile ? ` --policy ${policyFile}` : ''}${shard.count > 1 ? ` --shard ${shard.index + 1}/${shard.count}` : ''}${relationsEvery !== DEFAULT_RELATIONS_EVERY ? ` --relations-every ${relationsEvery}` : ''}`;
     for (const t of report.tallies) {
       const cx = t.counterexample;
       if (!cx) continue;
@@ -192,11 +205,40 @@ export async function check(argv: readonly string[], io: Io): Promise<number> {
     return report.ok ? EXIT.ok : EXIT.violation;
   } catch (e) {
     // A configuration error found once the engine runs (exit 2) still leaves a red report.
-    if (e instanceof UsageError) writeReports(unstartedReport(opened.engine, { seed, runs, shard }, `configuration error: ${e.message}`));
+    if (e instanceof UsageError) {
+      // The report names the engine; the rest of it (its entry points, its parsed policy) is no JSON.
+      const { name, version, policy } = opened.engine;
+      writeReports(unstartedReport({ name, ...(version ? { version } : {}), policy }, { seed, runs, shard }, `configuration error: ${e.message}`));
+    }
     throw e;
   } finally {
     await opened.close();
   }
+}
+
+/** The reference itself, under its own policy (no `policy` field in its scenarios). */
+const REFERENCE_DECLARATION: Declaration = { name: REFERENCE_POLICY_NAME, policy: REFERENCE_POLICY, wire: {} };
+
+/**
+ * The policy a run judges by: the engine's declaration, or `--policy`'s — for the reference, or
+ * standing in for an engine that declared none (`unspecified`). An engine that declared another
+ * policy than the file is a usage error: which of the two is meant cannot be guessed.
+ */
+function runDeclaration(opened: OpenedEngine, file: { readonly file: string; readonly declaration: Declaration } | undefined): Declaration {
+  if (file === undefined) return opened.declaration;
+  const declared = opened.declaration;
+  if (opened.kind === 'reference' || (declared.policy === null && declared.name === 'unspecified')) return file.declaration;
+  if (declared.policy !== null && file.declaration.policy !== null && sameRules(declared.policy, file.declaration.policy)) return declared;
+  const parts = (d: Declaration): string => (d.policy === null ? 'which the reference does not know' : describeParts(d.policy).join('; '));
+  throw new UsageError(
+    `--policy ${file.file} is policy ${file.declaration.name} (${parts(file.declaration)}), but the engine's handshake declares policy ${declared.name} (${parts(declared)}): drop --policy to judge the engine by its own declaration, or make the engine declare the file's policy`,
+  );
+}
+
+/** The policy line of the header: its name and parts, or that the reference cannot run it. */
+function policyLine(d: Declaration): string {
+  if (d.policy === null) return `policy ${d.name}: the reference cannot run it; judged by the invariants that presume nothing (spec §10.7)`;
+  return `policy ${d.name}: ${describeParts(d.policy).join('; ')}`;
 }
 
 function indent(s: string): string {
@@ -213,6 +255,8 @@ export function formatReport(r: CatalogReport): string {
   const notes = [
     r.replayed > 0 ? `replayed ${r.replayed} saved failure(s) first` : '',
     r.unsupported > 0 ? `skipped ${r.unsupported} scenario(s) that need features the engine does not support` : '',
+    r.notJudged !== undefined && r.notJudged.length > 0 ? `${r.tallies.length} of ${r.tallies.length + r.notJudged.length} invariants judged under policy ${r.engine.policy}` : '',
+    ...derivationLines(r),
     (r.relationsEvery ?? 1) > 1 ? `relation invariants judged on 1 generated case in ${r.relationsEvery} and on every saved failure (their skipped count includes the others; --relations-every 1 judges all)` : '',
   ].filter(Boolean);
   const held = failed === 0

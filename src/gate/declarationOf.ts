@@ -1,0 +1,74 @@
+/**
+ * The policy an engine under test declares, as the gate uses it (spec §10.7): the name reports
+ * print, the policy resolved (null when the reference does not know the name), and the wire form
+ * stamped into every scenario the engine is sent.
+ * @see docs/spec.md#107-promises
+ */
+import fc from 'fast-check';
+import { scenariosUnder } from '../arbitraries/policyScenario.ts';
+import { Fixed, toCanonical } from '../model/fixed.ts';
+import type { Issue, Scenario } from '../model/types.ts';
+import type { FPolicy } from '../policy/policy.ts';
+import { resolvePolicy } from '../policy/resolvePolicy.ts';
+import type { Policy } from '../wire/policy.ts';
+
+/** A handshake's `policy`: a name, or an inline policy object. */
+export type Declared = string | Policy;
+
+export interface Declaration {
+  /** for reports: the name declared, or the inline policy's `name`, or one built from its parts */
+  readonly name: string;
+  /** resolved; null: a name the reference cannot run (judged by the invariants that presume nothing) */
+  readonly policy: FPolicy | null;
+  /** stamped into every scenario (`{}`: none, the reference policy's scenarios as drawn); null with `policy` */
+  readonly wire: Policy | null;
+}
+
+/** The declaration of `declared`, or the issues of an inline policy the reference cannot parse. */
+export function declarationOf(declared: Declared, path = 'policy'): { readonly ok: true; readonly value: Declaration } | { readonly ok: false; readonly issues: readonly Issue[] } {
+  const r = resolvePolicy(declared, path);
+  if (!r.ok) return r;
+  if (typeof declared !== 'string') return { ok: true, value: { name: r.policy!.name, policy: r.policy, wire: declared } };
+  if (r.policy === null) return { ok: true, value: { name: declared, policy: null, wire: null } };
+  // A name the reference knows: today only its own, whose scenarios carry no policy field.
+  if (!r.policy.isReference) throw new Error(`the known policy name ${JSON.stringify(declared)} has no wire form to stamp into scenarios`);
+  return { ok: true, value: { name: declared, policy: r.policy, wire: {} } };
+}
+
+/**
+ * The scenarios an engine declaring `d` is sent: `base` under its policy (with `book`/`requests`
+ * when its parts read them), or `base` as drawn for a policy the reference cannot run.
+ */
+export function scenariosFor(d: Declaration, base: fc.Arbitrary<Scenario>): fc.Arbitrary<Scenario> {
+  return d.policy === null || d.wire === null ? base : scenariosUnder(d.policy, d.wire, base);
+}
+
+const PARTS = [
+  ['requirement', 'requirement'],
+  ['closeSize', 'close size'],
+  ['price', 'price'],
+  ['penalty', 'penalty'],
+  ['loss', 'loss'],
+] as const;
+
+/** A part's parameter as text: amounts canonical (spec §1.1), lists and records spelled out. */
+function show(v: unknown): string {
+  if (v instanceof Fixed) return toCanonical(v);
+  if (Array.isArray(v)) return `[${v.map(show).join(', ')}]`;
+  if (v !== null && typeof v === 'object') return `{${Object.entries(v).map(([k, x]) => `${k} ${show(x)}`).join(', ')}}`;
+  return String(v);
+}
+
+/** The parts of `p`, one `label kind (parameters)` each, e.g. `close size fixed-portion (portion 0.1, minimumNotional 50)`. */
+export function describeParts(p: FPolicy): string[] {
+  return PARTS.map(([key, label]) => {
+    const { kind, ...params } = p[key] as { readonly kind: string } & Record<string, unknown>;
+    const shown = Object.entries(params).map(([k, v]) => `${k} ${show(v)}`);
+    return `${label} ${kind}${shown.length > 0 ? ` (${shown.join(', ')})` : ''}`;
+  });
+}
+
+/** Whether two policies have the same rules (their names aside). */
+export function sameRules(a: FPolicy, b: FPolicy): boolean {
+  return describeParts(a).join('\n') === describeParts(b).join('\n');
+}
