@@ -10,6 +10,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ZOO_SEED } from './profile.ts';
 import { riskParams, scenario, singlePositionScenario } from '../src/arbitraries/index.ts';
 import { scenariosUnder } from '../src/arbitraries/policyScenario.ts';
 import { CATALOG } from '../src/invariants/catalog.ts';
@@ -24,13 +25,7 @@ import type { Policy } from '../src/wire/policy.ts';
 import { POLICY_ZOO } from '../src/zoo/policy/index.ts';
 import type { PolicyZooShape } from '../src/zoo/policy/policyZooEntry.ts';
 
-const DEFAULT_SEED = 20261125;
-const SEED = ((): number => {
-  const raw = process.env['LIQCHECK_SEED'];
-  const n = raw === undefined || raw === '' ? DEFAULT_SEED : Number(raw);
-  if (!Number.isSafeInteger(n)) throw new Error(`LIQCHECK_SEED: expected an integer, received ${JSON.stringify(raw)}`);
-  return n;
-})();
+const SEED = ZOO_SEED;
 const replay = (name: string): string => `LIQCHECK_SEED=${SEED} npx vitest run properties/policyZoo.test.ts -t ${JSON.stringify(name)}`;
 
 const MAX_SCENARIOS = 500;

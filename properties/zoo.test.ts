@@ -11,6 +11,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ZOO_SEED } from './profile.ts';
 import { defaultParams, riskParams, scenario, singlePositionScenario } from '../src/arbitraries/index.ts';
 import { defaultRunScenarios, RUN_MARKET_IDS } from '../src/arbitraries/defaultRun.ts';
 import { CATALOG, PARAMS_CATALOG } from '../src/invariants/catalog.ts';
@@ -24,13 +25,7 @@ import { judgedBy, promisesOf } from '../src/policy/promises.ts';
 import { BAD_PARAMS } from '../src/zoo/badParams.ts';
 import { ZOO, type ZooEntry } from '../src/zoo/index.ts';
 
-const DEFAULT_SEED = 20261125;
-const SEED = ((): number => {
-  const raw = process.env['LIQCHECK_SEED'];
-  const n = raw === undefined || raw === '' ? DEFAULT_SEED : Number(raw);
-  if (!Number.isSafeInteger(n)) throw new Error(`LIQCHECK_SEED: expected an integer, received ${JSON.stringify(raw)}`);
-  return n;
-})();
+const SEED = ZOO_SEED;
 const replay = (name: string): string => `LIQCHECK_SEED=${SEED} npx vitest run properties/zoo.test.ts -t ${JSON.stringify(name)}`;
 
 /** Most scenarios tried before concluding that an engine does not violate an id. */

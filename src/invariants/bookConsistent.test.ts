@@ -5,29 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import { liquidate } from '../model/liquidate.ts';
 import type { Engine, LiquidationResult, Scenario } from '../model/types.ts';
+import { bookExample } from '../model/__support__/bookExample.ts';
 import { bookConsistent } from './bookConsistent.ts';
 import { checkCase } from './checkCase.ts';
 
-const params = {
-  quoteScale: 2,
-  trigger: 'strict',
-  targetBuffer: '0',
-  penalty: { steps: [{ maxMarginRatio: '1', rate: '0.01' }], liquidatorShare: '0.5' },
-  dustNotional: '10',
-  priceImpact: '0',
-  markets: { BTC: { lotSize: '0.1', tickSize: '0.5', tiers: [{ notionalFloor: '0', maintenanceRate: '0.05', maintenanceAmount: '0', initialRate: '0.1' }] } },
-};
-
-function example(remainder: 'left' | 'bankruptcy'): Scenario {
-  return {
-    params,
-    marks: { BTC: '90' },
-    account: { collateral: '0', positions: [{ market: 'BTC', size: '2', entryPrice: '100', isolatedMargin: '15.1' }] },
-    insuranceFund: '0',
-    policy: { closeSize: { kind: 'full' }, price: { kind: 'book', remainder } },
-    book: { BTC: { bids: [{ price: '89.5', size: '0.5' }, { price: '89', size: '1' }], asks: [{ price: '90.5', size: '5' }] } },
-  } as unknown as Scenario;
-}
+const example = (remainder: 'left' | 'bankruptcy'): Scenario => bookExample(remainder);
 
 /** The reference's result with its fills rewritten. */
 function reporting(edit: (r: LiquidationResult) => LiquidationResult): Engine {

@@ -1,25 +1,18 @@
 /** LIQ-024 on hand-computed prices (hand-computed, not published vectors). */
 import { describe, expect, it } from 'vitest';
+import { tenthLotParams } from '../model/__support__/bookExample.ts';
 import { liquidate } from '../model/liquidate.ts';
 import type { Engine, LiquidationResult, Scenario } from '../model/types.ts';
 import { checkCase } from './checkCase.ts';
 import { executionAtMark } from './executionAtMark.ts';
 
 // Long 1 @ 100, mark 90, σ = 0.013, tick 0.5: a sell at ⌊90·0.987⌋_0.5 = ⌊88.83⌋_0.5 = 88.5.
-const sc = {
-  params: {
-    quoteScale: 2,
-    trigger: 'strict',
-    targetBuffer: '0',
-    penalty: { steps: [{ maxMarginRatio: '1', rate: '0.01' }], liquidatorShare: '0.5' },
-    dustNotional: '0',
-    priceImpact: '0.013',
-    markets: { BTC: { lotSize: '0.1', tickSize: '0.5', tiers: [{ notionalFloor: '0', maintenanceRate: '0.05', maintenanceAmount: '0', initialRate: '0.1' }] } },
-  },
+const sc: Scenario = {
+  params: tenthLotParams({ dustNotional: '0', priceImpact: '0.013' }),
   marks: { BTC: '90' },
   account: { collateral: '5', positions: [{ market: 'BTC', size: '1', entryPrice: '100' }] },
   insuranceFund: '0',
-} as unknown as Scenario;
+};
 
 const priced = (price: string): Engine => (s) => {
   const out = liquidate(s);

@@ -9,25 +9,10 @@ import type { Scenario } from '../model/types.ts';
 import { checkCase } from './checkCase.ts';
 import type { Case } from './invariant.ts';
 import { longShortMirror } from './longShortMirror.ts';
+import { bookExample } from '../model/__support__/bookExample.ts';
 import { parseResult } from '../model/parseResult.ts';
 
-const example = (asks: readonly { price: string; size: string }[]): Scenario =>
-  ({
-    params: {
-      quoteScale: 2,
-      trigger: 'strict',
-      targetBuffer: '0',
-      penalty: { steps: [{ maxMarginRatio: '1', rate: '0.01' }], liquidatorShare: '0.5' },
-      dustNotional: '10',
-      priceImpact: '0',
-      markets: { BTC: { lotSize: '0.1', tickSize: '0.5', tiers: [{ notionalFloor: '0', maintenanceRate: '0.05', maintenanceAmount: '0', initialRate: '0.1' }] } },
-    },
-    marks: { BTC: '90' },
-    account: { collateral: '0', positions: [{ market: 'BTC', size: '2', entryPrice: '100', isolatedMargin: '15.1' }] },
-    insuranceFund: '0',
-    policy: { closeSize: { kind: 'full' }, price: { kind: 'book', remainder: 'bankruptcy' } },
-    book: { BTC: { bids: [{ price: '89.5', size: '0.5' }, { price: '89', size: '1' }], asks } },
-  }) as unknown as Scenario;
+const example = (asks: readonly { price: string; size: string }[]): Scenario => bookExample('bankruptcy', asks);
 
 function caseOf(sc: Scenario): Case {
   const input = parseScenario(sc);

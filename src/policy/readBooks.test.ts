@@ -1,17 +1,10 @@
 /** The semantic checks of a scenario's `book` (spec §10.4), through parseScenario. */
 import { describe, expect, it } from 'vitest';
+import { tenthLotParams } from '../model/__support__/bookExample.ts';
 import { parseScenario } from '../model/parseScenario.ts';
 
 const base = {
-  params: {
-    quoteScale: 2,
-    trigger: 'strict',
-    targetBuffer: '0',
-    penalty: { steps: [{ maxMarginRatio: '1', rate: '0.01' }], liquidatorShare: '0.5' },
-    dustNotional: '0',
-    priceImpact: '0',
-    markets: { BTC: { lotSize: '0.1', tickSize: '0.5', tiers: [{ notionalFloor: '0', maintenanceRate: '0.05', maintenanceAmount: '0', initialRate: '0.1' }] } },
-  },
+  params: tenthLotParams({ dustNotional: '0' }),
   marks: { BTC: '90' },
   account: { collateral: '10', positions: [{ market: 'BTC', size: '1', entryPrice: '100' }] },
   insuranceFund: '0',
