@@ -49,6 +49,7 @@ const PARTS = [
   ['price', 'price'],
   ['penalty', 'penalty'],
   ['loss', 'loss'],
+  ['trigger', 'trigger'],
 ] as const;
 
 /** A part's parameter as text: amounts canonical (spec §1.1), lists and records spelled out. */
@@ -61,7 +62,9 @@ function show(v: unknown): string {
 
 /** The parts of `p`, one `label kind (parameters)` each, e.g. `close size fixed-portion (portion 0.1, minimumNotional 50)`. */
 export function describeParts(p: FPolicy): string[] {
-  return PARTS.map(([key, label]) => {
+  // The trigger (spec §10.8) is listed only when it is not the default, so that a policy without
+  // one reads as it did before the part existed.
+  return PARTS.filter(([key]) => key !== 'trigger' || p.trigger.kind !== 'params').map(([key, label]) => {
     const { kind, ...params } = p[key] as { readonly kind: string } & Record<string, unknown>;
     const shown = Object.entries(params).map(([k, v]) => `${k} ${show(v)}`);
     return `${label} ${kind}${shown.length > 0 ? ` (${shown.join(', ')})` : ''}`;

@@ -32,6 +32,8 @@ import { rejectsInvalidInput } from './rejectsInvalidInput.ts';
 import { reportConsistent } from './reportConsistent.ts';
 import { valueConservation } from './valueConservation.ts';
 import { lossBufferMonotone } from './lossBufferMonotone.ts';
+import { backstopTakeover } from './backstopTakeover.ts';
+import { feeBoundedByBankruptcy } from './feeBoundedByBankruptcy.ts';
 
 /** LIQ-000 is not an entry: the runner reports it when an engine's answer is not a result. */
 export const WELL_FORMED = {
@@ -69,6 +71,8 @@ export const CATALOG: readonly Invariant[] = [
   executionAtMark,
   linearPenaltyFunction,
   lossBufferMonotone,
+  backstopTakeover,
+  feeBoundedByBankruptcy,
 ];
 
 export const PARAMS_CATALOG: readonly ParamsInvariant[] = [

@@ -14,7 +14,7 @@ export const penaltyCap: OutputInvariant = {
   id: 'LIQ-010',
   title: 'penalty ≤ equity left above bankruptcy',
   statement: 'Each fill’s penalty is ≥ 0 and ≤ max(0, equity after the fill’s PnL is realized), so a penalty is never taken out of negative equity nor pushes equity below zero.',
-  domain: 'Engines whose penalty part caps the penalty by the equity left (`penalty-capped`: both penalty parts of §10.5, "steps" and "linear"), at any close size and price. Not a per-fill bankruptcy cap (dYdX caps by the fill’s share of the equity above bankruptcy, which is tighter: such an engine still passes). Historical counter-cases: Perennial fee debits from a zero balance; Drift before its IF-fee cap (I9).',
+  domain: 'Engines whose penalty part caps the penalty by the equity left (`penalty-capped`: both penalty parts of §10.5, "steps" and "linear"), at any close size and price. A per-fill bankruptcy cap (`cap: "bankruptcy"`, §10.5: dYdX caps by the fill’s value above bankruptcy, never looser than this one) still passes; LIQ-028 judges it. Historical counter-cases: Perennial fee debits from a zero balance; Drift before its IF-fee cap (I9).',
   spec: '#73-penalty-cap',
   presumes: ['penalty-capped'],
   check: (c) => {

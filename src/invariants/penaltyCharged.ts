@@ -7,6 +7,7 @@
  * @internal
  */
 import { ceilTo, floorTo, fmax, fmin, FZERO, type Fixed } from '../model/fixed.ts';
+import { penaltyRoomOf } from '../policy/penalty/bankruptcyRoom.ts';
 import type { Case } from './invariant.ts';
 import { exactOf, healthOf, replayFills, s, type GroupLedger } from './ledger.ts';
 
@@ -18,7 +19,9 @@ export function penaltyCharged(c: Case, g: GroupLedger, rate: Fixed, source: str
   const v = exactOf(c).v;
   const { unit, liquidatorShare } = v.params;
   const out: string[] = [];
-  replayFills(c, g, (f, i, realized) => {
+  // §10.5: the cap is the policy's — §7.3's equity, or the fill's value above bankruptcy.
+  const room = penaltyRoomOf(exactOf(c).policy.penalty);
+  replayFills(c, g, (f, i, realized, prior) => {
     const where = `group ${g.id} fill ${i} (${f.market})`;
     if (!f.penaltyRate.eq(rate)) {
       out.push(`${where}: penalty rate ${s(f.penaltyRate)} but ${source} gives ${s(rate)} at margin ratio ${s(g.healthBefore.equity)}/${s(g.healthBefore.maintenance)}`);
@@ -27,7 +30,8 @@ export function penaltyCharged(c: Case, g: GroupLedger, rate: Fixed, source: str
     if (mark === undefined) return;
     const notional = f.size.mul(mark);
     if (!f.notional.eq(notional)) out.push(`${where}: notional ${s(f.notional)} but size × mark = ${s(notional)}`);
-    const cap = fmax(FZERO, floorTo(healthOf(c, realized).equity, unit));
+    const after = healthOf(c, realized);
+    const cap = fmax(FZERO, room === undefined ? floorTo(after.equity, unit) : room(healthOf(c, prior), after, unit));
     const expected = fmin(ceilTo(rate.mul(notional), unit), cap);
     if (!f.penalty.eq(expected)) {
       out.push(`${where}: penalty ${s(f.penalty)} but ⌈${s(rate)} × ${s(notional)}⌉ capped at ${s(cap)} = ${s(expected)}`);

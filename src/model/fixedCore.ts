@@ -285,12 +285,24 @@ export interface Trial {
   readonly uncapped: Fixed;
 }
 
-export function trialFill(v: FValuation, g: FGroup, pos: FPosition, size: Fixed, rate: Fixed): Trial {
+/**
+ * How much a fill's penalty may take (spec §7.3, §10.5), rounded down to the quote unit: by default
+ * `⌊E⁻⌋_u`, the equity after the fill's PnL; a policy's cap may take less. `before` is the group's
+ * health before the fill, `realized` after its PnL and before its penalty. The penalty is
+ * `min(⌈f·N_c⌉_u, max(0, room))`.
+ */
+export type PenaltyRoom = (before: FHealth, realized: FHealth, unit: Fixed) => Fixed;
+
+/**
+ * A fill of `size` of `pos` at `price` — §7.1's price when absent (the reference's), a book level's
+ * or the bankruptcy price otherwise (§10.4) — with the penalty capped by `room` (§7.3's when absent).
+ */
+export function trialFill(v: FValuation, g: FGroup, pos: FPosition, size: Fixed, rate: Fixed, at?: Fixed, room?: PenaltyRoom): Trial {
   const { params } = v;
   const { market } = pos;
   const long = pos.size.sign() > 0;
   const mark = markOf(v, market);
-  const price = executionPrice(mark, long, params.priceImpact, marketOf(v, market).tick);
+  const price = at ?? executionPrice(mark, long, params.priceImpact, marketOf(v, market).tick);
   const signed = long ? size : size.neg();
 
   const exactPnl = signed.mul(price.sub(pos.entry));
@@ -302,7 +314,8 @@ export function trialFill(v: FValuation, g: FGroup, pos: FPosition, size: Fixed,
   const uncapped = ceilTo(rate.mul(notional), params.unit);
   // §7.3: never charge a penalty out of negative equity, never push equity below zero.
   const realizedHealth = healthAfter(v, g, pos, left, realizedPnl);
-  const penalty = fmin(uncapped, fmax(FZERO, floorTo(realizedHealth.equity, params.unit)));
+  const capped = room === undefined ? floorTo(realizedHealth.equity, params.unit) : room(g.health, realizedHealth, params.unit);
+  const penalty = fmin(uncapped, fmax(FZERO, capped));
   const liquidatorFee = floorTo(penalty.mul(params.liquidatorShare), params.unit);
   return {
     fill: {
@@ -324,10 +337,11 @@ export function trialFill(v: FValuation, g: FGroup, pos: FPosition, size: Fixed,
   };
 }
 
-export function closeFill(v: FValuation, g: FGroup, market: string, size: Fixed, rate: Fixed): FClose {
+/** {@link trialFill}, with the group after it built: the one fill of spec §7.2, §7.3 (at `at` and capped by `room` when given). */
+export function closeFill(v: FValuation, g: FGroup, market: string, size: Fixed, rate: Fixed, at?: Fixed, room?: PenaltyRoom): FClose {
   const idx = g.positions.findIndex((p) => p.market === market);
   const pos = g.positions[idx]!;
-  const { fill, left, realizedHealth, uncapped } = trialFill(v, g, pos, size, rate);
+  const { fill, left, realizedHealth, uncapped } = trialFill(v, g, pos, size, rate, at, room);
   const positions = left.isZero()
     ? g.positions.filter((_, i) => i !== idx)
     : g.positions.map((p, i) => (i === idx ? { ...p, size: left } : p));
@@ -365,41 +379,18 @@ interface Slack {
   readonly bracket: (delta: Fixed) => number;
 }
 
-/** The exact slack `g(Δ)` of closing Δ of one position, and its slope per bracket (§6.3). */
-function slackOf(v: FValuation, g: FGroup, market: string, rate: Fixed): Slack {
-  const linear = v.requirement?.linear;
-  if (linear !== undefined) return policySlackOf(v, g, market, rate, linear);
-  const { buffer, priceImpact } = v.params;
-  const pos = g.positions.find((p) => p.market === market)!;
-  const { tiers, tick } = marketOf(v, market);
-  const mark = markOf(v, market);
-  const absQ = pos.size.abs();
-  const concession = mark.sub(executionPrice(mark, pos.size.sign() > 0, priceImpact, tick)).abs();
-  const equity = g.health.equity;
-  // The target of the rest of the group: the group's sums without this position's terms.
-  const own = termsOf(v, market, pos.size, pos.entry);
-  const restTarget = g.health.maintenance.sub(own.maintenance).add(buffer.mul(g.health.notional.sub(own.notional)));
-  const perUnitCost = concession.add(rate.mul(mark));
-  return {
-    absQ,
-    mark,
-    value: mark,
-    at: (d) => {
-      const n = absQ.sub(d).mul(mark);
-      return equity.sub(perUnitCost.mul(d)).sub(restTarget).sub(maintenanceMargin(tiers, n)).sub(buffer.mul(n));
-    },
-    slope: (k) => mark.mul(tiers[k]!.rate.add(buffer).sub(rate)).sub(concession),
-    bracket: (d) => tierIndex(tiers, absQ.sub(d).mul(mark)),
-  };
-}
+/** The requirement of §3 at mark, in the shape of {@link LinearRequirement}. */
+const AT_MARK: LinearRequirement = Object.freeze({ atEntry: false, lossBuffer: FZERO });
 
 /**
- * {@link slackOf} under a policy requirement of tiers (§10.2, §6.3): the brackets are on `|q−Δ|·V`
- * (`V` the mark or the entry price) and the loss buffer adds `β·λ·(|q|−Δ)`, with `λ` the loss per
- * unit of size, which closing does not change (U scales with the size left). So `g` stays concave
- * and linear on each bracket, with slope `V·r_n + β·λ + P·(b − f) − c`.
+ * The exact slack `g(Δ)` of closing Δ of one position, and its slope per bracket (§6.3). Under a
+ * policy requirement of tiers (§10.2) the brackets are on `|q−Δ|·V` (`V` the mark or the entry
+ * price) and the loss buffer adds `β·λ·(|q|−Δ)`, with `λ` the loss per unit of size, which closing
+ * does not change (U scales with the size left). So `g` stays concave and linear on each bracket,
+ * with slope `V·r_n + β·λ + P·(b − f) − c`; the reference's is `V = P`, `β = 0`.
  */
-function policySlackOf(v: FValuation, g: FGroup, market: string, rate: Fixed, linear: LinearRequirement): Slack {
+function slackOf(v: FValuation, g: FGroup, market: string, rate: Fixed): Slack {
+  const linear = v.requirement?.linear ?? AT_MARK;
   const { buffer, priceImpact } = v.params;
   const pos = g.positions.find((p) => p.market === market)!;
   const { tiers, tick } = marketOf(v, market);
@@ -408,8 +399,9 @@ function policySlackOf(v: FValuation, g: FGroup, market: string, rate: Fixed, li
   const long = pos.size.sign() > 0;
   const concession = mark.sub(executionPrice(mark, long, priceImpact, tick)).abs();
   const value = linear.atEntry ? pos.entry : mark;
-  const lossSlope = linear.lossBuffer.mul(fmax(FZERO, long ? pos.entry.sub(mark) : mark.sub(pos.entry)));
+  const lossSlope = linear.lossBuffer.isZero() ? FZERO : linear.lossBuffer.mul(fmax(FZERO, long ? pos.entry.sub(mark) : mark.sub(pos.entry)));
   const equity = g.health.equity;
+  // The target of the rest of the group: the group's sums without this position's terms.
   const own = termsOf(v, market, pos.size, pos.entry);
   const restTarget = g.health.maintenance.sub(own.maintenance).add(buffer.mul(g.health.notional.sub(own.notional)));
   const perUnitCost = concession.add(rate.mul(mark));
@@ -419,7 +411,9 @@ function policySlackOf(v: FValuation, g: FGroup, market: string, rate: Fixed, li
     value,
     at: (d) => {
       const left = absQ.sub(d);
-      return equity.sub(perUnitCost.mul(d)).sub(restTarget).sub(maintenanceMargin(tiers, left.mul(value))).sub(lossSlope.mul(left)).sub(buffer.mul(left.mul(mark)));
+      const n = left.mul(mark);
+      const slack = equity.sub(perUnitCost.mul(d)).sub(restTarget).sub(maintenanceMargin(tiers, value === mark ? n : left.mul(value))).sub(buffer.mul(n));
+      return lossSlope.isZero() ? slack : slack.sub(lossSlope.mul(left));
     },
     slope: (k) => value.mul(tiers[k]!.rate).add(lossSlope).add(mark.mul(buffer.sub(rate))).sub(concession),
     bracket: (d) => tierIndex(tiers, absQ.sub(d).mul(value)),

@@ -19,6 +19,12 @@ export interface CloseContext {
   readonly rate: Fixed;
   /** the group's markets in the close order of §6.2: descending notional at mark, ties by id */
   readonly order: readonly string[];
+  /**
+   * the group as the call found it, before any fill: what a close has shrunk a position by since
+   * then is the book depth this call has taken on that market (price/bookClose.ts), so no state
+   * travels with the groups a rule builds, tries or discards
+   */
+  readonly initial: FGroup;
   /** executes a close of `size` of one position by the price part (price/executeClose.ts, or a zoo engine's) */
   readonly execute: Execute;
 }

@@ -13,6 +13,8 @@ import { closeRuleOf } from './closeSize/closeRuleOf.ts';
 import { executeClose } from './price/executeClose.ts';
 import { penaltyRateOf } from './penalty/penaltyRateOf.ts';
 import type { FPolicy } from './policy.ts';
+import { backstop } from './trigger/backstop.ts';
+import { isBackstopped } from './trigger/isBackstopped.ts';
 
 const NONE: ReadonlyMap<string, FBook & Fixed> = new Map();
 
@@ -31,6 +33,10 @@ export interface PartSwap {
   readonly close?: CloseRule;
   readonly execute?: Execute;
   readonly rate?: typeof penaltyRateOf;
+  /** the backstop's decision (§10.8) */
+  readonly backstopped?: typeof isBackstopped;
+  /** the backstop's takeover (§10.8) */
+  readonly backstop?: CloseRule;
 }
 
 export function liquidateGroupUnder(run: PolicyRun, group: FGroup, insuranceFund: Fixed): FGroupResult {
@@ -51,8 +57,11 @@ export function liquidateGroupUnder(run: PolicyRun, group: FGroup, insuranceFund
     .sort((a, b) => b.n.cmp(a.n) || (a.market < b.market ? -1 : a.market > b.market ? 1 : 0))
     .map((e) => e.market);
 
-  const cx = { v, policy, book: run.book ?? NONE, requests: run.requests ?? NONE, rate, order, execute: run.swap?.execute ?? executeClose };
-  const closed = (run.swap?.close ?? closeRuleOf(policy.closeSize))(cx, group);
+  const cx = { v, policy, book: run.book ?? NONE, requests: run.requests ?? NONE, rate, order, initial: group, execute: run.swap?.execute ?? executeClose };
+  // §10.8: below the backstop threshold the backstop takes the whole group over instead.
+  const backstopped = (run.swap?.backstopped ?? isBackstopped)(policy.trigger, trigger, before);
+  const rule = backstopped ? (run.swap?.backstop ?? backstop) : (run.swap?.close ?? closeRuleOf(policy.closeSize));
+  const closed = rule(cx, group);
   if (!closed.ok) return closed;
   let g: FGroup = closed.group;
   const { fills } = closed;

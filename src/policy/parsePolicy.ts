@@ -14,6 +14,7 @@ import { isReferenceParts, nameOf, REFERENCE_POLICY, type FPolicy } from './poli
 import { parsePrice } from './price/parsePrice.ts';
 import { parseRequirement } from './requirement/parseRequirement.ts';
 import { checkCombination } from './checkCombination.ts';
+import { parseTrigger } from './trigger/parseTrigger.ts';
 
 const checkPolicy = validator(Policy);
 
@@ -29,8 +30,9 @@ export function parsePolicy(value: unknown, path = 'policy'): ParseOutcome<FPoli
   const price = w.price === undefined ? REFERENCE_POLICY.price : parsePrice(w.price);
   const penalty = w.penalty === undefined ? REFERENCE_POLICY.penalty : parsePenalty(w.penalty, at('penalty'), issues);
   const loss = w.loss === undefined ? REFERENCE_POLICY.loss : parseLoss(w.loss);
-  if (requirement === undefined || closeSize === undefined || penalty === undefined) return { ok: false, issues };
-  const parts = { requirement, closeSize, price, penalty, loss };
+  const trigger = w.trigger === undefined ? REFERENCE_POLICY.trigger : parseTrigger(w.trigger, at('trigger'), issues);
+  if (requirement === undefined || closeSize === undefined || penalty === undefined || trigger === undefined) return { ok: false, issues };
+  const parts = { requirement, closeSize, price, penalty, loss, trigger };
   checkCombination(parts, path, issues);
   if (issues.length > 0) return { ok: false, issues };
   if (isReferenceParts(parts) && w.name === undefined) return { ok: true, value: REFERENCE_POLICY };

@@ -24,13 +24,19 @@ export type FCloseSize =
 /** §10.4: at what price a close fills. */
 export type FPrice = { readonly kind: 'mark' } | { readonly kind: 'book'; readonly remainder: 'left' | 'bankruptcy' };
 
-/** §10.5: what a close costs the trader. */
+/** §10.5: what caps a fill's penalty: the group's equity (§7.3, absent) or the fill's value above bankruptcy. */
+export type PenaltyCap = 'equity' | 'bankruptcy';
+
+/** §10.5: what a close costs the trader. `cap` is absent for §7.3's cap (the default), so the reference's part stays `{ kind: 'steps' }`. */
 export type FPenalty =
-  | { readonly kind: 'steps' }
-  | { readonly kind: 'linear'; readonly points: readonly { readonly marginRatio: Fixed; readonly rate: Fixed }[] };
+  | { readonly kind: 'steps'; readonly cap?: 'bankruptcy' }
+  | { readonly kind: 'linear'; readonly points: readonly { readonly marginRatio: Fixed; readonly rate: Fixed }[]; readonly cap?: 'bankruptcy' };
 
 /** §10.6: who pays bad debt. */
 export type FLoss = { readonly kind: 'insurance-then-socialized' };
+
+/** §10.8: when a group is liquidated, and below which threshold a backstop takes it over (`numerator/denominator` of MM, ≤ 1). */
+export type FTrigger = { readonly kind: 'params' } | { readonly kind: 'backstop'; readonly numerator: bigint; readonly denominator: bigint };
 
 export interface FPolicy {
   /** for reports: the policy's `name`, else `minimal-close` for the reference's, else one built from its parts */
@@ -40,6 +46,7 @@ export interface FPolicy {
   readonly price: FPrice;
   readonly penalty: FPenalty;
   readonly loss: FLoss;
+  readonly trigger: FTrigger;
   /** every part is the reference's (spec §3–§7): a scenario under it may omit `policy` */
   readonly isReference: boolean;
 }
@@ -54,6 +61,7 @@ export const REFERENCE_POLICY: FPolicy = Object.freeze({
   price: Object.freeze({ kind: 'mark' }),
   penalty: Object.freeze({ kind: 'steps' }),
   loss: Object.freeze({ kind: 'insurance-then-socialized' }),
+  trigger: Object.freeze({ kind: 'params' }),
   isReference: true,
 } as const);
 
@@ -67,7 +75,9 @@ export function isReferenceParts(p: Omit<FPolicy, 'name' | 'isReference'>): bool
     p.closeSize.kind === 'minimal' &&
     p.price.kind === 'mark' &&
     p.penalty.kind === 'steps' &&
-    p.loss.kind === 'insurance-then-socialized'
+    p.penalty.cap === undefined &&
+    p.loss.kind === 'insurance-then-socialized' &&
+    p.trigger.kind === 'params'
   );
 }
 
@@ -82,5 +92,7 @@ export function nameOf(p: Omit<FPolicy, 'name' | 'isReference'>): string {
   parts.push(p.closeSize.kind === 'minimal' ? 'minimal-close' : p.closeSize.kind);
   if (p.price.kind !== 'mark') parts.push(p.price.kind);
   if (p.penalty.kind !== 'steps') parts.push(`${p.penalty.kind}-penalty`);
+  if (p.penalty.cap === 'bankruptcy') parts.push('bankruptcy-capped');
+  if (p.trigger.kind === 'backstop') parts.push(`backstop-${p.trigger.numerator}/${p.trigger.denominator}`);
   return parts.join('+');
 }

@@ -27,8 +27,10 @@ export const PROMISES = {
   'step-penalty': 'the penalty rate is the step schedule of params on the margin ratio (§5)',
   'linear-penalty': 'the penalty rate is the policy’s piecewise-linear function of the margin ratio',
   'penalty-capped': 'a penalty is never taken out of negative equity (§7.3)',
+  'fee-bounded-by-bankruptcy': 'a fill’s penalty never exceeds its own value above bankruptcy, E⁻ − E·MM′/MM (§10.5, dYdX v4)',
   'distress-monotone': 'more distress never lowers the penalty rate',
   'insurance-then-socialized': 'bad debt is paid by the insurance fund first, the rest socialized (§7.4)',
+  backstop: 'below the backstop threshold the group is taken over whole at mark, with its remaining equity; above it the backstop does not act (§10.8)',
 } as const;
 
 export type PolicyPromise = keyof typeof PROMISES;
@@ -95,7 +97,19 @@ export function promisesOf(p: FPolicy | null): ReadonlySet<PolicyPromise> {
       out.add('linear-penalty').add('penalty-capped').add('distress-monotone');
       break;
   }
+  // The bankruptcy cap is tighter than §7.3's (the fill's share of the equity, not the group's), so both hold.
+  if (p.penalty.cap === 'bankruptcy') out.add('fee-bounded-by-bankruptcy');
   if (p.loss.kind === 'insurance-then-socialized') out.add('insurance-then-socialized');
+  if (p.trigger.kind === 'backstop') {
+    out.add('backstop');
+    // §10.8: a takeover closes everything at mark and charges the collateral, not the rate: the
+    // size rules' own claims, the rate's, and the book walk's do not hold of its fills.
+    for (const w of ['minimal', 'portion-sized', 'steps-down', 'request-bounded', 'step-penalty', 'linear-penalty', 'book-consistent'] as const) out.delete(w);
+    // An adverse move must only push a group toward the takeover: E − θ·MM falls with it while the
+    // requirement's slope in the mark stays below 1/θ, as a tier rate does (< 1); a size-scaled
+    // rate r₀ + k·|q| has no such bound.
+    if (p.requirement.kind === 'size-scaled') out.delete('price-monotone');
+  }
   if (symmetric.requirement) out.add('mirror-symmetric');
   return out;
 }

@@ -10,6 +10,7 @@ import { ExecutionPrice } from './policy/executionPrice.ts';
 import { Loss } from './policy/loss.ts';
 import { Penalty } from './policy/penalty.ts';
 import { Requirement } from './policy/requirement.ts';
+import { Trigger } from './policy/trigger.ts';
 
 export const Policy = Type.Object(
   {
@@ -19,12 +20,13 @@ export const Policy = Type.Object(
     price: Type.Optional(ExecutionPrice),
     penalty: Type.Optional(Penalty),
     loss: Type.Optional(Loss),
+    trigger: Type.Optional(Trigger),
   },
   {
     ...CLOSED,
     $id: wireId('policy'),
     title: 'liqcheck liquidation policy',
-    description: 'One option per part (requirement, close size, execution price, penalty, loss), each defaulting to the reference policy (spec §10). {} is "minimal-close".',
+    description: 'One option per part (requirement, close size, execution price, penalty, loss, trigger), each defaulting to the reference policy (spec §10). {} is "minimal-close".',
   },
 );
 export type Policy = Wire<typeof Policy>;

@@ -1,5 +1,6 @@
 /**
- * The penalty part of a policy, parsed (spec §10.5): the domain of the linear function's points.
+ * The penalty part of a policy, parsed (spec §10.5): the domain of the linear function's points,
+ * and the cap (absent for §7.3's).
  * The schema (src/wire/policy/penalty.ts) has already required at least two points.
  * @see docs/spec.md#105-penalty
  */
@@ -11,7 +12,9 @@ import { policyIssue, readAmount } from '../readAmount.ts';
 import type { LinearPoint } from './linearRate.ts';
 
 export function parsePenalty(w: Penalty, path: string, issues: Issue[]): FPenalty | undefined {
-  if (w.kind === 'steps') return { kind: 'steps' };
+  // §10.5: "equity" is the default cap of §7.3 and is kept absent, so `{ kind: 'steps' }` stays the reference's part.
+  const cap = w.cap === 'bankruptcy' ? ({ cap: 'bankruptcy' } as const) : {};
+  if (w.kind === 'steps') return { kind: 'steps', ...cap };
   const points: LinearPoint[] = [];
   let prevIndex = -1;
   let ok = true;
@@ -36,5 +39,5 @@ export function parsePenalty(w: Penalty, path: string, issues: Issue[]): FPenalt
     points.push({ marginRatio, rate });
     prevIndex = i;
   });
-  return ok ? { kind: 'linear', points } : undefined;
+  return ok ? { kind: 'linear', points, ...cap } : undefined;
 }

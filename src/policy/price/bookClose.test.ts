@@ -122,8 +122,8 @@ describe('bookClose called twice on one market in one call (a step-down close)',
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
   const p = parsed.value;
   const v = { params: fixedParams(p.params), marks: fixedMarks(p.marks) };
-  const cx: CloseContext = { v, policy: p.policy!, book: p.book!, requests: new Map(), rate: fx('0.01'), order: ['BTC'], execute: bookClose };
   const [, g] = marginGroups(v, FZERO, fixedPositions(p));
+  const cx: CloseContext = { v, policy: p.policy!, book: p.book!, requests: new Map(), rate: fx('0.01'), order: ['BTC'], initial: g!, execute: bookClose };
 
   it('walks on from where the first close stopped: consumed depth is not reused', () => {
     const first = bookClose(cx, g!, 'BTC', fx('0.3'));
@@ -132,6 +132,13 @@ describe('bookClose called twice on one market in one call (a step-down close)',
     const show = (c: typeof first) => c.fills.map((f) => [fixedCanonical(f.size), fixedCanonical(f.price)]);
     expect(show(first)).toEqual([['0.3', '89.5']]);
     expect(show(second)).toEqual([['0.2', '89.5'], ['0.3', '89']]);
+  });
+
+  it('a group rebuilt by hand between the closes keeps what was consumed: it is read from the position, not the object', () => {
+    const first = bookClose(cx, g!, 'BTC', fx('0.3'));
+    const rebuilt = { ...first.group, positions: first.group.positions.map((p) => ({ ...p })) };
+    // hand-computed as above: 0.2 left at 89.5, then 89.
+    expect(bookClose(cx, rebuilt, 'BTC', fx('0.5')).fills.map((f) => [fixedCanonical(f.size), fixedCanonical(f.price)])).toEqual([['0.2', '89.5'], ['0.3', '89']]);
   });
 
   it('a close that is tried and discarded consumes nothing', () => {

@@ -4,19 +4,12 @@
  * @see docs/spec.md#104-execution-price
  */
 import { FZERO, ceilDiv, fmax, fmin, type Fixed } from '../../model/fixed.ts';
-import { markOf, marketOf, type FFill, type FGroup } from '../../model/fixedCore.ts';
+import { markOf, marketOf, type FFill, type FGroup, type FPosition } from '../../model/fixedCore.ts';
 import { EMPTY_BOOK, type FLevel } from '../book.ts';
 import type { CloseContext, Closed } from '../closeContext.ts';
+import { penaltyRoomOf } from '../penalty/bankruptcyRoom.ts';
 import { bankruptcyPrice } from './bankruptcyPrice.ts';
 import { fillAt } from './fillAt.ts';
-
-/**
- * Depth already taken in this call, by market, on the way to a group. Keyed by the group object a
- * close returned, so a close rule that tries a close and discards it (a trial) discards its
- * consumption too; a market closed twice in one call (step-down) walks on from where it stopped.
- * A rule that rebuilds a group by hand (not through `execute`) loses it: none does.
- */
-const consumedTo = new WeakMap<FGroup, ReadonlyMap<string, Fixed>>();
 
 /** The depth left at each level after `taken` has been filled from the front: `a_k` of §10.4. */
 export function levelsLeft(levels: readonly FLevel[], taken: Fixed): FLevel[] {
@@ -30,15 +23,28 @@ export function levelsLeft(levels: readonly FLevel[], taken: Fixed): FLevel[] {
   return out;
 }
 
+/**
+ * `τ` of §10.4, the size already filled from this side in this call: what the position has shrunk
+ * by since the call began (`cx.initial`), at most the side's depth. Closes only reduce a position,
+ * and every fill of a close is a level's until the depth runs out; only then may a bankruptcy
+ * remainder fill more, when the whole side is gone anyway — hence the `min`.
+ */
+function takenInCall(cx: CloseContext, pos: FPosition, side: readonly FLevel[]): Fixed {
+  const start = cx.initial.positions.find((p) => p.market === pos.market);
+  if (start === undefined) return FZERO;
+  const shrunk = start.size.abs().sub(pos.size.abs());
+  const depth = side.reduce((a, l) => a.add(l.size), FZERO);
+  return fmin(shrunk, depth);
+}
+
 export function bookClose(cx: CloseContext, g: FGroup, market: string, size: Fixed): Closed {
   const { v, policy, rate } = cx;
   if (policy.price.kind !== 'book') throw new Error(`bookClose under a "${policy.price.kind}" price part`);
   const pos = g.positions.find((p) => p.market === market)!;
   const long = pos.size.sign() > 0;
   const book = cx.book.get(market) ?? EMPTY_BOOK;
-  const consumed = consumedTo.get(g);
-  const taken = consumed?.get(market) ?? FZERO;
-  const levels = levelsLeft(long ? book.bids : book.asks, taken);
+  const side = long ? book.bids : book.asks;
+  const levels = levelsLeft(side, takenInCall(cx, pos, side));
   const depth = levels.reduce((a, l) => a.add(l.size), FZERO);
 
   const q = pos.size.abs();
@@ -54,13 +60,14 @@ export function bookClose(cx: CloseContext, g: FGroup, market: string, size: Fix
     }
   }
 
+  const room = penaltyRoomOf(policy.penalty);
   let group = g;
   const fills: FFill[] = [];
   let due = walk;
   for (const l of levels) {
     if (due.sign() <= 0) break;
     const t = fmin(due, l.size);
-    const f = fillAt(v, group, market, t, l.price, rate);
+    const f = fillAt(v, group, market, t, l.price, rate, room);
     group = f.group;
     fills.push(f.fill);
     due = due.sub(t);
@@ -70,14 +77,10 @@ export function bookClose(cx: CloseContext, g: FGroup, market: string, size: Fix
   if (policy.price.remainder === 'bankruptcy' && rest.sign() > 0) {
     const closedPnl = (long ? rest : rest.neg()).mul(mark.sub(pos.entry));
     const x = bankruptcyPrice(long, rest, pos.entry, group.health.equity.sub(closedPnl), v.params.unit, marketOf(v, market).tick);
-    const f = fillAt(v, group, market, rest, x, rate);
+    const f = fillAt(v, group, market, rest, x, rate, room);
     group = f.group;
     fills.push(f.fill);
   }
 
-  if (fills.length === 0) return { group: g, fills };
-  const next = new Map(consumed ?? []);
-  next.set(market, taken.add(walk));
-  consumedTo.set(group, next);
   return { group, fills };
 }

@@ -6,10 +6,11 @@
 import type { Fixed } from '../../model/fixed.ts';
 import { closeFill, type FGroup } from '../../model/fixedCore.ts';
 import type { CloseContext, Closed } from '../closeContext.ts';
+import { penaltyRoomOf } from '../penalty/bankruptcyRoom.ts';
 import { bookClose } from './bookClose.ts';
 
 export function executeClose(cx: CloseContext, g: FGroup, market: string, size: Fixed): Closed {
   if (cx.policy.price.kind === 'book') return bookClose(cx, g, market, size);
-  const closed = closeFill(cx.v, g, market, size, cx.rate);
+  const closed = closeFill(cx.v, g, market, size, cx.rate, undefined, penaltyRoomOf(cx.policy.penalty));
   return { group: closed.group, fills: [closed.fill] };
 }

@@ -4,8 +4,8 @@
  * line, the segment it is read on, what happens past the last point, when the margin ratio is
  * read, the order of the points.
  */
-import { ceilDiv, Fixed, floorDiv, pow10 } from '../../model/fixed.ts';
-import type { FHealth, FValuation } from '../../model/fixedCore.ts';
+import { ceilDiv, Fixed, floorDiv, floorTo, pow10 } from '../../model/fixed.ts';
+import { closeFill, type FHealth, type FValuation, type PenaltyRoom } from '../../model/fixedCore.ts';
 import type { CloseRule } from '../../policy/closeContext.ts';
 import { closeRuleOf } from '../../policy/closeSize/closeRuleOf.ts';
 import { linearRate, type LinearPoint } from '../../policy/penalty/linearRate.ts';
@@ -102,11 +102,46 @@ const rateAfterFill: CloseRule = (cx, g) => {
   return rule({ ...cx, rate: linearRate(cx.policy.penalty.points, after.equity, after.maintenance) }, g);
 };
 
+/** dYdX-like: the scenario's step rates, each fill capped by its value above bankruptcy; every position closed, so a group's first fills are partial closes of the group. */
+const DYDX_LIKE: Policy = { closeSize: { kind: 'full' }, penalty: { kind: 'steps', cap: 'bankruptcy' } };
+
+/**
+ * The frame's execution at mark (§7.1) with the bankruptcy cap's rule for a group of `E ≥ 0`
+ * replaced by `room` (an underwater group keeps §7.3's cap, as the reference's does).
+ */
+function cappedBy(room: PenaltyRoom) {
+  const rule: PenaltyRoom = (before, realized, unit) => (before.equity.sign() < 0 ? floorTo(realized.equity, unit) : room(before, realized, unit));
+  return withPartSwap({
+    execute: (cx, g, market, size) => {
+      const c = closeFill(cx.v, g, market, size, cx.rate, undefined, rule);
+      return { group: c.group, fills: [c.fill] };
+    },
+  });
+}
+
+/** §7.3's whole-group cap `⌊E⁻⌋_u` where the fill's share was meant: a partial close is charged out of the equity of the rest. */
+const wholeGroupEquity: PenaltyRoom = (_before, realized, unit) => floorTo(realized.equity, unit);
+
+/** `⌈E⁻ − E·MM′/MM⌉_u`: the value above bankruptcy rounded up, so the fee may take a sub-unit of the rest's share. */
+const roundedUp: PenaltyRoom = (before, realized, unit) =>
+  ceilDiv(realized.equity.mul(before.maintenance).sub(before.equity.mul(realized.maintenance)), before.maintenance.mul(unit)).mul(unit);
+
+/** The fill's share `E·ΔMM/MM′`, over the requirement AFTER the fill (the whole equity once nothing is left). */
+const shareOverAfter: PenaltyRoom = (before, realized, unit) => {
+  const delta = before.maintenance.sub(realized.maintenance);
+  if (realized.maintenance.sign() <= 0) return floorTo(realized.equity, unit);
+  const shift = realized.equity.sub(before.equity);
+  return floorDiv(shift.mul(realized.maintenance).add(before.equity.mul(delta)), realized.maintenance.mul(unit)).mul(unit);
+};
+
 export const PENALTY_ZOO: readonly PolicyZooEntry[] = [
   { name: 'linearRoundedDown', policy: FOUR_POINTS, engine: withPartSwap({ rate: rateBy(interpolated(down)) }), bug: 'the interpolated rate is rounded down to 10^−18, not up', violates: ['LIQ-025'] },
   { name: 'linearRoundedNearest', policy: FOUR_POINTS, engine: withPartSwap({ rate: rateBy(interpolated(nearest)) }), bug: 'the interpolated rate is rounded half up to 10^−18, not up', violates: ['LIQ-025'] },
   { name: 'linearNeighbourSegment', policy: FOUR_POINTS, engine: withPartSwap({ rate: rateBy(neighbouringSegment) }), bug: 'the line is read on the segment below the margin ratio (off by one point)', violates: ['LIQ-025'] },
   { name: 'linearExtrapolated', policy: AAVE_LIKE, engine: withPartSwap({ rate: rateBy(extrapolated) }), bug: 'below the last point the last segment is extrapolated instead of flat', violates: ['LIQ-025'] },
   { name: 'linearRateAfterFill', policy: FOUR_POINTS, engine: withPartSwap({ close: rateAfterFill }), bug: 'the rate is read from the margin ratio after the fill, not before', violates: ['LIQ-025'], shape: 'partial' },
+  { name: 'bankruptcyCapWholeGroup', policy: DYDX_LIKE, engine: cappedBy(wholeGroupEquity), bug: 'the fee is capped by the whole group’s equity (§7.3), not by the fill’s share of it', violates: ['LIQ-028'], shape: 'crossMulti' },
+  { name: 'bankruptcyCapRoundedUp', policy: DYDX_LIKE, engine: cappedBy(roundedUp), bug: 'the fill’s value above bankruptcy is rounded up to the quote unit, not down', violates: ['LIQ-028'], shape: 'crossMulti' },
+  { name: 'bankruptcyShareAfter', policy: DYDX_LIKE, engine: cappedBy(shareOverAfter), bug: 'the fill’s share of the equity is E·ΔMM over the requirement after the fill, not before', violates: ['LIQ-028'], shape: 'crossMulti' },
   { name: 'linearPointsBackwards', policy: FOUR_POINTS, engine: withPartSwap({ rate: rateBy(backwards) }), bug: 'the rates are paired with the margin ratios in reverse: more distress, lower rate', violates: ['LIQ-025', 'LIQ-016'] },
 ];
