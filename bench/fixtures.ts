@@ -13,7 +13,9 @@
  *   canonical JSON, hash, one file each);
  * - `write`: canonical files and manifest of an already built suite, into a new directory, and over
  *   the same suite already there (unchanged cases are hard-linked, not created: writeSuite.ts);
- * - `verify`: the committed suite against the reference (manifest, schema, hashes, replay).
+ * - `verify`: the committed suite against the reference (manifest, schema, hashes, replay);
+ * - draws per stream of the 3,000-case suite: what the search costs where (a draw costs about the
+ *   same in every stream, and one stream, rounding-bound, takes most of them).
  * Each is the median of REPS runs, single thread unless a row says workers. Writes reports/bench-fixtures.json atomically.
  *
  * Run: `npm run bench:fixtures` (also part of `npm run bench`). Budget: about a minute.
@@ -27,7 +29,7 @@ import { scenario } from '../src/arbitraries/scenario.ts';
 import { canonicalFile, sha256 } from '../src/fixtures/canonicalJson.ts';
 import { REFERENCE_ENGINE } from '../src/fixtures/engineFor.ts';
 import { buildFixture } from '../src/fixtures/fixture.ts';
-import { generateSuite, generateSuiteOnWorkers, manifestOf, type GeneratedSuite } from '../src/fixtures/generate.ts';
+import { BATCH, generateSuite, generateSuiteOnWorkers, manifestOf, type GeneratedSuite } from '../src/fixtures/generate.ts';
 import { verifyDir } from '../src/fixtures/verify.ts';
 import { writeSuite } from '../src/fixtures/writeSuite.ts';
 import { writeFileAtomic } from '../src/io/writeFileAtomic.ts';
@@ -98,6 +100,24 @@ const row = (stage: string, cases: number, ms: number): void => {
 
 const load = os.loadavg()[0]!;
 
+/**
+ * Candidates each stream drew to fill its quota, read from the kept cases' `provenance.path`
+ * (`<stream>/<batch>:<index>`: the last kept case of a stream ends its search), and cases kept:
+ * where a generation's time goes, since a draw costs about the same in every stream.
+ */
+function drawsPerStream(s: GeneratedSuite): { stream: string; draws: number; kept: number }[] {
+  const by = new Map<string, { draws: number; kept: number }>();
+  for (const c of s.cases) {
+    const m = /^(.+)\/(\d+):(\d+)$/.exec(c.fixture.provenance.path ?? '');
+    if (m === null || m[1] === 'invalid') continue;
+    const at = Number(m[2]) * BATCH + Number(m[3]) + 1;
+    const e = by.get(m[1]!) ?? { draws: 0, kept: 0 };
+    by.set(m[1]!, { draws: Math.max(e.draws, at), kept: e.kept + 1 });
+  }
+  return [...by].map(([stream, e]) => ({ stream, ...e })).sort((a, b) => b.draws - a.draws);
+}
+let streams: ReturnType<typeof drawsPerStream> = [];
+
 // Whole command, at the committed suite's size and larger; one thread, then on workers (same seeds).
 const oneThread = new Map<string, string>();
 for (const count of [600, 3000]) {
@@ -107,6 +127,7 @@ for (const count of [600, 3000]) {
       const t = timed(() => {
         const s = generateSuite({ params: defaultParams, count, seed: 20261125 + i, command: 'bench' });
         oneThread.set(`${count}/${i}`, JSON.stringify(s.cases.map((c) => c.text)));
+        if (count === 3000 && i === 0) streams = drawsPerStream(s);
         writeSuite(out, s);
       });
       cpuOf(`generate --count ${count}`);
@@ -185,6 +206,8 @@ const report = {
   loadAverageAtEnd: Number(os.loadavg()[0]!.toFixed(2)),
   method: { reps: REPS, statistic: 'median', threads: 1, workersRows: WORKERS },
   rows,
+  /** candidates drawn and cases kept per stream, `generate --count 3000` of the first seed */
+  drawsPerStream: streams,
   goals: {
     generatePerSecond: { goal: GOAL_GENERATE_PER_SEC, measured: Math.round(generate.perSecond), met: generate.perSecond >= GOAL_GENERATE_PER_SEC },
     generateOnWorkersPerSecond: { goal: GOAL_WORKERS_PER_SEC, workers: WORKERS, measured: Math.round(onWorkers.perSecond), met: onWorkers.perSecond >= GOAL_WORKERS_PER_SEC, speedup: Number((onWorkers.perSecond / generate.perSecond).toFixed(2)) },
@@ -197,5 +220,7 @@ const w = Math.max(...rows.map((r) => r.stage.length));
 console.log(`liqcheck fixtures benchmark — ${report.cpu}, ${report.logicalCpus} logical CPUs, load ${report.loadAverageAtStart}, node ${report.node}\n`);
 console.log(`  ${'stage'.padEnd(w)}  ${'cases'.padStart(6)}  ${'ms'.padStart(8)}  ${'cases/s'.padStart(9)}  ${'CPU ms'.padStart(8)}  ${'load'.padStart(5)}`);
 for (const r of rows) console.log(`  ${r.stage.padEnd(w)}  ${String(r.cases).padStart(6)}  ${r.ms.toFixed(0).padStart(8)}  ${Math.round(r.perSecond).toString().padStart(9)}  ${(r.cpuMs === undefined ? '' : r.cpuMs.toFixed(0)).padStart(8)}  ${r.loadAverage.toFixed(1).padStart(5)}`);
+const allDraws = streams.reduce((n, x) => n + x.draws, 0);
+console.log(`\n  draws per stream (--count 3000): ${streams.slice(0, 4).map((x) => `${x.stream} ${x.draws} for ${x.kept} cases (${Math.round((100 * x.draws) / allDraws)} %)`).join(', ')}, …; ${allDraws} in all`);
 console.log(`\ngoal generate ≥ ${GOAL_GENERATE_PER_SEC}/s: ${report.goals.generatePerSecond.met ? 'met' : 'NOT met'} (${report.goals.generatePerSecond.measured}/s); goal generate on ${WORKERS} workers ≥ ${GOAL_WORKERS_PER_SEC}/s: ${report.goals.generateOnWorkersPerSecond.met ? 'met' : 'NOT met'} (${report.goals.generateOnWorkersPerSecond.measured}/s, ×${report.goals.generateOnWorkersPerSecond.speedup} one thread); goal verify < ${GOAL_VERIFY_MS} ms: ${report.goals.verifyMs.met ? 'met' : 'NOT met'} (${report.goals.verifyMs.measured} ms)`);
 console.log('written to reports/bench-fixtures.json');

@@ -115,6 +115,20 @@ export function classify(s: Scenario, reference?: Outcome): string[] {
   return LABELS.filter((l) => labels.has(l));
 }
 
+/**
+ * Whether `classify(s, reference)` includes `rounding-bound`, computed alone: only the replay of
+ * the fills, none of the other labels (the run at `dustNotional = 0` above all). For the fixture
+ * generator, which draws about a hundred candidates per rounding-bound case.
+ */
+export function hasRoundingBound(s: Scenario, reference: Extract<Outcome, { ok: true }>): boolean {
+  const known = knownParsed(s);
+  const parsed = known !== undefined ? { ok: true as const, value: known } : parseScenario(s);
+  if (!parsed.ok) return false;
+  const labels = new Set<Label>();
+  replayFills(parsed.value, reference.result.fills, labels);
+  return labels.has('rounding-bound');
+}
+
 /** Whether some filled position is gone or at size 0 afterwards: the only place dust can act. */
 function closesInFull(r: LiquidationResult): boolean {
   const left = new Map(r.account.positions.map((p) => [p.market, p.size]));
