@@ -2,6 +2,7 @@ import { floorTo, FZERO, type Fixed } from '../model/fixed.ts';
 import type { FLevel } from '../policy/book.ts';
 import type { OutputInvariant } from './invariant.ts';
 import { exactOf, healthOf, ledger, replayFills, s, signedClose } from './ledger.ts';
+import { takenOver } from './backstopTakeover.ts';
 
 /**
  * LIQ-023 — fills walk the order book (spec §10.4). Per market, the fills in reported order are
@@ -18,8 +19,8 @@ export const bookConsistent: OutputInvariant = {
   kind: 'output',
   id: 'LIQ-023',
   title: 'book-consistent fills',
-  statement: 'Per market, the fills walk the book side that closes the position (bids for a long, asks for a short) best first: each at the price of the level reached, of at most what is left of it, every earlier level consumed in full, the total within the depth; beyond the depth only under remainder "bankruptcy", at the bankruptcy price — the tick price least favourable to the trader with E⁻ ≥ 0, from the engine\'s own numbers.',
-  domain: 'Engines whose policy fills from the scenario\'s order book (spec §10.4). Counter-cases in real engines: dYdX v4 matches at most at the fillable price and hands what it cannot fill to deleveraging; Hyperliquid hands it to the backstop vault.',
+  statement: 'Per market, the fills walk the book side that closes the position (bids for a long, asks for a short) best first: each at the price of the level reached, of at most what is left of it, every earlier level consumed in full, the total within the depth; beyond the depth only under remainder "bankruptcy", at the bankruptcy price — the tick price least favourable to the trader with E⁻ ≥ 0, from the engine\'s own numbers —, or under remainder "backstop", at the mark.',
+  domain: 'Engines whose policy fills from the scenario\'s order book (spec §10.4). Counter-cases in real engines: dYdX v4 matches at most at the fillable price and hands what it cannot fill to deleveraging; Hyperliquid hands it to the backstop vault. Groups taken over by a backstop (§10.8) are judged by LIQ-027 instead.',
   spec: '#104-execution-price',
   presumes: ['book-consistent'],
   check: (c) => {
@@ -29,6 +30,8 @@ export const bookConsistent: OutputInvariant = {
     const { params } = x.v;
     const out: string[] = [];
     for (const g of ledger(c)) {
+      // §10.8: a takeover fills at the mark, not from the book (LIQ-024 and LIQ-027 judge it).
+      if (takenOver(c, g)) continue;
       // The walk of each market: its levels, the level reached and what is left of it.
       const walks = new Map<string, { levels: readonly FLevel[]; side: string; at: number; left: Fixed }>();
       for (const p of g.before.positions) {
@@ -59,6 +62,12 @@ export const bookConsistent: OutputInvariant = {
         const depth = w.levels.reduce((a, l) => a.add(l.size), FZERO);
         if (price.remainder === 'left') {
           out.push(`${tag} fills ${s(f.size)} at ${s(f.price)} beyond the depth of the ${w.side} (${s(depth)}), which remainder "left" leaves open`);
+          return;
+        }
+        if (price.remainder === 'backstop') {
+          // §10.4: the backstop account takes the rest over at the mark itself.
+          const mark = x.v.marks.get(f.market);
+          if (mark !== undefined && !f.price.eq(mark)) out.push(`${tag} closes ${s(f.size)} beyond the depth of the ${w.side} (${s(depth)}) at ${s(f.price)}, but remainder "backstop" takes it over at the mark ${s(mark)}`);
           return;
         }
         // The bankruptcy price: E⁻(x) = B + ⌊q_c·(x − e)⌋_u with B the engine's state before the fill

@@ -34,6 +34,7 @@ import { valueConservation } from './valueConservation.ts';
 import { lossBufferMonotone } from './lossBufferMonotone.ts';
 import { backstopTakeover } from './backstopTakeover.ts';
 import { feeBoundedByBankruptcy } from './feeBoundedByBankruptcy.ts';
+import { bankruptcyPriced } from './bankruptcyPriced.ts';
 
 /** LIQ-000 is not an entry: the runner reports it when an engine's answer is not a result. */
 export const WELL_FORMED = {
@@ -73,6 +74,7 @@ export const CATALOG: readonly Invariant[] = [
   lossBufferMonotone,
   backstopTakeover,
   feeBoundedByBankruptcy,
+  bankruptcyPriced,
 ];
 
 export const PARAMS_CATALOG: readonly ParamsInvariant[] = [

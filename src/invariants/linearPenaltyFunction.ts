@@ -1,6 +1,7 @@
 import type { OutputInvariant } from './invariant.ts';
 import { exactOf, ledger, s } from './ledger.ts';
 import { penaltyCharged } from './penaltyCharged.ts';
+import { takenOver } from './backstopTakeover.ts';
 
 /**
  * LIQ-025 — the linear penalty follows its function.
@@ -17,8 +18,8 @@ export const linearPenaltyFunction: OutputInvariant = {
   kind: 'output',
   id: 'LIQ-025',
   title: 'linear penalty follows its function',
-  statement: 'Under the linear penalty, every fill’s penalty rate equals f(E/MM before liquidation) — the policy’s points interpolated and rounded up to 10^−18, the first point’s rate above it, the last point’s below it — and lies in [first rate, last rate]; its penalty is ⌈f·N_c⌉ on its notional at mark, reduced only by the equity cap, split ⌊penalty·share⌋ to the liquidator.',
-  domain: 'Engines whose policy has the penalty part "linear" (§10.5), at any close size and price. Aave v4’s bonus is linear in the health factor between two points and constant beyond (aave/aave-v4 docs/features/LiquidationEngine.md).',
+  statement: 'Under the linear penalty, every fill’s penalty rate equals f(E/MM before liquidation) — the policy’s points interpolated and rounded up to 10^−18, the first point’s rate above it, the last point’s below it — and lies in [first rate, last rate]; its penalty is ⌈f·N_c⌉ on its notional at mark, reduced only by the policy’s cap (§7.3, or §10.5’s bankruptcy cap), split ⌊penalty·share⌋ to the liquidator.',
+  domain: 'Engines whose policy has the penalty part "linear" (§10.5), at any close size and price. Aave v4’s bonus is linear in the health factor between two points and constant beyond (aave/aave-v4 docs/features/LiquidationEngine.md). Groups taken over by a backstop (§10.8) are judged by LIQ-027 instead.',
   spec: '#105-penalty',
   presumes: ['linear-penalty'],
   check: (c) => {
@@ -28,7 +29,8 @@ export const linearPenaltyFunction: OutputInvariant = {
     const hi = penalty.points[penalty.points.length - 1]!.rate;
     const out: string[] = [];
     for (const g of ledger(c)) {
-      if (g.rate === null) continue;
+      // §10.8: a takeover charges the remaining collateral, not the rate.
+      if (g.rate === null || takenOver(c, g)) continue;
       g.fills.forEach((f, i) => {
         if (f.penaltyRate.lt(lo) || f.penaltyRate.gt(hi)) {
           out.push(`group ${g.id} fill ${i} (${f.market}): penalty rate ${s(f.penaltyRate)} outside the function's range [${s(lo)}, ${s(hi)}]`);

@@ -149,7 +149,7 @@ export const longShortMirror: RelationInvariant = {
   id: 'LIQ-013',
   title: 'long/short mirror',
   statement: 'Flipping every position’s side and reflecting its entry about the mark (e′ = 2P − e), and under a book price the book too (bids ↔ asks, p′ = 2P − p), gives the same liquidation with sides swapped and execution prices reflected (x′ = 2P − x).',
-  domain: 'Scenarios where every reflected entry, and under a book price every reflected level price, is positive (e < 2P, p < 2P); under a book, not when a fill of the case or of its mirror is at the smallest price (one tick), where the bankruptcy price is clamped. Linear contracts only; inverse contracts are not symmetric.',
+  domain: 'Scenarios where every reflected entry, and under a book price every reflected level price, is positive (e < 2P, p < 2P); under a book or the bankruptcy price part, not when a fill of the case or of its mirror is at the smallest price (one tick), where the bankruptcy price is clamped. Linear contracts only; inverse contracts are not symmetric.',
   spec: '#71-execution-price',
   presumes: ['mirror-symmetric'],
   derive: (c) => {
@@ -173,7 +173,8 @@ export const longShortMirror: RelationInvariant = {
 
 /** A book-priced fill at the smallest price (one tick) in the case or its mirror: the clamp of spec §10.4 is not symmetric. */
 function clampedAtTick(c: Case, runs: readonly DerivedRun[]): boolean {
-  if (c.input.book === undefined) return false;
+  // §10.4: a book's remainder and the bankruptcy price part both clamp x_b to one tick.
+  if (c.input.book === undefined && c.input.policy?.price.kind !== 'bankruptcy') return false;
   const atTick = (market: string, price: string) => {
     const m = c.input.params.markets.get(market);
     return m !== undefined && new Dec(price).eq(m.tick);

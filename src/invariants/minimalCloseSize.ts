@@ -1,6 +1,7 @@
 import { closeFill, groupHealth, meetsTarget } from '../model/fixedCore.ts';
 import { exactOf, healthOf, ledger, replayFills, s, type ExactGroup } from './ledger.ts';
 import type { OutputInvariant } from './invariant.ts';
+import { takenOver } from './backstopTakeover.ts';
 
 /**
  * LIQ-004 — the close is minimal relative to the documented order.
@@ -17,7 +18,7 @@ export const minimalCloseSize: OutputInvariant = {
   id: 'LIQ-004',
   title: 'minimal close size',
   statement: 'Positions are reduced largest notional first; each fill but the last closes its position and leaves the target unmet, and closing one lot less in the last fill would not meet the target without leaving dust.',
-  domain: 'Engines claiming the minimal-close policy. Not for fixed-portion designs (dYdX 10%, Hyperliquid 20%, tier step-downs) or time throttling, which close more or less by design (I7).',
+  domain: 'Engines claiming the minimal-close policy. Not for fixed-portion designs (dYdX 10%, Hyperliquid 20%, tier step-downs) or time throttling, which close more or less by design (I7). Groups taken over by a backstop (§10.8) are judged by LIQ-027 instead.',
   spec: '#63-minimal-close-of-one-position',
   presumes: ['minimal'],
   check: (c) => {
@@ -26,6 +27,8 @@ export const minimalCloseSize: OutputInvariant = {
     const out: string[] = [];
     for (const g of ledger(c)) {
       if (!g.liquidatable || g.fills.length === 0 || g.rate === null) continue;
+      // §10.8: a takeover closes everything by design, decided on the scenario's own E and MM.
+      if (takenOver(c, g)) continue;
       const rate = g.rate;
       const order = [...g.before.positions]
         .map((p) => ({ market: p.market, n: p.size.abs().mul(v.marks.get(p.market)!) }))

@@ -8,6 +8,8 @@ import { STEPS_SCENARIO } from '../../properties/penaltyScenarios.ts';
 import { liquidate } from '../model/liquidate.ts';
 import type { Engine, LiquidationResult } from '../model/types.ts';
 import { checkCase } from './checkCase.ts';
+import { example } from '../policy/trigger/backstopScenario.ts';
+import { withPartSwap } from '../zoo/policy/support.ts';
 import { penaltySchedule } from './penaltySchedule.ts';
 
 const ONLY = { invariants: [penaltySchedule] };
@@ -34,5 +36,24 @@ describe('LIQ-006 penalty follows the monotone schedule', () => {
     expect(messages({ penaltyRate: '0.003' })).toContainEqual(expect.stringMatching(/penalty rate 0\.003 but the schedule gives 0\.002/));
     expect(messages({ penalty: '5.52', insuranceFee: '2.76' })).toContainEqual(expect.stringMatching(/penalty 5\.52 but ⌈0\.002 × 2763⌉ capped at .* = 5\.53/));
     expect(messages({ liquidatorFee: '2.77', insuranceFee: '2.76' })).toContainEqual(expect.stringMatching(/liquidator fee 2\.77 but ⌊5\.53 × 0\.5⌋ = 2\.76/));
+  });
+});
+
+describe('LIQ-006 under a 2/3 backstop (spec §10.8 worked example; hand-computed, not a published vector)', () => {
+  const takesOverAll = withPartSwap({ backstopped: () => true });
+  const only = (engine: Engine, sc: ReturnType<typeof example>): string[] => checkCase(engine, sc, ONLY).violations.map((v) => v.message);
+
+  it('skips a group taken over (C = 350: charged its collateral 149.70, not the rate 0.002)', () => {
+    expect(only(liquidate, example('350'))).toEqual([]);
+  });
+
+  it('judges a group above the threshold by the scenario’s E and MM: a takeover at C = 500 is flagged', () => {
+    expect(only(liquidate, example('500'))).toEqual([]);
+    // Taken over anyway: BTC closed first at 0 penalty (⌈0.002 · 29800⌉ = 59.60, room ⌊299.709⌋_u = 299.70),
+    // then ETH charged C' = 500 − 200 − 0.30 = 299.70 against ⌈0.002 · 600.3⌉_u = 1.21.
+    expect(only(takesOverAll, example('500'))).toEqual([
+      'group cross fill 0 (BTC-PERP): penalty 0 but ⌈0.002 × 29800⌉ capped at 299.7 = 59.6',
+      'group cross fill 1 (ETH-PERP): penalty 299.7 but ⌈0.002 × 600.3⌉ capped at 299.7 = 1.21',
+    ]);
   });
 });

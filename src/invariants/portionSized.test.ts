@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { liquidate } from '../model/liquidate.ts';
 import type { Engine } from '../model/types.ts';
 import { exampleScenario } from '../policy/closeSize/closeSizeScenario.ts';
+import { example } from '../policy/trigger/backstopScenario.ts';
 import { CLOSE_SIZE_ZOO } from '../zoo/policy/closeSizeZoo.ts';
+import { withPartSwap } from '../zoo/policy/support.ts';
 import { checkCase } from './checkCase.ts';
 import { portionSized } from './portionSized.ts';
 
@@ -41,5 +43,29 @@ describe('LIQ-019 portion-sized', () => {
   it('is out of domain under another close size', () => {
     const sc = { ...two('0.1', '250'), policy: { closeSize: { kind: 'full' } } } as ReturnType<typeof two>;
     expect(messages(liquidate, sc)).toEqual([]);
+  });
+});
+
+describe('LIQ-019 under a 2/3 backstop (spec §10.8 worked example; hand-computed, not a published vector)', () => {
+  const policy = { trigger: { kind: 'backstop', numerator: '2', denominator: '3' }, closeSize: { kind: 'fixed-portion', portion: '0.2', minimumNotional: '0' } } as const;
+  const takesOverAll = withPartSwap({ backstopped: () => true });
+  const only = (engine: Engine, sc: ReturnType<typeof example>): string[] => checkCase(engine, sc, { invariants: [portionSized] }).violations.map((v) => v.message);
+
+  it('skips a group taken over: C = 350, 3 · 149.709 = 449.127 < 2 · 304.003 = 608.006, both positions closed at mark', () => {
+    const sc = example('350', { policy });
+    const o = liquidate(sc);
+    if (!o.ok) throw new Error('unreachable');
+    expect(o.result.fills.map((f) => `${f.size} ${f.market}`)).toEqual(['1 BTC-PERP', '0.3 ETH-PERP']);
+    expect(only(liquidate, sc)).toEqual([]);
+  });
+
+  it('judges a group above the threshold: C = 500, 3 · 299.709 = 899.127 ≥ 608.006, one fill of ⌈0.2 · 1⌉_0.01 = 0.2 BTC', () => {
+    const sc = example('500', { policy });
+    const o = liquidate(sc);
+    if (!o.ok) throw new Error('unreachable');
+    expect(o.result.fills.map((f) => `${f.size} ${f.market}`)).toEqual(['0.2 BTC-PERP']);
+    expect(only(liquidate, sc)).toEqual([]);
+    // The skip reads the scenario's E and MM, not the engine's fills: a takeover above the threshold is flagged.
+    expect(only(takesOverAll, sc)).toEqual(['group cross: 2 fills, but a fixed-portion call makes exactly one']);
   });
 });

@@ -2,6 +2,7 @@ import { ceilDiv, ceilTo, fmax, fmin } from '../model/fixed.ts';
 import { closeOrder } from './closeOrder.ts';
 import { exactOf, ledger, s } from './ledger.ts';
 import type { OutputInvariant } from './invariant.ts';
+import { takenOver } from './backstopTakeover.ts';
 
 /**
  * LIQ-019 — a fixed-portion call closes exactly its portion, once, on the first position.
@@ -18,7 +19,7 @@ export const portionSized: OutputInvariant = {
   title: 'portion-sized close',
   statement:
     'Under fixed-portion, each liquidated group gets exactly one fill, on the first position of the §6.2 order, of Δ = min(|q|, max(⌈portion·|q|⌉_ℓ, ⌈minimumNotional/(ℓ·P)⌉·ℓ)), or of the whole position when (|q| − Δ)·P < max(minimumNotional, dustNotional).',
-  domain: 'Scenarios under a fixed-portion close size at mark price (a book may split or shorten a close). dYdX v4 rounds the base size down to the step, so it closes one lot less than this rule when the portion is not a lot multiple; Hyperliquid closes 20 % with a cooldown between calls (not modelled).',
+  domain: 'Scenarios under a fixed-portion close size at mark price (a book may split or shorten a close). dYdX v4 rounds the base size down to the step, so it closes one lot less than this rule when the portion is not a lot multiple; Hyperliquid closes 20 % with a cooldown between calls (not modelled). Groups taken over by a backstop (§10.8) are judged by LIQ-027 instead.',
   spec: '#103-close-size',
   presumes: ['portion-sized'],
   check: (c) => {
@@ -28,7 +29,8 @@ export const portionSized: OutputInvariant = {
     const { v } = x;
     const out: string[] = [];
     for (const g of ledger(c)) {
-      if (!g.liquidatable) continue;
+      // §10.8: a takeover closes every position, decided on the scenario's own E and MM.
+      if (!g.liquidatable || takenOver(c, g)) continue;
       if (g.fills.length !== 1) {
         out.push(`group ${g.id}: ${g.fills.length} fills, but a fixed-portion call makes exactly one`);
         continue;

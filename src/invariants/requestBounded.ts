@@ -1,6 +1,7 @@
 import { floorTo, fmax, fmin, FZERO, type Fixed } from '../model/fixed.ts';
 import { exactOf, ledger, s } from './ledger.ts';
 import type { OutputInvariant } from './invariant.ts';
+import { takenOver } from './backstopTakeover.ts';
 
 /**
  * LIQ-022 — a requested close never exceeds the request, nor the cap of the close factor and the
@@ -15,7 +16,7 @@ export const requestBounded: OutputInvariant = {
   title: 'request-bounded close',
   statement:
     "Under the requested close size, the fills of each market sum to at most min(request, C) with C = max(ℓ, min(⌊closeFactor·|q|⌋_ℓ, ⌊maximumSize⌋_ℓ)), |q| the position before; a market without a request gets no fill.",
-  domain: 'Scenarios under a requested close size (the scenario carries `requests`). Aave v3 applies its close factor to the debt of one reserve, Drift clamps the liquidator’s max base by its own margin rules: both are at most this cap.',
+  domain: 'Scenarios under a requested close size (the scenario carries `requests`). Aave v3 applies its close factor to the debt of one reserve, Drift clamps the liquidator’s max base by its own margin rules: both are at most this cap. Groups taken over by a backstop (§10.8) are judged by LIQ-027 instead.',
   spec: '#103-close-size',
   presumes: ['request-bounded'],
   check: (c) => {
@@ -25,6 +26,8 @@ export const requestBounded: OutputInvariant = {
     const requests = c.input.requests ?? new Map<string, Fixed>();
     const out: string[] = [];
     for (const g of ledger(c)) {
+      // §10.8: a takeover closes every position whatever was requested, decided on the scenario's own E and MM.
+      if (takenOver(c, g)) continue;
       const closed = new Map<string, Fixed>();
       for (const f of g.fills) closed.set(f.market, (closed.get(f.market) ?? FZERO).add(f.size));
       for (const [market, total] of closed) {

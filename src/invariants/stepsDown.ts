@@ -3,6 +3,7 @@ import { closeFill, meetsTarget, tierIndex, type FValuation } from '../model/fix
 import { closeOrder } from './closeOrder.ts';
 import { exactOf, healthOf, ledger, replayFills, s, type ExactGroup, type GroupLedger } from './ledger.ts';
 import type { Case, OutputInvariant } from './invariant.ts';
+import { takenOver } from './backstopTakeover.ts';
 
 /** The steps of §10.3 for a position of `a` at `mark`: `r_k = (⌈L_{n−k+1}/(ℓ·P)⌉ − 1)·ℓ`, `k = 1…n`. */
 function steps(v: FValuation, market: string, a: Fixed): Fixed[] {
@@ -89,7 +90,7 @@ export const stepsDown: OutputInvariant = {
   title: 'steps down one bracket at a time',
   statement:
     'Under step-down, positions are closed in the §6.2 order, one fill each; a fill that leaves its position open is the last, leaves it at r_k = the largest lot multiple whose notional is below the floor of a lower bracket (not dust), and keeping r_j for any j < k would not have met the target; a position closed in full above bracket 0 had no such step meeting the target; after a full close that meets the target with positions left nothing more is closed.',
-  domain: 'Scenarios under a step-down close size at mark price, with a tiers requirement. Bybit sends one FillOrKill to the lower tier and then hands over at the bankruptcy price; OKX (tier ≥ 3) reduces to tier 1 or two tiers per step (unverified): each is one fixed schedule of steps, this rule takes the fewest.',
+  domain: 'Scenarios under a step-down close size at mark price, with a tiers requirement. Bybit sends one FillOrKill to the lower tier and then hands over at the bankruptcy price; OKX (tier ≥ 3) reduces to tier 1 or two tiers per step (unverified): each is one fixed schedule of steps, this rule takes the fewest. Groups taken over by a backstop (§10.8) are judged by LIQ-027 instead.',
   spec: '#103-close-size',
   presumes: ['steps-down'],
   check: (c) => {
@@ -97,7 +98,8 @@ export const stepsDown: OutputInvariant = {
     if (exactOf(c).policy.closeSize.kind !== 'step-down') return [];
     const out: string[] = [];
     for (const g of ledger(c)) {
-      if (!g.liquidatable || g.fills.length === 0) continue;
+      // §10.8: a takeover closes every position, decided on the scenario's own E and MM.
+      if (!g.liquidatable || g.fills.length === 0 || takenOver(c, g)) continue;
       out.push(...judge(c, g));
     }
     return out;

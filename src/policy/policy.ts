@@ -22,7 +22,7 @@ export type FCloseSize =
   | { readonly kind: 'requested'; readonly closeFactor: Fixed; readonly maximumSize: Fixed | null };
 
 /** §10.4: at what price a close fills. */
-export type FPrice = { readonly kind: 'mark' } | { readonly kind: 'book'; readonly remainder: 'left' | 'bankruptcy' };
+export type FPrice = { readonly kind: 'mark' } | { readonly kind: 'book'; readonly remainder: 'left' | 'bankruptcy' | 'backstop' } | { readonly kind: 'bankruptcy' };
 
 /** §10.5: what caps a fill's penalty: the group's equity (§7.3, absent) or the fill's value above bankruptcy. */
 export type PenaltyCap = 'equity' | 'bankruptcy';

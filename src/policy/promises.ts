@@ -22,6 +22,7 @@ export const PROMISES = {
   'price-monotone': 'a larger adverse move of a single position closes no less',
   'mark-price': 'fills execute at the mark conceded by the price impact, on the tick (§7.1)',
   'book-consistent': 'fills walk the order book: never beyond its depth, at its levels’ prices',
+  'bankruptcy-price': 'every fill is at the bankruptcy price of the part it closes: where its value above bankruptcy E⁻ − E·MM′/MM is used up, on the tick (§10.4)',
   'mirror-symmetric': 'flipping every side and reflecting prices about the mark mirrors the result',
   'loss-buffered': 'the requirement adds lossBuffer · max(0, −U_i) per position, with lossBuffer > 0 (§10.2)',
   'step-penalty': 'the penalty rate is the step schedule of params on the margin ratio (§5)',
@@ -62,7 +63,7 @@ export function promisesOf(p: FPolicy | null): ReadonlySet<PolicyPromise> {
     case 'full':
       out.add('acts').add('restorative').add('price-monotone');
       // A book that runs dry with the rest left open does not close the group.
-      if (p.price.kind === 'mark' || p.price.remainder === 'bankruptcy') out.add('full-only');
+      if (p.price.kind !== 'book' || p.price.remainder !== 'left') out.add('full-only');
       break;
     case 'requested':
       out.add('request-bounded');
@@ -88,6 +89,14 @@ export function promisesOf(p: FPolicy | null): ReadonlySet<PolicyPromise> {
         out.delete('steps-down');
       }
       break;
+    case 'bankruptcy':
+      // §10.4: a fill at x_b leaves the group's margin ratio where it was (V ≈ 0), so no close
+      // short of everything restores it; a full close still leaves the group flat.
+      out.add('bankruptcy-price');
+      if (p.closeSize.kind !== 'full') out.delete('restorative');
+      out.delete('minimal');
+      out.delete('price-monotone');
+      break;
   }
   switch (p.penalty.kind) {
     case 'steps':
@@ -102,9 +111,9 @@ export function promisesOf(p: FPolicy | null): ReadonlySet<PolicyPromise> {
   if (p.loss.kind === 'insurance-then-socialized') out.add('insurance-then-socialized');
   if (p.trigger.kind === 'backstop') {
     out.add('backstop');
-    // §10.8: a takeover closes everything at mark and charges the collateral, not the rate: the
-    // size rules' own claims, the rate's, and the book walk's do not hold of its fills.
-    for (const w of ['minimal', 'portion-sized', 'steps-down', 'request-bounded', 'step-penalty', 'linear-penalty', 'book-consistent'] as const) out.delete(w);
+    // §10.8: a takeover closes everything at mark and charges the collateral, not the rate, so the
+    // size rules', the rate's and the book walk's promises do not hold of its fills; they stand for
+    // every other group, and their invariants skip the groups taken over (judged by LIQ-027).
     // An adverse move must only push a group toward the takeover: E − θ·MM falls with it while the
     // requirement's slope in the mark stays below 1/θ, as a tier rate does (< 1); a size-scaled
     // rate r₀ + k·|q| has no such bound.

@@ -1,21 +1,31 @@
 /**
- * The bankruptcy price of a remainder fill (spec §10.4): the tick price least favourable to the
- * trader at which the fill leaves the group's equity before its penalty `E⁻ ≥ 0`.
+ * The bankruptcy price of a fill (spec §10.4): the tick price least favourable to the trader at
+ * which the fill's realized PnL reaches a bound `K` on the quote grid — `E⁻ ≥ 0` for a book
+ * remainder, the fill's value above bankruptcy `V ≥ 0` for the `bankruptcy` price part.
  * @see docs/spec.md#104-execution-price
  */
 import { ceilDiv, ceilTo, floorDiv, fmax, type Fixed } from '../../model/fixed.ts';
 
 /**
- * `x_b` for closing `r > 0` of a long (`long`) or short position with entry `entry`, where `rest`
- * is `B` of §10.4: the group's equity before the fill less the unrealized PnL of the part closed.
+ * The tick price at which closing `r > 0` of a long (`long`) or short position with entry `entry`
+ * realizes `q_c·(x − e) ≥ k` (`k` on the quote grid), least favourable to the trader.
  *
- * @remarks Rounding: `K = ⌈−B⌉_u`, then a long sells at `⌈(r·e + K)/(r·tick)⌉·tick` (up) and a short
- * buys at `⌊(r·e − K)/(r·tick)⌋·tick` (down) — the direction that never creates bad debt; both
- * clamped to the smallest positive price `tick`.
+ * @remarks Rounding: a long sells at `⌈(r·e + k)/(r·tick)⌉·tick` (up) and a short buys at
+ * `⌊(r·e − k)/(r·tick)⌋·tick` (down) — the direction in which the insurance fund never pays for
+ * rounding; both clamped to the smallest positive price `tick`. Exact integer quotients.
  */
-export function bankruptcyPrice(long: boolean, r: Fixed, entry: Fixed, rest: Fixed, unit: Fixed, tick: Fixed): Fixed {
-  const k = ceilTo(rest.neg(), unit);
+export function priceReaching(long: boolean, r: Fixed, entry: Fixed, k: Fixed, tick: Fixed): Fixed {
   const step = r.mul(tick);
   const ticks = long ? ceilDiv(r.mul(entry).add(k), step) : floorDiv(r.mul(entry).sub(k), step);
   return fmax(tick, ticks.mul(tick));
+}
+
+/**
+ * `x_b` for closing `r > 0` of a long (`long`) or short position with entry `entry`, where `rest`
+ * is `B` of §10.4: the group's equity before the fill less the unrealized PnL of the part closed.
+ *
+ * @remarks `K = ⌈−B⌉_u`, then {@link priceReaching}: the fill leaves `E⁻ ≥ 0`.
+ */
+export function bankruptcyPrice(long: boolean, r: Fixed, entry: Fixed, rest: Fixed, unit: Fixed, tick: Fixed): Fixed {
+  return priceReaching(long, r, entry, ceilTo(rest.neg(), unit), tick);
 }

@@ -1,6 +1,7 @@
 /**
  * A close that walks the order book (spec §10.4): one fill per level touched, best first, at the
- * level's price; what depth cannot fill is left open or closed at the bankruptcy price.
+ * level's price; what depth cannot fill is left open, closed at the bankruptcy price, or taken over
+ * by the backstop account at the mark.
  * @see docs/spec.md#104-execution-price
  */
 import { FZERO, ceilDiv, fmax, fmin, type Fixed } from '../../model/fixed.ts';
@@ -78,6 +79,13 @@ export function bookClose(cx: CloseContext, g: FGroup, market: string, size: Fix
     const closedPnl = (long ? rest : rest.neg()).mul(mark.sub(pos.entry));
     const x = bankruptcyPrice(long, rest, pos.entry, group.health.equity.sub(closedPnl), v.params.unit, marketOf(v, market).tick);
     const f = fillAt(v, group, market, rest, x, rate, room);
+    group = f.group;
+    fills.push(f.fill);
+  }
+
+  if (policy.price.remainder === 'backstop' && rest.sign() > 0) {
+    // The backstop account takes the rest over at the mark itself: no impact, no level (§10.4).
+    const f = fillAt(v, group, market, rest, mark, rate, room);
     group = f.group;
     fills.push(f.fill);
   }

@@ -3,5 +3,6 @@ import type { ExecutionPrice } from '../../wire/policy/executionPrice.ts';
 import type { FPrice } from '../policy.ts';
 
 export function parsePrice(w: ExecutionPrice): FPrice {
-  return w.kind === 'mark' ? { kind: 'mark' } : { kind: 'book', remainder: w.remainder };
+  if (w.kind === 'book') return { kind: 'book', remainder: w.remainder };
+  return { kind: w.kind };
 }
