@@ -74,6 +74,19 @@ describe('liqcheck check', () => {
 });
 
 describe('the liqcheck binary', () => {
+  it('goes on without stdout when its reader goes away (`| head -1`): no stack trace, the report still written', () => {
+    const json = join(tmp, 'epipe.json');
+    // `head -1` exits after the first line, closing the pipe while check still prints.
+    const r = spawnSync('sh', ['-c', `node bin/liqcheck.mjs check --runs 200 --seed 5 --json ${json} | head -1`], {
+      encoding: 'utf8',
+      cwd: new URL('../..', import.meta.url).pathname,
+    });
+    expect(r.stderr).toBe('');
+    expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(1);
+    const report = JSON.parse(readFileSync(json, 'utf8')) as { cases: number; ok: boolean };
+    expect([report.cases, report.ok]).toEqual([200, true]);
+  });
+
   it('runs as the README says (npx liqcheck check)', () => {
     const out = execFileSync('npx', ['liqcheck', 'check', '--runs', '30', '--seed', '3'], { encoding: 'utf8', cwd: new URL('../..', import.meta.url).pathname });
     expect(out).toContain(`All ${JUDGED} invariants held on 30 scenarios`);

@@ -59,8 +59,16 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 
 /** Entry point of the `liqcheck` binary. */
 export async function run(): Promise<void> {
+  // A reader that goes away (`liqcheck check | head`) closes stdout: the run goes on and still
+  // writes its reports and saved failures and exits with its verdict, only without stdout —
+  // never an EPIPE stack trace, never lost work.
+  let stdoutClosed = false;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    stdoutClosed = true;
+  });
   const io: Io = {
-    out: (s) => void process.stdout.write(s),
+    out: (s) => void (stdoutClosed || process.stdout.write(s)),
     err: (s) => void process.stderr.write(s),
     isTTY: Boolean(process.stdout.isTTY),
   };
