@@ -26,6 +26,7 @@
  * | npm run fixtures:generate                                         | the script is the command its comment names; properties/fixtures.test.ts regenerates byte for byte |
  * | usage block (liqcheck check/merge/fixtures/replay/<command> --help) | here: every flag shown exists, every command's --help exits 0; merge runs in src/cli/gate.test.ts |
  * | the progress line shown (`check: 2000/5000 scenarios …`)          | here, on a fake clock (and src/cli/progress.test.ts) |
+ * | npx liqcheck profiles [--json], check --profile dydx-v4 [--impl ./my-engine.ts], params check profiles/dydx-v4.json | properties/profilesCli.test.ts |
  */
 import { execFile } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -87,6 +88,11 @@ const COVERAGE: Readonly<Record<string, string>> = {
   'liqcheck fixtures verify fixtures/cases --impl ENGINE': 'here',
   'liqcheck replay fixtures/cases/partial-80d36fa48345.json [--impl ENGINE]': 'here',
   'npm run fixtures:generate': 'package.json + properties/fixtures.test.ts',
+  'npx liqcheck profiles': 'properties/profilesCli.test.ts',
+  'npx liqcheck profiles --json': 'properties/profilesCli.test.ts',
+  'npx liqcheck check --profile dydx-v4': 'properties/profilesCli.test.ts',
+  'npx liqcheck check --profile dydx-v4 --impl ./my-engine.ts': 'properties/profilesCli.test.ts',
+  'npx liqcheck params check profiles/dydx-v4.json': 'properties/profilesCli.test.ts',
 };
 
 /** Runs a README command line through the shell as pasted, with `liqcheck` this checkout's binary. */

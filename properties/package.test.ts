@@ -53,13 +53,14 @@ afterAll(() => {
 
 describe('npm pack', () => {
   it('ships the built JavaScript, its declarations, the worker entries, the bin, the schemas and the docs, and nothing else', () => {
-    const allowed = /^(dist\/.+\.(js|d\.ts|mjs)|bin\/liqcheck\.mjs|fixtures\/schema\/[^/]+|fixtures\/params\/default\.json|docs\/[^/]+\.md|README\.md|LICENSE|package\.json)$/;
+    const allowed = /^(dist\/.+\.(js|d\.ts|mjs)|bin\/liqcheck\.mjs|fixtures\/schema\/[^/]+|fixtures\/params\/default\.json|profiles\/[a-z0-9-]+\.json|docs\/(profiles\/)?[^/]+\.md|README\.md|LICENSE|package\.json)$/;
     expect(packed.filter((p) => !allowed.test(p))).toEqual([]);
     expect(packed.filter((p) => /\.test\.|__fixtures__|__support__/.test(p))).toEqual([]);
     for (const p of ['LICENSE', 'dist/index.js', 'dist/index.d.ts', 'dist/cli/main.js', 'dist/cli/main.d.ts', 'dist/fuzz/worker.mjs', 'dist/adapters/moduleWorker.mjs', 'fixtures/params/default.json']) {
       expect(packed).toContain(p);
     }
     for (const f of readdirSync(join(root, 'fixtures/schema'))) expect(packed).toContain(`fixtures/schema/${f}`);
+    for (const f of readdirSync(join(root, 'profiles'))) expect(packed).toContain(`profiles/${f}`);
   });
 });
 
@@ -74,6 +75,13 @@ describe('the tarball installed into an empty project', () => {
     const r = sh('npx', ['--no-install', 'liqcheck', 'check', '--runs', '50', '--seed', '7'], project);
     expect(r.status, shown(r)).toBe(0);
     expect(r.stdout).toMatch(/All \d+ invariants held on 50 scenarios/);
+  });
+
+  it('npx liqcheck profiles lists the shipped profiles, found inside the installed package', () => {
+    const r = sh('npx', ['--no-install', 'liqcheck', 'profiles', '--json'], project);
+    expect(r.status, shown(r)).toBe(0);
+    const names = readdirSync(join(root, 'profiles')).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
+    expect((JSON.parse(r.stdout) as { profiles: { name: string }[] }).profiles.map((p) => p.name)).toEqual(names);
   });
 
   it('npx liqcheck --version prints the package version', () => {

@@ -1,8 +1,11 @@
-// Regenerates the invariant table of the README from the code.
+// Regenerates the generated tables of the README from the code: the invariant catalog, and the
+// venue profiles against the policy parts they use (from profiles/*.json).
 import { readFileSync } from 'node:fs';
 import { writeFileAtomic } from '../src/io/writeFileAtomic.ts';
 import { withCatalog } from '../src/invariants/catalogTable.ts';
+import { withProfileTable } from '../src/profiles/profileSummary.ts';
+import { profileList } from '../src/profiles/profiles.ts';
 
 const file = new URL('../README.md', import.meta.url).pathname;
-writeFileAtomic(file, withCatalog(readFileSync(file, 'utf8')));
-console.log('README catalog table regenerated');
+writeFileAtomic(file, withProfileTable(withCatalog(readFileSync(file, 'utf8')), profileList()));
+console.log('README catalog and profile tables regenerated');

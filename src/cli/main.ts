@@ -10,6 +10,7 @@ import { replay } from './commands/replay.ts';
 import { params } from './commands/params.ts';
 import { fuzz } from './commands/fuzz.ts';
 import { sweep } from './commands/sweep.ts';
+import { profiles } from './commands/profiles.ts';
 import { EXIT, UsageError } from './usageError.ts';
 import { killAllEngineGroups } from '../adapters/subprocessEngine.ts';
 
@@ -27,6 +28,7 @@ const COMMANDS: Readonly<Record<string, { run: (argv: readonly string[], io: Io)
   replay: { run: replay, help: 'replay one fixture file with a field-by-field diff of expected vs actual' },
   params: { run: params, help: 'check a risk-parameters file (PAR invariants, risk advisories): params check FILE' },
   fuzz: { run: fuzz, help: 'fuzz a risk-parameter set: catalog, parameter-level properties, worst-case search, risk figures' },
+  profiles: { run: profiles, help: 'list the venue profiles shipped (profiles/*.json): name, venue, policy parts, source; --json' },
   sweep: { run: sweep, help: 'map the safe region over a grid of one or two parameters (CSV, JSON, HTML heatmap); --compare a proposal' },
 };
 

@@ -1,7 +1,11 @@
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scenario } from '../arbitraries/scenario.ts';
 import { REFERENCE_POLICY } from '../policy/policy.ts';
+import { readProfileFolder } from '../profiles/profiles.ts';
 import { declarationOf, describeParts, sameRules, scenariosFor } from './declarationOf.ts';
 
 describe('declarationOf', () => {
@@ -74,5 +78,34 @@ describe('scenariosFor', () => {
       if (!d.ok) throw new Error('a name always resolves');
       expect(fc.sample(scenariosFor(d.value, base), { seed: 2, numRuns: 10 })).toEqual(fc.sample(base, { seed: 2, numRuns: 10 }));
     }
+  });
+});
+
+describe('declarationOf a venue profile name (issue 12)', () => {
+  const fixtures = new URL('../profiles/__fixtures__/', import.meta.url).pathname;
+  const dir = mkdtempSync(join(tmpdir(), 'liqcheck-decl-'));
+  copyFileSync(join(fixtures, 'tiny-venue.json'), join(dir, 'tiny-venue.json'));
+  const folder = () => readProfileFolder(dir);
+
+  it("resolves the name to the profile's policy, its wire form to stamp and its params", () => {
+    const d = declarationOf('tiny-venue', 'policy', folder);
+    expect(d.ok).toBe(true);
+    if (!d.ok) return;
+    expect(d.value.name).toBe('tiny-venue');
+    expect(d.value.policy?.closeSize).toMatchObject({ kind: 'fixed-portion' });
+    expect(d.value.wire).toEqual({ name: 'tiny-fixed-portion', closeSize: { kind: 'fixed-portion', portion: '0.1', minimumNotional: '50' } });
+    expect(Object.keys(d.value.params?.markets ?? {})).toEqual(['TINY-PERP']);
+  });
+
+  it("stamps the profile's policy into every scenario it is sent", () => {
+    const d = declarationOf('tiny-venue', 'policy', folder);
+    if (!d.ok) throw new Error('not resolved');
+    const samples = fc.sample(scenariosFor(d.value, scenario({ params: fc.constant(d.value.params!) })), { numRuns: 20, seed: 12 });
+    for (const s of samples) expect(s.policy).toEqual(d.value.wire);
+  });
+
+  it('leaves the reference name and unknown names as before', () => {
+    expect(declarationOf('minimal-close', 'policy', folder)).toEqual({ ok: true, value: { name: 'minimal-close', policy: REFERENCE_POLICY, wire: {} } });
+    expect(declarationOf('no-such-venue', 'policy', folder)).toEqual({ ok: true, value: { name: 'no-such-venue', policy: null, wire: null } });
   });
 });

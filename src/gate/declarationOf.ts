@@ -7,9 +7,10 @@
 import fc from 'fast-check';
 import { scenariosUnder } from '../arbitraries/policyScenario.ts';
 import { Fixed, toCanonical } from '../model/fixed.ts';
-import type { Issue, Scenario } from '../model/types.ts';
-import type { FPolicy } from '../policy/policy.ts';
+import type { Issue, RiskParams, Scenario } from '../model/types.ts';
+import { REFERENCE_POLICY_NAME, type FPolicy } from '../policy/policy.ts';
 import { resolvePolicy } from '../policy/resolvePolicy.ts';
+import { shippedProfiles, type ProfileFolder } from '../profiles/profiles.ts';
 import type { Policy } from '../wire/policy.ts';
 
 /** A handshake's `policy`: a name, or an inline policy object. */
@@ -22,17 +23,29 @@ export interface Declaration {
   readonly policy: FPolicy | null;
   /** stamped into every scenario (`{}`: none, the reference policy's scenarios as drawn); null with `policy` */
   readonly wire: Policy | null;
+  /** a venue profile's name (profiles/<name>.json): its params are the run's unless `--params` pins others */
+  readonly profile?: string;
+  readonly params?: RiskParams;
 }
 
 /** The declaration of `declared`, or the issues of an inline policy the reference cannot parse. */
-export function declarationOf(declared: Declared, path = 'policy'): { readonly ok: true; readonly value: Declaration } | { readonly ok: false; readonly issues: readonly Issue[] } {
-  const r = resolvePolicy(declared, path);
+export function declarationOf(
+  declared: Declared,
+  path = 'policy',
+  profiles: () => ProfileFolder = shippedProfiles,
+): { readonly ok: true; readonly value: Declaration } | { readonly ok: false; readonly issues: readonly Issue[] } {
+  const r = resolvePolicy(declared, path, profiles);
   if (!r.ok) return r;
   if (typeof declared !== 'string') return { ok: true, value: { name: r.policy!.name, policy: r.policy, wire: declared } };
   if (r.policy === null) return { ok: true, value: { name: declared, policy: null, wire: null } };
-  // A name the reference knows: today only its own, whose scenarios carry no policy field.
-  if (!r.policy.isReference) throw new Error(`the known policy name ${JSON.stringify(declared)} has no wire form to stamp into scenarios`);
-  return { ok: true, value: { name: declared, policy: r.policy, wire: {} } };
+  // The reference's own name: its scenarios carry no policy field, as drawn.
+  if (declared === REFERENCE_POLICY_NAME) return { ok: true, value: { name: declared, policy: r.policy, wire: {} } };
+  return { ok: true, value: profileDeclaration(profiles().profiles.get(declared)!) };
+}
+
+/** A venue profile as a declaration: its policy stamped into every scenario, its params the run's. */
+export function profileDeclaration(p: { readonly wire: { readonly name: string; readonly policy: Policy }; readonly policy: FPolicy; readonly params: RiskParams }): Declaration {
+  return { name: p.wire.name, policy: p.policy, wire: p.wire.policy, profile: p.wire.name, params: p.params };
 }
 
 /**

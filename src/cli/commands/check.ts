@@ -7,7 +7,7 @@ import { agreesWithReference } from '../../gate/agreesWithReference.ts';
 import { EXACT, type Tolerance } from '../../gate/diffResults.ts';
 import { REFERENCE_ENGINE } from '../../gate/engineUnderTest.ts';
 import { failureStore } from '../../gate/failureStore.ts';
-import { describeParts, sameRules, scenariosFor, type Declaration } from '../../gate/declarationOf.ts';
+import { describeParts, profileDeclaration, sameRules, scenariosFor, type Declaration } from '../../gate/declarationOf.ts';
 import { derivationLines } from '../../gate/derivation.ts';
 import { toJUnit } from '../../gate/junit.ts';
 import { loadPolicyFile } from '../../gate/loadPolicyFile.ts';
@@ -27,6 +27,7 @@ import { isEngineFailure } from '../../invariants/checkCase.ts';
 import type { Answer } from '../../invariants/invariant.ts';
 import { SIGNAL_EXIT, withInterrupt } from '../interrupt.ts';
 import { loadParams } from '../loadParams.ts';
+import { loadProfile } from '../loadProfile.ts';
 import { progressFor } from '../progress.ts';
 import { helpFor, intOption, parseOptions, type OptionTable } from '../options.ts';
 import { EXIT, UsageError } from '../usageError.ts';
@@ -35,6 +36,7 @@ export const CHECK_OPTIONS: OptionTable = {
   impl: { type: 'string', value: 'ENGINE', help: 'engine to check: "cmd args" (subprocess), ./engine.ts (module) or http://127.0.0.1:PORT/path (default: the reference)' },
   params: { type: 'string', value: 'FILE', help: 'pin the risk parameters to this JSON (default: the built-in profile and generated parameter sets)' },
   policy: { type: 'string', value: 'FILE', help: 'the liquidation policy (JSON, spec §10.1): the reference runs it when there is no --impl; with --impl it must be the one the engine declares, or stands in for "unspecified"' },
+  profile: { type: 'string', value: 'NAME', help: 'a venue profile (liqcheck profiles; or a profile file\'s path): its policy, as --policy, and its params, as --params (an explicit --params wins)' },
   runs: { type: 'string', value: 'N', help: 'scenarios to generate (default 1000)' },
   seed: { type: 'string', value: 'S', help: 'random seed (default: fresh, printed; 20261125 under CI)' },
   timeout: { type: 'string', value: 'MS', help: 'per-request timeout for the engine (default 5000)' },
@@ -112,14 +114,21 @@ export async function check(argv: readonly string[], io: Io): Promise<number> {
   const relationsEvery = intOption(values, 'relations-every', DEFAULT_RELATIONS_EVERY, 1, 1_000_000);
   const tolerance = parseTolerance(values);
   const paramsFile = values['params'] as string | undefined;
-  const params: RiskParams = paramsFile === undefined ? defaultParams : loadParams(paramsFile);
+  const pinned: RiskParams | undefined = paramsFile === undefined ? undefined : loadParams(paramsFile);
   const selected = selectInvariants(values['invariants'] as string | undefined);
   const wantRef = values['invariants'] === undefined || String(values['invariants']).includes('REF-001');
   const impl = values['impl'] as string | undefined;
   const failuresDir = (values['failures'] as string | undefined) ?? DEFAULT_FAILURES_DIR;
   const policyFile = values['policy'] as string | undefined;
+  const profileName = values['profile'] as string | undefined;
+  if (policyFile !== undefined && profileName !== undefined) throw new UsageError('--policy and --profile both name the policy: give one (a profile is a policy plus params)');
   const fromFile = policyFile === undefined ? undefined : loadPolicyFile(policyFile);
   if (fromFile !== undefined && !fromFile.ok) throw new UsageError(`--policy ${fromFile.message}`);
+  const given: GivenPolicy | undefined = fromFile?.ok
+    ? { option: `--policy ${policyFile}`, declaration: fromFile.declaration }
+    : profileName !== undefined
+      ? { option: `--profile ${profileName}`, declaration: profileDeclaration(loadProfile(profileName)) }
+      : undefined;
 
   const jsonFile = values['json'] as string | undefined;
   const junitFile = values['junit'] as string | undefined;
@@ -139,7 +148,10 @@ export async function check(argv: readonly string[], io: Io): Promise<number> {
     return EXIT.engine;
   }
   try {
-    const declaration = runDeclaration(opened, fromFile?.ok ? { file: policyFile!, declaration: fromFile.declaration } : undefined);
+    const declaration = runDeclaration(opened, given);
+    // A profile's params are the run's (named by --profile or by the handshake); --params pins others.
+    const params: RiskParams = pinned ?? declaration.params ?? defaultParams;
+    const paramsNote = pinned !== undefined ? `${paramsFile} (${Object.keys(params.markets).join(', ')})` : declaration.params !== undefined ? `profile ${declaration.profile}'s params (${Object.keys(params.markets).join(', ')})` : 'default run (built-in profile and generated params)';
     const engine = { ...opened.engine, policy: declaration.name, declared: declaration.policy };
     // REF-001 presumes `runnable`: the runner drops it (and says why) for a policy the reference cannot run.
     const invariants = impl !== undefined && wantRef ? [...selected, agreesWithReference(tolerance)] : selected;
@@ -156,14 +168,14 @@ export async function check(argv: readonly string[], io: Io): Promise<number> {
     });
 
     const shardNote = shard.count > 1 ? ` (shard ${shard.index + 1}/${shard.count})` : '';
-    io.out(`liqcheck check — ${engine.name}${engine.version ? ` ${engine.version}` : ''} (${opened.kind}, policy ${engine.policy}), ${paramsFile === undefined ? 'default run (built-in profile and generated params)' : `${paramsFile} (${Object.keys(params.markets).join(', ')})`}, ${runs} scenarios${shardNote}, seed ${seed}\n`);
+    io.out(`liqcheck check — ${engine.name}${engine.version ? ` ${engine.version}` : ''} (${opened.kind}, policy ${engine.policy}), ${paramsNote}, ${runs} scenarios${shardNote}, seed ${seed}\n`);
     io.out(`${policyLine(declaration)}\n\n`);
     const progress = progressFor(io, 'check', 'scenarios');
     const report = await withInterrupt(io, (signal) =>
       runCatalog({
         engine,
         // The engine gets the policy it declared (and the book or requests its parts read) in every scenario.
-        scenarios: scenariosFor(declaration, paramsFile === undefined ? defaultRunScenarios() : scenario({ params: fc.constant(params) })),
+        scenarios: scenariosFor(declaration, pinned === undefined && declaration.params === undefined ? defaultRunScenarios() : scenario({ params: fc.constant(params) })),
         runs,
         seed,
         invariants,
@@ -182,7 +194,7 @@ export async function check(argv: readonly string[], io: Io): Promise<number> {
     );
     progress.finish();
     io.out(formatReport(report));
-    const replayArgs = `${impl ? ` --impl ${JSON.stringify(impl)}` : ''}${paramsFile ? ` --params ${paramsFile}` : ''}${policyFile ? ` --policy ${policyFile}` : ''}${shard.count > 1 ? ` --shard ${shard.index + 1}/${shard.count}` : ''}${relationsEvery !== DEFAULT_RELATIONS_EVERY ? ` --relations-every ${relationsEvery}` : ''}`;
+    const replayArgs = `${impl ? ` --impl ${JSON.stringify(impl)}` : ''}${paramsFile ? ` --params ${paramsFile}` : ''}${policyFile ? ` --policy ${policyFile}` : ''}${profileName ? ` --profile ${profileName}` : ''}${shard.count > 1 ? ` --shard ${shard.index + 1}/${shard.count}` : ''}${relationsEvery !== DEFAULT_RELATIONS_EVERY ? ` --relations-every ${relationsEvery}` : ''}`;
     for (const t of report.tallies) {
       const cx = t.counterexample;
       if (!cx) continue;
@@ -219,19 +231,28 @@ export async function check(argv: readonly string[], io: Io): Promise<number> {
 /** The reference itself, under its own policy (no `policy` field in its scenarios). */
 const REFERENCE_DECLARATION: Declaration = { name: REFERENCE_POLICY_NAME, policy: REFERENCE_POLICY, wire: {} };
 
+interface GivenPolicy {
+  /** how the user gave it, for messages: `--policy FILE` or `--profile NAME` */
+  readonly option: string;
+  readonly declaration: Declaration;
+}
+
 /**
- * The policy a run judges by: the engine's declaration, or `--policy`'s — for the reference, or
+ * The policy a run judges by: the engine's declaration, or `--policy`'s (`--profile`'s) — for the reference, or
  * standing in for an engine that declared none (`unspecified`). An engine that declared another
  * policy than the file is a usage error: which of the two is meant cannot be guessed.
  */
-function runDeclaration(opened: OpenedEngine, file: { readonly file: string; readonly declaration: Declaration } | undefined): Declaration {
+function runDeclaration(opened: OpenedEngine, file: GivenPolicy | undefined): Declaration {
   if (file === undefined) return opened.declaration;
   const declared = opened.declaration;
   if (opened.kind === 'reference' || (declared.policy === null && declared.name === 'unspecified')) return file.declaration;
-  if (declared.policy !== null && file.declaration.policy !== null && sameRules(declared.policy, file.declaration.policy)) return declared;
+  // The same rules: the engine's declaration, with a profile's params when the option gave one.
+  if (declared.policy !== null && file.declaration.policy !== null && sameRules(declared.policy, file.declaration.policy)) {
+    return declared.params === undefined && file.declaration.params !== undefined ? { ...declared, profile: file.declaration.profile!, params: file.declaration.params } : declared;
+  }
   const parts = (d: Declaration): string => (d.policy === null ? 'which the reference does not know' : describeParts(d.policy).join('; '));
   throw new UsageError(
-    `--policy ${file.file} is policy ${file.declaration.name} (${parts(file.declaration)}), but the engine's handshake declares policy ${declared.name} (${parts(declared)}): drop --policy to judge the engine by its own declaration, or make the engine declare the file's policy`,
+    `${file.option} is policy ${file.declaration.name} (${parts(file.declaration)}), but the engine's handshake declares policy ${declared.name} (${parts(declared)}): drop ${file.option.split(' ')[0]} to judge the engine by its own declaration, or make the engine declare that policy`,
   );
 }
 

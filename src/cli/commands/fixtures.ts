@@ -13,6 +13,7 @@ import { unlistableDir, verifyDir, type VerifyReport } from '../../fixtures/veri
 import { interruptedSwap, recoverSuite, suiteTargetProblem, writeSuite } from '../../fixtures/writeSuite.ts';
 import { formatDuration, formatRate } from '../../io/formatFigure.ts';
 import { loadParams } from '../loadParams.ts';
+import { loadProfile } from '../loadProfile.ts';
 import { progressFor } from '../progress.ts';
 import { helpFor, intOption, parseOptions, type OptionTable } from '../options.ts';
 import { EXIT, UsageError } from '../usageError.ts';
@@ -20,6 +21,7 @@ import type { Io } from './check.ts';
 
 export const GENERATE_OPTIONS: OptionTable = {
   params: { type: 'string', value: 'FILE', help: 'base risk-parameters JSON (default: the built-in profile)' },
+  profile: { type: 'string', value: 'NAME', help: "a venue profile (liqcheck profiles, or a profile file's path): every case under its policy, on its params (an explicit --params wins)" },
   count: { type: 'string', value: 'N', help: 'cases to generate (default 600)' },
   seed: { type: 'string', value: 'S', help: 'seed (default 1); the same options give the same bytes' },
   out: { type: 'string', value: 'DIR', help: 'directory to write: case files and manifest.json (required); must be missing, empty or a suite written before' },
@@ -76,13 +78,15 @@ async function generate(argv: readonly string[], io: Io): Promise<number> {
   const seed = intOption(values, 'seed', 1, -(2 ** 31), 2 ** 31 - 1);
   const workers = intOption(values, 'workers', 1, 1, 256);
   const paramsFile = values['params'] as string | undefined;
-  const params = paramsFile === undefined ? defaultParams : loadParams(paramsFile);
-  const command = ['liqcheck fixtures generate', ...(paramsFile === undefined ? [] : [`--params ${paramsFile}`]), `--count ${count}`, `--seed ${seed}`, `--out ${out}`].join(' ');
+  const profileName = values['profile'] as string | undefined;
+  const profile = profileName === undefined ? undefined : loadProfile(profileName);
+  const params = paramsFile !== undefined ? loadParams(paramsFile) : (profile?.params ?? defaultParams);
+  const command = ['liqcheck fixtures generate', ...(profileName === undefined ? [] : [`--profile ${profileName}`]), ...(paramsFile === undefined ? [] : [`--params ${paramsFile}`]), `--count ${count}`, `--seed ${seed}`, `--out ${out}`].join(' ');
 
   const t0 = performance.now();
   const progress = progressFor(io, 'fixtures generate', 'cases');
   // --workers is left out of the recorded command: it changes the speed, never the bytes.
-  const suite = await generateSuiteOnWorkers({ params, count, seed, command, workers, onCase: progress.update });
+  const suite = await generateSuiteOnWorkers({ params, ...(profile === undefined ? {} : { policy: profile.wire.policy }), count, seed, command, workers, onCase: progress.update });
   progress.finish();
   const t1 = performance.now();
   for (const note of writeSuite(out, suite)) io.err(`liqcheck: ${note}\n`);
