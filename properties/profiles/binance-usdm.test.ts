@@ -6,8 +6,6 @@
  * whose expected value we computed ourselves (the trigger boundary, the step-down, the fee) are
  * labelled "hand-computed, not a published vector" and are not counted among the published ones.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scenario } from '../../src/arbitraries/index.ts';
@@ -20,9 +18,9 @@ import type { LiquidationResult, Scenario } from '../../src/model/types.ts';
 import { parsePolicy } from '../../src/policy/parsePolicy.ts';
 import type { Params } from '../../src/wire/params.ts';
 import { Profile } from '../../src/wire/profile.ts';
-import { validator } from '../../src/wire/validate.ts';
+import { expectValidProfile, referenceResult, shippedProfile } from './support.ts';
 
-const PROFILE: Profile = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../profiles/binance-usdm.json'), 'utf8'));
+const PROFILE: Profile = shippedProfile('binance-usdm');
 
 const LIQ_PRICE_FAQ = 'https://www.binance.com/en/support/faq/b3c689c1f50a44cabb3a84e663b81d93';
 const BRACKETS_API = 'https://developers.binance.com/docs/derivatives/usds-margined-futures/account/rest-api/Notional-and-Leverage-Brackets';
@@ -37,11 +35,7 @@ function under(positions: readonly Position[], collateral: string, marks: Record
   return { params, marks, account: { collateral, positions: [...positions] }, insuranceFund: '0', policy: PROFILE.policy } as Scenario;
 }
 
-function run(sc: Scenario): LiquidationResult {
-  const out = liquidate(sc);
-  if (!out.ok) throw new Error(JSON.stringify(out.error));
-  return out.result;
-}
+const run = referenceResult;
 
 /** The report of the isolated group of `market` (the cross group, empty here, is reported too). */
 function groupOf(r: LiquidationResult, market: string): LiquidationResult['groups'][number] {
@@ -65,13 +59,7 @@ function maintenanceAt(notional: string): Dec {
 
 describe('binance-usdm profile: the file is valid', () => {
   it('validator(Profile), parsePolicy and parseParams accept it', () => {
-    const v = validator(Profile)(PROFILE);
-    expect(v.ok, JSON.stringify(v.ok ? [] : v.issues)).toBe(true);
-    const policy = parsePolicy(PROFILE.policy);
-    expect(policy.ok, JSON.stringify(policy.ok ? [] : policy.issues)).toBe(true);
-    const params = parseParams(PROFILE.params);
-    expect(params.ok, JSON.stringify(params.ok ? [] : params.issues)).toBe(true);
-    expect(PROFILE.name).toBe('binance-usdm');
+    expectValidProfile(PROFILE, 'binance-usdm');
   });
 });
 

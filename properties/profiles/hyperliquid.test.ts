@@ -4,8 +4,6 @@
  * from its official documentation, cited per case (URL + section). Cases whose expected value was
  * computed by us are labelled "hand-computed, not a published vector" and are not counted.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scenario } from '../../src/arbitraries/index.ts';
@@ -13,14 +11,13 @@ import { scenariosUnder } from '../../src/arbitraries/policyScenario.ts';
 import { checkCase } from '../../src/invariants/checkCase.ts';
 import { Dec } from '../../src/model/decimal.ts';
 import { liquidate } from '../../src/model/liquidate.ts';
-import { parseParams } from '../../src/model/parseScenario.ts';
-import type { LiquidationResult, Scenario } from '../../src/model/types.ts';
+import type { Scenario } from '../../src/model/types.ts';
 import { parsePolicy } from '../../src/policy/parsePolicy.ts';
 import type { Params } from '../../src/wire/params.ts';
 import { Profile } from '../../src/wire/profile.ts';
-import { validator } from '../../src/wire/validate.ts';
+import { expectValidProfile, referenceResult, shippedProfile } from './support.ts';
 
-const PROFILE: Profile = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../profiles/hyperliquid.json'), 'utf8'));
+const PROFILE: Profile = shippedProfile('hyperliquid');
 
 const LIQUIDATIONS = 'https://hyperliquid.gitbook.io/hyperliquid-docs/trading/liquidations';
 const MARGIN_TIERS = 'https://hyperliquid.gitbook.io/hyperliquid-docs/trading/margin-tiers';
@@ -38,11 +35,7 @@ function under(positions: readonly Position[], collateral: string, marks: Record
   return { params, marks, account: { collateral, positions: [...positions] }, insuranceFund: '0', policy: PROFILE.policy } as Scenario;
 }
 
-function run(sc: Scenario): LiquidationResult {
-  const out = liquidate(sc);
-  if (!out.ok) throw new Error(JSON.stringify(out.error));
-  return out.result;
-}
+const run = referenceResult;
 
 /**
  * One tier of Hyperliquid's rule "maintenance margin is half of the initial margin at max
@@ -65,13 +58,7 @@ function requirementAt(maxLeverage: number): string {
 
 describe('hyperliquid profile: the file is valid', () => {
   it('validator(Profile), parsePolicy and parseParams accept it', () => {
-    const v = validator(Profile)(PROFILE);
-    expect(v.ok ? [] : v.issues).toEqual([]);
-    const p = parsePolicy(PROFILE.policy);
-    expect(p.ok ? [] : p.issues).toEqual([]);
-    const q = parseParams(PROFILE.params);
-    expect(q.ok ? [] : q.issues).toEqual([]);
-    expect(PROFILE.name).toBe('hyperliquid');
+    expectValidProfile(PROFILE, 'hyperliquid');
   });
 
   it('the BTC tiers follow the docs: 40x → 1.25 %, 20x → 2.5 %, deduction continuous at 150M (hand-computed, not a published vector)', () => {

@@ -16,8 +16,6 @@
  * Published values are Perp's; every difference asserted beside them (its size included) is
  * hand-computed, not a published vector, and so is the catalog run at the end.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scenario } from '../../src/arbitraries/index.ts';
@@ -25,14 +23,13 @@ import { scenariosUnder } from '../../src/arbitraries/policyScenario.ts';
 import { checkCase } from '../../src/invariants/checkCase.ts';
 import { Dec } from '../../src/model/decimal.ts';
 import { liquidate } from '../../src/model/liquidate.ts';
-import { parseParams } from '../../src/model/parseScenario.ts';
 import type { LiquidationResult, Scenario } from '../../src/model/types.ts';
 import { parsePolicy } from '../../src/policy/parsePolicy.ts';
 import type { Policy } from '../../src/wire/policy.ts';
 import { Profile } from '../../src/wire/profile.ts';
-import { validator } from '../../src/wire/validate.ts';
+import { expectValidProfile, referenceResult, shippedProfile } from './support.ts';
 
-const PROFILE: Profile = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../profiles/perp-v2.json'), 'utf8'));
+const PROFILE: Profile = shippedProfile('perp-v2');
 
 const SRC = 'perpetual-protocol/perp-curie-contract test/clearingHouse/ClearingHouse.takeOver.test.ts @d520bd8e';
 const WEI = '0.000000000000000001';
@@ -61,24 +58,14 @@ function under(positions: readonly Position[], collateral: string, marks: Record
   } as Scenario;
 }
 
-function run(sc: Scenario): LiquidationResult {
-  const out = liquidate(sc);
-  if (!out.ok) throw new Error(JSON.stringify(out.error));
-  return out.result;
-}
+const run = referenceResult;
 
 const sub = (a: string, b: string): string => new Dec(a).sub(b).toFixed();
 const sizeOf = (r: LiquidationResult, market: string): string | undefined => r.account.positions.find((p) => p.market === market)?.size;
 
 describe('perp-v2 profile: the file is valid', () => {
   it('validator(Profile), parsePolicy and parseParams accept it', () => {
-    const v = validator(Profile)(PROFILE);
-    expect(v.ok ? [] : v.issues).toEqual([]);
-    const p = parsePolicy(PROFILE.policy);
-    expect(p.ok ? [] : p.issues).toEqual([]);
-    const q = parseParams(PROFILE.params);
-    expect(q.ok ? [] : q.issues).toEqual([]);
-    expect(PROFILE.name).toBe('perp-v2');
+    expectValidProfile(PROFILE, 'perp-v2');
   });
 
   it('the entry prices stand for Perp\'s open notionals within one wei, on the trader\'s side (hand-computed, not a published vector)', () => {
