@@ -28,11 +28,9 @@
  * | the progress line shown (`check: 2000/5000 scenarios …`)          | here, on a fake clock (and src/cli/progress.test.ts) |
  * | npx liqcheck profiles [--json], check --profile dydx-v4 [--impl ./my-engine.ts], params check profiles/dydx-v4.json | properties/profilesCli.test.ts |
  */
-import { execFile } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/__support__/runCli.ts';
 import { EXIT_CODES } from '../src/cli/options.ts';
@@ -43,6 +41,7 @@ import { liquidate } from '../src/model/index.ts';
 // @ts-expect-error -- a plain JavaScript example engine, without declarations
 import { startHttpEngine } from '../examples/js/httpEngine.mjs';
 import { replayCommand, RUNS } from './profile.ts';
+import { shell } from './shell.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const read = (f: string) => readFileSync(join(ROOT, f), 'utf8');
@@ -98,14 +97,7 @@ const COVERAGE: Readonly<Record<string, string>> = {
 /** Runs a README command line through the shell as pasted, with `liqcheck` this checkout's binary. */
 async function paste(command: string, cwd: string, ...extra: string[]): Promise<{ code: number; out: string; err: string }> {
   const line = `${command.replace(/^(npx )?liqcheck /, `node ${BIN} `)} ${extra.join(' ')}`;
-  try {
-    const r = await promisify(execFile)('sh', ['-c', line], { cwd, timeout: 120_000, maxBuffer: 64 << 20 });
-    return { code: 0, out: r.stdout, err: r.stderr };
-  } catch (e) {
-    const x = e as { code?: unknown; stdout?: string; stderr?: string };
-    if (typeof x.code !== 'number') throw e;
-    return { code: x.code, out: x.stdout ?? '', err: x.stderr ?? '' };
-  }
+  return shell(line, cwd);
 }
 
 describe('documentation', () => {

@@ -5,16 +5,15 @@
  * module engine whose handshake names a profile (sent the profile's policy and params, REF-001
  * judged), `params check` on a profile file, and the README's profile table and commands.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/__support__/runCli.ts';
 import { profileList } from '../src/profiles/profiles.ts';
 import { withProfileTable } from '../src/profiles/profileSummary.ts';
+import { shell } from './shell.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const BIN = join(ROOT, 'bin/liqcheck.mjs');
@@ -24,16 +23,7 @@ const SHIPPED = profileList();
 /** A shipped profile for the tests that need one: dYdX v4 (the README's example) when it is there. */
 const SOME = SHIPPED.find((p) => p.wire.name === 'dydx-v4') ?? SHIPPED[0]!;
 
-async function sh(line: string, cwd: string): Promise<{ code: number; out: string; err: string }> {
-  try {
-    const r = await promisify(execFile)('sh', ['-c', line], { cwd, timeout: 120_000, maxBuffer: 64 << 20 });
-    return { code: 0, out: r.stdout, err: r.stderr };
-  } catch (e) {
-    const x = e as { code?: unknown; stdout?: string; stderr?: string };
-    if (typeof x.code !== 'number') throw e;
-    return { code: x.code, out: x.stdout ?? '', err: x.stderr ?? '' };
-  }
-}
+const sh = shell;
 
 describe('liqcheck profiles', () => {
   it('lists every shipped profile: name, venue, policy parts, first source', async () => {

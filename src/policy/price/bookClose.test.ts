@@ -15,18 +15,12 @@ import { bookClose } from './bookClose.ts';
 import { fillAt } from './fillAt.ts';
 import { checkCase } from '../../invariants/checkCase.ts';
 import { valueConservation } from '../../invariants/valueConservation.ts';
+import { tenthLotParams } from '../../model/__support__/bookExample.ts';
 
 const fx = (s: string): Fixed => fromDec(new Dec(s));
 
-const PARAMS = {
-  quoteScale: 2,
-  trigger: 'strict',
-  targetBuffer: '0',
-  penalty: { steps: [{ maxMarginRatio: '1', rate: '0.01' }], liquidatorShare: '0.5' },
-  dustNotional: '10',
-  priceImpact: '0',
-  markets: { BTC: { lotSize: '0.1', tickSize: '0.5', tiers: [{ notionalFloor: '0', maintenanceRate: '0.05', maintenanceAmount: '0', initialRate: '0.1' }] } },
-} as const;
+// §10.4's worked example's parameters (src/model/__support__/bookExample.ts).
+const PARAMS = tenthLotParams();
 
 function scenario(o: { size: string; margin: string; remainder: 'left' | 'bankruptcy'; book: Book; closeSize?: 'full' | 'minimal' }): Scenario {
   return {
