@@ -611,8 +611,11 @@ function report(sc, outcomes, fund) {
 export function liquidate(scenario, bugs = new Set()) {
   const parsed = parseScenario(scenario);
   if (parsed.value === undefined) return { ok: false, error: { code: 'invalid-input', issues: parsed.issues } };
-  const sc = parsed.value;
-  const model = new Model(sc.params, sc.marks, bugs);
+  return runGroups(parsed.value, new Model(parsed.value.params, parsed.value.marks, bugs));
+}
+
+/** Every margin group of a parsed scenario through `model`, the insurance fund threaded (§4.1), reported (§8). */
+export function runGroups(sc, model) {
   let fund = sc.fund;
   const outcomes = [];
   try {

@@ -13,7 +13,7 @@
  * `policy` is under minimal-close and is answered by model.mjs unchanged.
  */
 import { ceilDiv, ceilTo, floorDiv, floorTo, Fx, isMultipleOf, max, min, ZERO } from './fixed.mjs';
-import { byId, LimitExceeded, marginGroups, Model, parseScenario, Reader, report, tierIndex } from './model.mjs';
+import { byId, Model, parseScenario, Reader, runGroups, tierIndex } from './model.mjs';
 
 /** Deliberately wrong behaviours, each one realistic bug in one place. */
 export const BUGS = {
@@ -269,18 +269,5 @@ export function liquidateUnder(scenario, declared, bugs = new Set()) {
   const issues = [...r.issues, ...(parsed.issues ?? [])];
   if (parsed.value === undefined || issues.length > 0) return { ok: false, error: { code: 'invalid-input', issues } };
   const sc = parsed.value;
-  const model = new PolicyModel(sc.params, sc.marks, bugs, kind, books, declared.price?.remainder);
-  let fund = sc.fund;
-  const outcomes = [];
-  try {
-    for (const group of marginGroups(sc.collateral, sc.positions)) {
-      const o = model.liquidateGroup(group, fund);
-      fund = o.fund;
-      outcomes.push({ id: group.id, o });
-    }
-  } catch (e) {
-    if (e instanceof LimitExceeded) return { ok: false, error: { code: 'limit-exceeded', message: e.message } };
-    throw e;
-  }
-  return { ok: true, result: report(sc, outcomes, fund) };
+  return runGroups(sc, new PolicyModel(sc.params, sc.marks, bugs, kind, books, declared.price?.remainder));
 }

@@ -833,14 +833,19 @@ def liquidate(scenario, bugs=frozenset(), params_set=None):
         sc, issues = parse_scenario(scenario, params_set)
         if sc is None:
             return "error", {"code": "invalid-input", "issues": issues}
-        model = Model(sc["params"], {k: v[1] for k, v in sc["marks"].items()}, bugs)
-        fund = sc["fund"]
-        outcomes = []
-        try:
-            for group in margin_groups(sc["collateral"], sc["positions"]):
-                o = model.liquidate_group(group, fund)
-                fund = o["fund"]
-                outcomes.append((group["id"], o))
-        except LimitExceeded as e:
-            return "error", {"code": "limit-exceeded", "message": str(e)}
-        return "result", report(sc, outcomes, fund)
+        return run_groups(sc, Model(sc["params"], {k: v[1] for k, v in sc["marks"].items()}, bugs))
+
+
+def run_groups(sc, model):
+    """Every margin group of a parsed scenario through model, the insurance fund threaded
+    (section 4.1), reported (section 8). Call inside localcontext(EXACT)."""
+    fund = sc["fund"]
+    outcomes = []
+    try:
+        for group in margin_groups(sc["collateral"], sc["positions"]):
+            o = model.liquidate_group(group, fund)
+            fund = o["fund"]
+            outcomes.append((group["id"], o))
+    except LimitExceeded as e:
+        return "error", {"code": "limit-exceeded", "message": str(e)}
+    return "result", report(sc, outcomes, fund)

@@ -17,7 +17,6 @@ import liqmodel
 from liqmodel import (
     EXACT,
     ZERO,
-    LimitExceeded,
     Model,
     Reader,
     _MISSING,
@@ -25,9 +24,8 @@ from liqmodel import (
     ceil_to,
     code_unit_key,
     floor_to,
-    margin_groups,
     parse_scenario,
-    report,
+    run_groups,
 )
 
 #: Deliberately wrong behaviours, each one realistic bug in one place.
@@ -192,17 +190,7 @@ def liquidate(scenario, policy, bugs=frozenset(), params_set=None):
         issues = r.issues + issues
         if sc is None or issues:
             return "error", {"code": "invalid-input", "issues": issues}
-        model = PolicyModel(sc["params"], {k: v[1] for k, v in sc["marks"].items()}, bugs, close)
-        fund = sc["fund"]
-        outcomes = []
-        try:
-            for group in margin_groups(sc["collateral"], sc["positions"]):
-                o = model.liquidate_group(group, fund)
-                fund = o["fund"]
-                outcomes.append((group["id"], o))
-        except LimitExceeded as e:
-            return "error", {"code": "limit-exceeded", "message": str(e)}
-        return "result", report(sc, outcomes, fund)
+        return run_groups(sc, PolicyModel(sc["params"], {k: v[1] for k, v in sc["marks"].items()}, bugs, close))
 
 
 __all__ = ["BUGS", "KINDS", "liquidate", "parse_policy", "same_policy"]
