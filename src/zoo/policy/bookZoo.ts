@@ -79,50 +79,43 @@ const walksWrongSide = withPartSwap({
   },
 });
 
+/**
+ * The book walked correctly, and what depth could not fill closed at `priceOf` — each engine below
+ * gets only that price wrong. `rest` is the size left, `equity` the group's equity after the walk
+ * less the rest's unrealized PnL (the `B` of §10.4).
+ */
+function remainderAt(priceOf: (cx: CloseContext, r: { readonly long: boolean; readonly rest: Fixed; readonly entry: Fixed; readonly equity: Fixed; readonly tick: Fixed; readonly mark: Fixed }) => Fixed) {
+  return withPartSwap({
+    execute: (cx, g, market, size) => {
+      const { long, levels } = levelsOf(cx, g, market);
+      const walked = walk(cx, g, market, size, levels);
+      if (walked.rest.sign() <= 0) return walked;
+      const pos = walked.group.positions.find((p) => p.market === market)!;
+      const mark = markOf(cx.v, market);
+      const rest = walked.rest;
+      const equity = walked.group.health.equity.sub((long ? rest : rest.neg()).mul(mark.sub(pos.entry)));
+      const x = priceOf(cx, { long, rest, entry: pos.entry, equity, tick: marketOf(cx.v, market).tick, mark });
+      const f = fillAt(cx.v, walked.group, market, rest, x, cx.rate);
+      return { group: f.group, fills: [...walked.fills, f.fill] };
+    },
+  });
+}
+
 /** The remainder beyond the depth is taken over at the mark instead of at the bankruptcy price. */
-const remainderAtMark = withPartSwap({
-  execute: (cx, g, market, size) => {
-    const { levels } = levelsOf(cx, g, market);
-    const walked = walk(cx, g, market, size, levels);
-    if (walked.rest.sign() <= 0) return walked;
-    const f = fillAt(cx.v, walked.group, market, walked.rest, markOf(cx.v, market), cx.rate);
-    return { group: f.group, fills: [...walked.fills, f.fill] };
-  },
-});
+const remainderAtMark = remainderAt((_cx, r) => r.mark);
 
 /** The bankruptcy price rounded the wrong way (down for a sell, up for a buy): a tick of bad debt the rounding creates. */
-const bankruptcyRoundedAgainstSolvency = withPartSwap({
-  execute: (cx, g, market, size) => {
-    const { long, levels } = levelsOf(cx, g, market);
-    const walked = walk(cx, g, market, size, levels);
-    if (walked.rest.sign() <= 0) return walked;
-    const pos = walked.group.positions.find((p) => p.market === market)!;
-    const { tick } = marketOf(cx.v, market);
-    const closedPnl = (long ? walked.rest : walked.rest.neg()).mul(markOf(cx.v, market).sub(pos.entry));
-    const right = bankruptcyPrice(long, walked.rest, pos.entry, walked.group.health.equity.sub(closedPnl), cx.v.params.unit, tick);
-    const x = long ? (right.gt(tick) ? right.sub(tick) : right) : right.add(tick);
-    const f = fillAt(cx.v, walked.group, market, walked.rest, x, cx.rate);
-    return { group: f.group, fills: [...walked.fills, f.fill] };
-  },
+const bankruptcyRoundedAgainstSolvency = remainderAt((cx, r) => {
+  const right = bankruptcyPrice(r.long, r.rest, r.entry, r.equity, cx.v.params.unit, r.tick);
+  return r.long ? (right.gt(r.tick) ? right.sub(r.tick) : right) : right.add(r.tick);
 });
 
 /** The bankruptcy price rounded up to the tick for both sides: right for a sell, a tick too much for a buy. */
-const bankruptcyCeiledForBoth = withPartSwap({
-  execute: (cx, g, market, size) => {
-    const { long, levels } = levelsOf(cx, g, market);
-    const walked = walk(cx, g, market, size, levels);
-    if (walked.rest.sign() <= 0) return walked;
-    const pos = walked.group.positions.find((p) => p.market === market)!;
-    const { tick } = marketOf(cx.v, market);
-    const r = walked.rest;
-    const rest = walked.group.health.equity.sub((long ? r : r.neg()).mul(markOf(cx.v, market).sub(pos.entry)));
-    // the bound e ± K/r of §10.4, then up to the tick whatever the side
-    const k = ceilTo(rest.neg(), cx.v.params.unit);
-    const bound = long ? r.mul(pos.entry).add(k) : r.mul(pos.entry).sub(k);
-    const x = fmax(tick, ceilDiv(bound, r.mul(tick)).mul(tick));
-    const f = fillAt(cx.v, walked.group, market, walked.rest, x, cx.rate);
-    return { group: f.group, fills: [...walked.fills, f.fill] };
-  },
+const bankruptcyCeiledForBoth = remainderAt((cx, r) => {
+  // the bound e ± K/r of §10.4, then up to the tick whatever the side
+  const k = ceilTo(r.equity.neg(), cx.v.params.unit);
+  const bound = r.long ? r.rest.mul(r.entry).add(k) : r.rest.mul(r.entry).sub(k);
+  return fmax(r.tick, ceilDiv(bound, r.rest.mul(r.tick)).mul(r.tick));
 });
 
 /** A walk cut short by depth stops wherever the depth ends, leaving dust (the §6.4 stop forgotten). */
