@@ -55,6 +55,19 @@ describe('checkEngine', () => {
     await expect(checkEngine(liquidate, { runs: 1, policy: { closeSize: { kind: 'nope' } } as never })).rejects.toThrow(/checkEngine: bad policy: policy\.closeSize: expected a close-size part/);
   });
 
+  it('runs a venue profile named as the policy on the profile\'s own params, as `check --profile` does', async () => {
+    const seen: unknown[] = [];
+    const recording: Engine = (s) => {
+      seen.push(s.params);
+      return liquidate(s);
+    };
+    const r = await checkEngine(recording, { runs: 20, seed: 6, policy: 'dydx-v4', invariants: [] });
+    expect(r.ok, formatViolations(r)).toBe(true);
+    expect(seen.length).toBeGreaterThanOrEqual(20);
+    const markets = new Set(seen.map((p) => Object.keys((p as { markets: object }).markets).join(',')));
+    expect([...markets]).toEqual(['BTC-USD,ETH-USD']);
+  });
+
   it('fails an engine that throws, and the message says so: no answer is not a pass', async () => {
     let n = 0;
     const throwsSometimes: Engine = (s) => {

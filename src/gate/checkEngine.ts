@@ -24,7 +24,8 @@ import { EXACT, type Tolerance } from './diffResults.ts';
 export interface CheckEngineOptions {
   /**
    * Pins the risk parameters of the generated scenarios. Default: the same source as
-   * `liqcheck check` — the built-in profile and generated parameter sets ({@link defaultRunScenarios}).
+   * `liqcheck check` — a venue profile's params when `policy` names one, else the built-in profile
+   * and generated parameter sets ({@link defaultRunScenarios}).
    */
   readonly params?: RiskParams;
   /** or a scenario generator of your own (wins over `params`) */
@@ -33,7 +34,7 @@ export interface CheckEngineOptions {
   readonly seed?: number;
   readonly invariants?: readonly Invariant[];
   /**
-   * The policy the engine implements (spec §10): a name, or a policy object. Default
+   * The policy the engine implements (spec §10): a name (a venue profile's too), or a policy object. Default
    * `minimal-close`. The engine is judged by the invariants it promises enough for (spec §10.7),
    * gets it in every generated scenario, and — when the reference can run it — is compared with
    * the reference under the same policy (REF-001). A name the reference does not know gets the
@@ -62,7 +63,8 @@ export async function checkEngine(engine: Engine | AsyncEngine, o: CheckEngineOp
   const invariants = o.compareWithReference ?? true ? [...base, agreesWithReference(o.tolerance ?? EXACT)] : base;
   return runCatalog({
     engine: { name: o.name ?? (engine.name || 'engine'), policy: declaration.name, declared: declaration.policy, run: async (s) => engine(s), ...parsedEntry(engine) },
-    scenarios: scenariosFor(declaration, o.scenarios ?? (o.params === undefined ? defaultRunScenarios() : scenario({ params: fc.constant(o.params) }))),
+    // A profile's params are the run's, as in `liqcheck check --profile` (an explicit `params` wins).
+    scenarios: scenariosFor(declaration, o.scenarios ?? ((params) => (params === undefined ? defaultRunScenarios() : scenario({ params: fc.constant(params) })))(o.params ?? declaration.params)),
     runs: o.runs ?? 200,
     seed: o.seed ?? 20261125,
     invariants,

@@ -1,0 +1,105 @@
+/**
+ * What the venue example engines' tests share (issue 12, item 4): a correct engine of a venue,
+ * declaring the profile by name in its handshake, passes the catalog and REF-001 under that
+ * profile's policy and params through the gate; each of its `--bug` variants is caught by the
+ * invariant named for it and by the differential, on a shrunk counterexample the reference gets
+ * right.
+ *
+ * The engines (examples/python/profile_engine.py, examples/js/profileEngine.mjs and their venue
+ * modules) are written from the venues' rules on docs/profiles/, not from liqcheck's code; agreeing
+ * with the reference on generated scenarios is the evidence, so no expected value here is copied
+ * from either side. The full proof — 5,000 scenarios on 3 seeds per profile — is the command
+ * docs/profiles/README.md shows; `npm test` runs {@link RUNS} per engine.
+ *
+ * Seed: `LIQCHECK_SEED` when set, else 20261201.
+ */
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openEngine, type EngineHandle } from '../../src/adapters/openEngine.ts';
+import { scenario } from '../../src/arbitraries/index.ts';
+import { checkEngine, formatViolations } from '../../src/gate/checkEngine.ts';
+import { CATALOG } from '../../src/invariants/catalog.ts';
+import { checkCase } from '../../src/invariants/checkCase.ts';
+import { liquidate } from '../../src/model/liquidate.ts';
+import type { Scenario } from '../../src/model/types.ts';
+import { profileNamed } from '../../src/profiles/profiles.ts';
+import { CWD, Opened } from '../adaptersSupport.ts';
+
+export const RUNS = 150;
+const HUNT = 300;
+const SEED = process.env['LIQCHECK_SEED'] !== undefined ? Number(process.env['LIQCHECK_SEED']) : 20261201;
+
+/** The scenario shapes a bug is hunted on, all under the profile's own params. */
+export type Shape = 'any' | 'single' | 'crossMulti' | 'mixed';
+
+export interface VenueBug {
+  /** the engine's `--bug` name */
+  readonly bug: string;
+  /** the catalog id that catches it (REF-001 always does too) */
+  readonly violates: string;
+  readonly shape?: Shape;
+}
+
+export interface VenueEngine {
+  readonly profile: string;
+  /** the engine's command line, without `--bug` */
+  readonly command: string;
+  readonly bugs: readonly VenueBug[];
+}
+
+function shaped(profile: string, shape: Shape): fc.Arbitrary<Scenario> {
+  const params = fc.constant(profileNamed(profile)!.params);
+  switch (shape) {
+    case 'any':
+      return scenario({ params });
+    case 'single':
+      return scenario({ params, positions: { min: 1, max: 1 } });
+    case 'crossMulti':
+      return scenario({ params, positions: { min: 2, max: 3 }, margin: 'cross' });
+    case 'mixed':
+      return scenario({ params, positions: { min: 2, max: 3 }, margin: 'mixed' });
+  }
+}
+
+const replay = (file: string, name: string): string => `LIQCHECK_SEED=${SEED} npx vitest run ${file} -t ${JSON.stringify(name)}`;
+
+/** The tests of one venue engine: it passes under its profile, and each of its bugs is caught. */
+export function describeVenueEngine(file: string, e: VenueEngine): void {
+  const opened = new Opened();
+  afterAll(() => opened.closeAll());
+  const open = async (command: string): Promise<EngineHandle> => opened.track(await openEngine(command, { timeoutMs: 20_000, ...CWD }));
+
+  describe(`${e.profile}: ${e.command} under its profile, through the gate (LIQCHECK_SEED=${SEED})`, () => {
+    it('declares the profile in its handshake', async () => {
+      expect(profileNamed(e.profile), `profiles/${e.profile}.json`).toBeDefined();
+      const h = await open(e.command);
+      expect(h.policy).toBe(e.profile);
+    }, 30_000);
+
+    const passes = `passes the catalog and REF-001 on ${RUNS} scenarios under ${e.profile}`;
+    it(passes, async () => {
+      const h = await open(e.command);
+      const report = await checkEngine(h.run, { policy: e.profile, runs: RUNS, seed: SEED, name: h.name });
+      expect(report.tallies.find((t) => t.id === 'REF-001')?.checked, 'REF-001 judged on every case').toBe(RUNS);
+      expect(report.ok, `${formatViolations(report)}\nReplay: ${replay(file, passes)}`).toBe(true);
+    }, 120_000);
+
+    for (const b of e.bugs) {
+      const name = `--bug ${b.bug} is caught by ${b.violates} and REF-001`;
+      it(name, async () => {
+        const h = await open(`${e.command} --bug ${b.bug}`);
+        expect(h.name).toContain(b.bug);
+        const only = CATALOG.filter((i) => i.id === b.violates);
+        expect(only, `${b.violates} is a catalog id`).toHaveLength(1);
+        const report = await checkEngine(h.run, { policy: e.profile, runs: HUNT, seed: SEED, scenarios: shaped(e.profile, b.shape ?? 'any'), invariants: only });
+        const t = report.tallies.find((x) => x.id === b.violates);
+        expect(t?.checked, `${b.violates} is judged under ${e.profile}`).toBeGreaterThan(0);
+        expect(t?.violations, `${b.bug}: ${b.violates} not violated in ${HUNT} '${b.shape ?? 'any'}' scenarios.\nReplay: ${replay(file, name)}`).toBeGreaterThan(0);
+        expect(report.tallies.find((x) => x.id === 'REF-001')?.violations, `${b.bug}: REF-001`).toBeGreaterThan(0);
+        // the shrunk counterexample is one the reference gets right
+        const reference = checkCase(liquidate, t!.counterexample!.scenario as Scenario).violations.map((v) => v.invariant);
+        expect(reference).not.toContain(b.violates);
+      }, 120_000);
+    }
+  });
+}
