@@ -5,11 +5,16 @@
  * nothing, and the output says why; `--policy FILE` configures the reference, or stands in for an
  * engine that declared none. Every run goes through the CLI as a user runs it.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { scenario } from '../src/arbitraries/index.ts';
+import { scenariosUnder } from '../src/arbitraries/policyScenario.ts';
 import { runCli } from '../src/cli/__support__/runCli.ts';
+import { saveFailure } from '../src/fixtures/failureDb.ts';
+import { profileNamed } from '../src/profiles/profiles.ts';
 
 const FIXTURES = new URL('../src/adapters/__fixtures__/', import.meta.url).pathname;
 const module = (file: string): string => join(FIXTURES, file);
@@ -138,4 +143,21 @@ describe('check --policy FILE', () => {
     expect(other.code).toBe(2);
     expect(other.err).toMatch(/--policy \S+full2\.json is policy my-full \(.*close size full.*\), but the engine's handshake declares policy minimal-close \(.*close size minimal.*\)/);
   }, 120_000);
+});
+
+describe('saved failures are replayed only under the policy they were recorded under', () => {
+  it('a counterexample saved under dydx-v4 is replayed by a dydx-v4 run and left alone by a drift-v2 run', async () => {
+    const failures = mkdtempSync(join(dir, 'failures-'));
+    const dydx = profileNamed('dydx-v4')!;
+    const [sc] = fc.sample(scenariosUnder(dydx.policy, dydx.wire.policy, scenario({ params: fc.constant(dydx.params) })), { seed: 3, numRuns: 1 });
+    saveFailure(failures, { scenario: sc!, invariants: ['LIQ-023'], message: 'saved by this test', engine: { name: 'a dydx-v4 engine' } });
+    const same = await runCli(['check', '--profile', 'dydx-v4', '--runs', '5', '--seed', '5', '--failures', failures]);
+    expect(same.code, same.out + same.err).toBe(0);
+    expect(same.out).toContain('replayed 1 saved failure(s) first');
+    const other = await runCli(['check', '--profile', 'drift-v2', '--runs', '5', '--seed', '5', '--failures', failures]);
+    expect(other.code, other.out + other.err).toBe(0);
+    expect(other.out).toContain(`1 saved failure(s) in ${failures} were recorded under another policy: not replayed`);
+    expect(other.out).not.toContain('replayed 1 saved failure(s) first');
+    expect(readdirSync(failures)).toHaveLength(1);
+  }, 60_000);
 });

@@ -5,6 +5,7 @@
  * @see docs/spec.md#107-promises
  */
 import fc from 'fast-check';
+import { canonicalCompact } from '../fixtures/canonicalJson.ts';
 import { scenariosUnder } from '../arbitraries/policyScenario.ts';
 import { Fixed, toCanonical } from '../model/fixed.ts';
 import type { Issue, RiskParams, Scenario } from '../model/types.ts';
@@ -54,6 +55,27 @@ export function profileDeclaration(p: { readonly wire: { readonly name: string; 
  */
 export function scenariosFor(d: Declaration, base: fc.Arbitrary<Scenario>): fc.Arbitrary<Scenario> {
   return d.policy === null || d.wire === null ? base : scenariosUnder(d.policy, d.wire, base);
+}
+
+/**
+ * The `policy` field every scenario of a run under `d` carries ({@link scenariosFor}): none for the
+ * reference policy unnamed and for a policy the reference cannot run.
+ */
+export function stampedPolicy(d: Declaration): Policy | undefined {
+  if (d.policy === null || d.wire === null) return undefined;
+  return d.policy.isReference && d.wire.name === undefined ? undefined : d.wire;
+}
+
+/**
+ * Whether a saved scenario belongs to a run under `d`: it carries the policy the run stamps (as a
+ * canonical JSON value), or none when the run stamps none. A counterexample recorded under one
+ * policy is no evidence against an engine declaring another (it may rightly refuse it).
+ */
+export function isUnder(d: Declaration, s: Scenario): boolean {
+  const stamped = stampedPolicy(d);
+  const carried = (s as { readonly policy?: unknown }).policy;
+  if (stamped === undefined || carried === undefined) return stamped === carried;
+  return canonicalCompact(carried) === canonicalCompact(stamped);
 }
 
 const PARTS = [

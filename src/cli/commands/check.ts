@@ -7,7 +7,7 @@ import { agreesWithReference } from '../../gate/agreesWithReference.ts';
 import { EXACT, type Tolerance } from '../../gate/diffResults.ts';
 import { REFERENCE_ENGINE } from '../../gate/engineUnderTest.ts';
 import { failureStore } from '../../gate/failureStore.ts';
-import { describeParts, profileDeclaration, sameRules, scenariosFor, type Declaration } from '../../gate/declarationOf.ts';
+import { describeParts, isUnder, profileDeclaration, sameRules, scenariosFor, type Declaration } from '../../gate/declarationOf.ts';
 import { derivationLines } from '../../gate/derivation.ts';
 import { toJUnit } from '../../gate/junit.ts';
 import { loadPolicyFile } from '../../gate/loadPolicyFile.ts';
@@ -156,8 +156,12 @@ export async function check(argv: readonly string[], io: Io): Promise<number> {
     // REF-001 presumes `runnable`: the runner drops it (and says why) for a policy the reference cannot run.
     const invariants = impl !== undefined && wantRef ? [...selected, agreesWithReference(tolerance)] : selected;
     const store = failuresDir === '' ? null : failureStore(failuresDir);
-    const replay = store?.load() ?? [];
+    const saved = store?.load() ?? [];
     for (const p of store?.problems ?? []) io.err(`liqcheck: skipped saved failure ${p.file}: ${p.message}\n`);
+    // Only the failures recorded under this run's policy are replayed: another policy's are kept
+    // for the runs under it.
+    const replay = saved.filter((f) => isUnder(declaration, f.scenario));
+    const elsewhere = saved.length - replay.length;
     const record = (id: string, cx: Counterexample): FailureRecord => ({
       scenario: cx.scenario,
       invariants: [id],
@@ -169,7 +173,9 @@ export async function check(argv: readonly string[], io: Io): Promise<number> {
 
     const shardNote = shard.count > 1 ? ` (shard ${shard.index + 1}/${shard.count})` : '';
     io.out(`liqcheck check — ${engine.name}${engine.version ? ` ${engine.version}` : ''} (${opened.kind}, policy ${engine.policy}), ${paramsNote}, ${runs} scenarios${shardNote}, seed ${seed}\n`);
-    io.out(`${policyLine(declaration)}\n\n`);
+    io.out(`${policyLine(declaration)}\n`);
+    if (elsewhere > 0) io.out(`${elsewhere} saved failure(s) in ${failuresDir} were recorded under another policy: not replayed (a run under theirs replays them)\n`);
+    io.out('\n');
     const progress = progressFor(io, 'check', 'scenarios');
     const report = await withInterrupt(io, (signal) =>
       runCatalog({
