@@ -90,14 +90,16 @@ describe('the tarball installed into an empty project', () => {
     expect(r.stdout).toBe(`${repoPkg.version}\n`);
   });
 
-  it("import('liqcheck') from plain node gives the library: checkEngine passes the reference liquidate", () => {
+  it("import('liqcheck') from plain node gives the library: checkEngine passes the reference liquidate, and under a shipped profile", () => {
     const script = `import('liqcheck').then(async (m) => {
       const report = await m.checkEngine(m.liquidate, { runs: 20, seed: 1 });
-      console.log(JSON.stringify({ ok: report.ok, cli: typeof (await import('liqcheck/cli')).main }));
+      const venue = await m.checkEngine(m.liquidate, { runs: 10, seed: 1, policy: 'dydx-v4' });
+      const names = m.profiles.profileList().map((p) => p.wire.name);
+      console.log(JSON.stringify({ ok: report.ok, venue: venue.ok, dydx: names.includes('dydx-v4'), cli: typeof (await import('liqcheck/cli')).main }));
     })`;
     const r = sh('node', ['-e', script], project);
     expect(r.status, shown(r)).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ ok: true, cli: 'function' });
+    expect(JSON.parse(r.stdout)).toEqual({ ok: true, venue: true, dydx: true, cli: 'function' });
   });
 
   it('the shipped schema files resolve through the package exports', () => {

@@ -13,3 +13,4 @@ export * as fixtures from './fixtures/index.ts';
 export * as adapters from './adapters/index.ts';
 export * as fuzz from './fuzz/index.ts';
 export * as params from './params/index.ts';
+export * as profiles from './profiles/index.ts';

@@ -6,6 +6,7 @@
  *
  *   node examples/js/profileEngine.mjs --profile dydx-v4
  *   node examples/js/profileEngine.mjs --profile dydx-v4 --bug NAME     # a wrong variant
+ *   node examples/js/profileEngine.mjs --profile dydx-v4 --list-bugs    # its wrong variants, as JSON
  *
  * Each venue is its own module, venues/<profile>.mjs, written from the venue's rules (its
  * docs/profiles page) on model.mjs's BigInt fixed point, not from liqcheck's code. A venue module
@@ -15,21 +16,27 @@
 import { readdirSync } from 'node:fs';
 import { FEATURES, PARAMS_REF, serveLines, spokenVersion } from './engine.mjs';
 
-const USAGE = 'usage: profileEngine.mjs --profile NAME [--bug NAME]';
+const USAGE = 'usage: profileEngine.mjs --profile NAME [--bug NAME] | --profile NAME --list-bugs';
 const VENUES = readdirSync(new URL('./venues/', import.meta.url)).filter((f) => f.endsWith('.mjs') && !f.startsWith('_')).map((f) => f.slice(0, -'.mjs'.length)).sort();
 
 async function parseArgs(argv) {
   let profile;
+  let listBugs = false;
   const bugs = new Set();
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if ((a === '--profile' || a === '--bug') && i + 1 >= argv.length) throw new Error(`${a} needs a value (${USAGE})`);
     if (a === '--profile') profile = argv[++i];
     else if (a === '--bug') for (const b of argv[++i].split(',').filter(Boolean)) bugs.add(b);
+    else if (a === '--list-bugs') listBugs = true;
     else throw new Error(`unknown argument ${JSON.stringify(a)} (${USAGE})`);
   }
   if (!VENUES.includes(profile ?? '')) throw new Error(`--profile must be one of ${VENUES.join(', ')}, received ${JSON.stringify(profile)} (${USAGE})`);
   const venue = await import(`./venues/${profile}.mjs`);
+  if (listBugs) {
+    process.stdout.write(`${JSON.stringify(venue.bugs, Object.keys(venue.bugs).sort(), 2)}\n`);
+    process.exit(0);
+  }
   const unknown = [...bugs].filter((b) => !Object.hasOwn(venue.bugs, b));
   if (unknown.length > 0) throw new Error(`unknown bug ${unknown.join(', ')} for ${profile}; known: ${Object.keys(venue.bugs).join(', ')}`);
   return { profile, venue, bugs };

@@ -5,6 +5,7 @@ params in every scenario.
 
     python3 examples/python/profile_engine.py --profile drift-v2
     python3 examples/python/profile_engine.py --profile drift-v2 --bug NAME    # a wrong variant
+    python3 examples/python/profile_engine.py --profile drift-v2 --list-bugs   # its wrong variants, as JSON
 
 Each venue is its own module, venues/<profile with _ for ->.py, written from the venue's rules (its
 docs/profiles page) on liqmodel.py's exact decimals, not from liqcheck's code. A venue module has
@@ -23,7 +24,7 @@ from engine import FEATURES, PARAMS_REF, encode, lines_of, spoken_version  # noq
 from liqmodel import ParamsSet  # noqa: E402
 
 VERSION = "1.0.0"
-USAGE = "usage: profile_engine.py --profile NAME [--bug NAME]"
+USAGE = "usage: profile_engine.py --profile NAME [--bug NAME] | --profile NAME --list-bugs"
 
 
 def venues():
@@ -33,8 +34,9 @@ def venues():
 
 
 def parse_args(argv):
-    """Returns (profile, venue module, bugs). Unknown arguments, profiles and bug names are fatal."""
-    profile = None
+    """Returns (profile, venue module, bugs). Unknown arguments, profiles and bug names are fatal;
+    --list-bugs prints the venue's BUGS as JSON and exits."""
+    profile, list_bugs = None, False
     bugs = [n for n in os.environ.get("LIQENGINE_BUG", "").split(",") if n]
     args = list(argv)
     while args:
@@ -45,12 +47,17 @@ def parse_args(argv):
             profile = args.pop(0)
         elif a == "--bug":
             bugs += [n for n in args.pop(0).split(",") if n]
+        elif a == "--list-bugs":
+            list_bugs = True
         else:
             sys.exit("profile_engine.py: unknown argument %r (%s)" % (a, USAGE))
     known = venues()
     if profile not in known:
         sys.exit("profile_engine.py: --profile must be one of %s, received %r (%s)" % (", ".join(known), profile, USAGE))
     venue = importlib.import_module("venues." + re.sub("-", "_", profile))
+    if list_bugs:
+        print(json.dumps(venue.BUGS, indent=2, sort_keys=True))
+        sys.exit(0)
     unknown = [n for n in bugs if n not in venue.BUGS]
     if unknown:
         sys.exit("profile_engine.py: unknown bug %s for %s; known: %s" % (", ".join(unknown), profile, ", ".join(sorted(venue.BUGS))))
