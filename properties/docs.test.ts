@@ -27,6 +27,7 @@
  * | usage block (liqcheck check/merge/fixtures/replay/<command> --help) | here: every flag shown exists, every command's --help exits 0; merge runs in src/cli/gate.test.ts |
  * | the progress line shown (`check: 2000/5000 scenarios …`)          | here, on a fake clock (and src/cli/progress.test.ts) |
  * | npx liqcheck profiles [--json], check --profile dydx-v4 [--impl ./my-engine.ts], params check profiles/dydx-v4.json | properties/profilesCli.test.ts |
+ * | npm run prove:profiles                                            | properties/profilesCli.test.ts (one profile, fewer runs) |
  */
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -92,6 +93,7 @@ const COVERAGE: Readonly<Record<string, string>> = {
   'npx liqcheck check --profile dydx-v4': 'properties/profilesCli.test.ts',
   'npx liqcheck check --profile dydx-v4 --impl ./my-engine.ts': 'properties/profilesCli.test.ts',
   'npx liqcheck params check profiles/dydx-v4.json': 'properties/profilesCli.test.ts',
+  'npm run prove:profiles': 'properties/profilesCli.test.ts (one profile, fewer runs)',
 };
 
 /** Runs a README command line through the shell as pasted, with `liqcheck` this checkout's binary. */

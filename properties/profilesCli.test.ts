@@ -216,3 +216,48 @@ describe('README: venue profiles', () => {
     }, 60_000);
   });
 });
+
+describe('npm run prove:profiles (docs/profiles/README.md#example-engines-and-the-proof)', () => {
+  it('runs a venue engine on every seed and each of its wrong variants, and writes the report', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'liqcheck-prove-')), 'prove.json');
+    const r = await sh(`npm run -s prove:profiles -- --profile hyperliquid --runs 40 --seeds 1,2 --bug-runs 300 --out ${out}`, ROOT);
+    expect(r.code, r.out + r.err).toBe(0);
+    expect(r.out).toMatch(/^✓ hyperliquid seed 1: 40 scenarios, no violation/m);
+    expect(r.out).toMatch(/^✓ hyperliquid seed 2: 40 scenarios, no violation/m);
+    const report = JSON.parse(readFileSync(out, 'utf8')) as { ok: boolean; results: { bug: string | null; ok: boolean; violated: string[] }[] };
+    expect(report.ok).toBe(true);
+    const bugs = report.results.filter((x) => x.bug !== null);
+    expect(bugs.length).toBeGreaterThanOrEqual(2);
+    for (const b of bugs) expect(b.violated, `${b.bug}`).toContain('REF-001');
+  }, 180_000);
+
+  it('refuses a bad option with exit 2 and says what it expected', async () => {
+    const r = await sh('npm run -s prove:profiles -- --runs 0', ROOT);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--runs: expected a positive integer, received "0"');
+    const u = await sh('npm run -s prove:profiles -- --profile nowhere', ROOT);
+    expect(u.code).toBe(2);
+    expect(u.err).toMatch(/--profile: expected one of .*dydx-v4.*, received nowhere/);
+  }, 60_000);
+});
+
+describe('the venue engine commands of docs/profiles/README.md', () => {
+  const engine = 'python3 examples/python/profile_engine.py --profile drift-v2';
+  it('the drift-v2 engine passes under its profile; --bug base-floor fails with LIQ-003 and REF-001; --list-bugs lists it', async () => {
+    const doc = readFileSync(join(ROOT, 'docs/profiles/README.md'), 'utf8');
+    expect(doc).toContain(`npx liqcheck check --impl "${engine}"`);
+    expect(doc).toContain(`npx liqcheck check --impl "${engine} --bug base-floor"   # exit 1: LIQ-003, REF-001`);
+    expect(doc).toContain(`${engine} --list-bugs`);
+    const failures = mkdtempSync(join(tmpdir(), 'liqcheck-venue-docs-'));
+    const ok = await sh(`node ${BIN} check --impl "${engine}" --runs 60 --seed 3 --failures ${failures}`, ROOT);
+    expect(ok.code, ok.out + ok.err).toBe(0);
+    expect(ok.out).toContain('policy drift-v2');
+    const bad = await sh(`node ${BIN} check --impl "${engine} --bug base-floor" --runs 300 --seed 3 --failures ${failures} --invariants LIQ-003,REF-001`, ROOT);
+    expect(bad.code, bad.out + bad.err).toBe(1);
+    expect(bad.out).toMatch(/✗ LIQ-003/);
+    expect(bad.out).toMatch(/✗ REF-001/);
+    const list = await sh(`${engine} --list-bugs`, ROOT);
+    expect(list.code, list.err).toBe(0);
+    expect(Object.keys(JSON.parse(list.out) as object)).toContain('base-floor');
+  }, 120_000);
+});

@@ -14,7 +14,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeFileAtomic } from '../src/io/writeFileAtomic.ts';
 import { profileList } from '../src/profiles/profiles.ts';
@@ -131,7 +131,7 @@ function main(): number {
     }
   }
   const ok = missing.length === 0 && results.every((r) => r.ok);
-  writeFileAtomic(join(ROOT, values.out), `${JSON.stringify({ ok, runs, seeds, bugRuns, missing, results }, null, 2)}\n`);
+  writeFileAtomic(resolve(ROOT, values.out), `${JSON.stringify({ ok, runs, seeds, bugRuns, missing, results }, null, 2)}\n`);
   process.stdout.write(`${ok ? 'proved' : 'NOT proved'}: ${results.filter((r) => r.bug === null).length} correct-engine runs, ${results.filter((r) => r.bug !== null).length} wrong variants; ${values.out}\n`);
   return ok ? 0 : 1;
 }
