@@ -12,7 +12,7 @@ import { penaltyRate } from './penaltyRate.ts';
 import { isLiquidatable } from './trigger.ts';
 import { parseScenario } from './parseScenario.ts';
 import { liquidateGroupUnder, type PartSwap } from '../policy/liquidateGroupUnder.ts';
-import { REFERENCE_POLICY } from '../policy/policy.ts';
+import { isReferenceParts, REFERENCE_POLICY } from '../policy/policy.ts';
 import { requirementOf } from '../policy/requirement/requirementOf.ts';
 import type {
   Outcome,
@@ -49,8 +49,9 @@ export const liquidate: ((scenario: Scenario | unknown) => Outcome) & { readonly
  */
 export function liquidateParsed(sc: ParsedScenario, rules: Rules = REFERENCE_RULES): Outcome {
   if (isReference(rules)) return liquidateOnFixed(sc);
-  // Rules swapped on the decimal.js form (the zoo) are the minimal-close policy's: refuse another.
-  if (sc.policy !== undefined) {
+  // Rules swapped on the decimal.js form (the zoo) are the minimal-close policy's: refuse another
+  // (a named policy of the reference's very parts, e.g. the drift-v2 profile, is those rules).
+  if (sc.policy !== undefined && !isReferenceParts(sc.policy)) {
     return { ok: false, error: { code: 'invalid-input', issues: [{ path: 'policy', expected: 'no policy: this engine implements only minimal-close', received: `policy ${sc.policy.name}` }] } };
   }
   return liquidateOnDec(sc, rules);

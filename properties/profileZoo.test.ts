@@ -1,0 +1,281 @@
+/**
+ * The zoo's matrix per venue profile (issue 12, item 4): under every shipped profile
+ * (profiles/*.json, read through profileList(), so a new profile is covered — or fails the
+ * coverage test — without editing this file), every invariant its policy is judged by (spec
+ * §10.7) is violated by some deliberately wrong engine that follows the profile's policy apart
+ * from its one bug, on a scenario under the profile (its params, its policy stamped in by
+ * scenariosUnder, books and requests drawn as its parts need) where the reference is clean.
+ *
+ * The claims are data, src/zoo/profile/matrix.ts (profile → id → engine, or the reason the
+ * profile's params leave the id's domain empty); the engines come from the base zoo (src/zoo/),
+ * the policy zoo (src/zoo/policy/) and the profile zoo (src/zoo/profile/). Each hunt runs only the
+ * invariant it hunts, so the file stays cheap.
+ *
+ * The matrix (src/zoo/profile/matrix.ts `renderMatrix`; the coverage test checks that this block
+ * still is its rendering). `[shape]` is the scenario shape hunted on when not 'any'; `(empty: …)`
+ * an id whose domain the profile's params leave empty, checked on the params. Engines by zoo —
+ * base (src/zoo/): tierOffByOne, negativeCollateral, insuranceIgnored, insuranceOverdrawn,
+ * ratioTowardZero, impactSignFlipped, ignoresDust (input and result rewrites, any policy) and,
+ * under drift-v2 only, triggerSwapped, givesUpUnderwater, oneLotShort, oneLotMore, shortBias,
+ * positionFlipped, uncappedPenalty (decimal rule swaps); policy (src/zoo/policy/):
+ * entry-valued-at-mark, bankruptcyRoundedForTrader, bookWalksWrongSide, portionRoundedDown,
+ * backstopKeepsEquity, stepDownOneTooFar, requestWithoutCloseFactor (part swaps of a part the
+ * profile uses); every other name is the profile zoo's (src/zoo/profile/).
+ *
+ * matrix:begin
+ * binance-usdm (18 ids)
+ *   LIQ-001 triggerFlipped · LIQ-002 tierOffByOne · LIQ-003 oneLotLeft
+ *   LIQ-005 negativeCollateral · LIQ-006 rateFromMarginLeft · LIQ-007 residueDropped
+ *   LIQ-008 sideOfPosition · LIQ-009 pnlUnrounded · LIQ-010 releasedMarginFee
+ *   LIQ-011 insuranceIgnored · LIQ-012 staleMarkCache · LIQ-013 shortsValuedAtEntry
+ *   LIQ-014 inputOrderUnder [crossMulti] · LIQ-016 rateFromMarginLeft · LIQ-017 tierOffByOne
+ *   LIQ-018 negativeFundClamped · LIQ-020 stepDownOneTooFar · LIQ-024 bankruptcyFilledUnderMark
+ * bybit-linear (18 ids)
+ *   LIQ-001 entry-valued-at-mark · LIQ-002 triggerFlipped · LIQ-003 oneLotLeft
+ *   LIQ-005 lossAtMarkSocialized · LIQ-006 rateFromMarginLeft · LIQ-007 residueDropped
+ *   LIQ-008 sideOfPosition · LIQ-009 pnlUnrounded · LIQ-010 releasedMarginFee
+ *   LIQ-011 lossAtMarkSocialized · LIQ-012 staleMarkCache · LIQ-014 (empty: one-market)
+ *   LIQ-016 rateFromMarginLeft · LIQ-017 entry-valued-at-mark · LIQ-018 negativeFundClamped
+ *   LIQ-021 oneLotLeft · LIQ-028 releasedMarginFee · LIQ-029 bankruptcyRoundedForTrader
+ * drift-v2 (19 ids)
+ *   LIQ-001 triggerSwapped · LIQ-002 givesUpUnderwater · LIQ-003 oneLotShort · LIQ-004 oneLotMore
+ *   LIQ-005 negativeCollateral · LIQ-006 shortBias · LIQ-007 residueDropped
+ *   LIQ-008 positionFlipped · LIQ-009 ignoresDust · LIQ-010 uncappedPenalty
+ *   LIQ-011 insuranceOverdrawn · LIQ-012 staleMarkCache · LIQ-013 shortBias
+ *   LIQ-014 (empty: one-market) · LIQ-015 (empty: price-impact) · LIQ-016 rateFromMarginLeft
+ *   LIQ-017 ratioTowardZero [inexact] · LIQ-018 negativeFundClamped · LIQ-024 impactSignFlipped
+ * dydx-v4 (16 ids)
+ *   LIQ-001 triggerFlipped · LIQ-005 lossAtMarkSocialized · LIQ-006 rateFromMarginLeft
+ *   LIQ-007 residueDropped · LIQ-008 sideOfPosition · LIQ-009 pnlUnrounded
+ *   LIQ-010 releasedMarginFee · LIQ-011 lossAtMarkSocialized · LIQ-012 staleMarkCache
+ *   LIQ-013 shortsValuedAtEntry · LIQ-014 inputOrderUnder [crossMulti]
+ *   LIQ-016 rateFromMarginLeft · LIQ-017 ratioTowardZero [inexact] · LIQ-018 negativeFundClamped
+ *   LIQ-023 bookWalksWrongSide · LIQ-028 releasedMarginFee
+ * gmx-v2 (18 ids)
+ *   LIQ-001 entry-valued-at-mark · LIQ-002 givesUpUnderwaterUnder · LIQ-003 oneLotLeft
+ *   LIQ-005 negativeCollateral · LIQ-006 rateFromMarginLeft · LIQ-007 residueDropped
+ *   LIQ-008 sideOfPosition · LIQ-009 pnlUnrounded · LIQ-010 releasedMarginFee
+ *   LIQ-011 insuranceIgnored · LIQ-012 staleMarkCache · LIQ-014 inputOrderUnder [crossMulti]
+ *   LIQ-015 givesUpUnderwaterUnder [single] · LIQ-016 rateFromMarginLeft
+ *   LIQ-017 entry-valued-at-mark · LIQ-018 negativeFundClamped · LIQ-021 oneLotLeft
+ *   LIQ-024 bankruptcyFilledUnderMark
+ * hyperliquid (18 ids)
+ *   LIQ-001 triggerFlipped · LIQ-002 wholeCloseSkipped · LIQ-005 negativeCollateral
+ *   LIQ-006 rateFromMarginLeft · LIQ-007 residueDropped · LIQ-008 sideOfPosition
+ *   LIQ-009 pnlUnrounded · LIQ-010 releasedMarginFee · LIQ-011 insuranceIgnored
+ *   LIQ-012 staleMarkCache · LIQ-013 shortsValuedAtEntry · LIQ-014 inputOrderUnder [crossMulti]
+ *   LIQ-016 rateFromMarginLeft · LIQ-017 tierOffByOne · LIQ-018 negativeFundClamped
+ *   LIQ-019 portionRoundedDown · LIQ-024 bankruptcyFilledUnderMark · LIQ-027 backstopKeepsEquity
+ * okx-swap (18 ids)
+ *   LIQ-001 initialAsMaintenance · LIQ-002 triggerFlipped · LIQ-003 tierOffByOne
+ *   LIQ-005 negativeCollateral · LIQ-006 rateFromMarginLeft · LIQ-007 residueDropped
+ *   LIQ-008 sideOfPosition · LIQ-009 pnlUnrounded · LIQ-010 releasedMarginFee
+ *   LIQ-011 insuranceIgnored · LIQ-012 staleMarkCache · LIQ-013 shortsValuedAtEntry
+ *   LIQ-014 inputOrderUnder [crossMulti] · LIQ-016 rateFromMarginLeft · LIQ-017 tierOffByOne
+ *   LIQ-018 negativeFundClamped · LIQ-020 stepDownOneTooFar · LIQ-024 bankruptcyFilledUnderMark
+ * perp-v2 (16 ids)
+ *   LIQ-001 triggerFlipped · LIQ-005 lossAtMarkSocialized · LIQ-006 rateFromMarginLeft
+ *   LIQ-007 residueDropped · LIQ-008 sideOfPosition · LIQ-009 pnlUnrounded
+ *   LIQ-010 releasedMarginFee · LIQ-011 lossAtMarkSocialized · LIQ-012 staleMarkCache
+ *   LIQ-013 shortsValuedAtEntry · LIQ-014 inputOrderUnder [crossMulti]
+ *   LIQ-016 rateFromMarginLeft · LIQ-017 ratioTowardZero [inexact] · LIQ-018 negativeFundClamped
+ *   LIQ-022 requestWithoutCloseFactor · LIQ-024 bankruptcyFilledUnderMark
+ * matrix:end
+ *
+ * Seed: `LIQCHECK_SEED` when set, else 20261125. Printed on every failure with a replay command.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ZOO_SEED } from './profile.ts';
+import { scenario, singlePositionScenario } from '../src/arbitraries/index.ts';
+import { scenariosUnder } from '../src/arbitraries/policyScenario.ts';
+import { CATALOG } from '../src/invariants/catalog.ts';
+import { checkCase } from '../src/invariants/checkCase.ts';
+import type { Invariant } from '../src/invariants/invariant.ts';
+import { liquidate, liquidateOnDec, liquidateOnFixed } from '../src/model/liquidate.ts';
+import { parseScenario } from '../src/model/parseScenario.ts';
+import type { Engine, RiskParams, Scenario } from '../src/model/types.ts';
+import { isReferenceParts } from '../src/policy/policy.ts';
+import { judgedBy, promisesOf } from '../src/policy/promises.ts';
+import { profileList } from '../src/profiles/profiles.ts';
+import type { LoadedProfile } from '../src/profiles/readProfile.ts';
+import { ZOO } from '../src/zoo/index.ts';
+import { POLICY_ZOO } from '../src/zoo/policy/index.ts';
+import { PROFILE_ZOO } from '../src/zoo/profile/index.ts';
+import { PROFILE_MATRIX, renderMatrix, VACUOUS_IDS, type ProfileShape, type Vacuity } from '../src/zoo/profile/matrix.ts';
+
+const SEED = ZOO_SEED;
+const FILE = 'properties/profileZoo.test.ts';
+const replay = (name: string): string => `LIQCHECK_SEED=${SEED} npx vitest run ${FILE} -t ${JSON.stringify(name)}`;
+
+/** Most scenarios tried before concluding that an engine does not violate an id under a profile. */
+const MAX_SCENARIOS = 500;
+/** Scenarios per profile the reference must pass (the profile tests run it on many more). */
+const REFERENCE_SCENARIOS = 60;
+/** Scenarios per reference-parts profile on which the decimal path must equal the integer core. */
+const SAME_RULES_SCENARIOS = 100;
+
+interface Named {
+  readonly engine: Engine;
+  readonly bug: string;
+  readonly violates: readonly string[];
+  readonly zoo: 'base' | 'policy' | 'profile';
+}
+
+/** Every zoo engine by name; a name used twice would make a claim ambiguous. */
+const ENGINES: ReadonlyMap<string, Named> = (() => {
+  const m = new Map<string, Named>();
+  const add = (name: string, n: Named): void => {
+    if (m.has(name)) throw new Error(`zoo engine name ${name} is used twice: a matrix claim would be ambiguous`);
+    m.set(name, n);
+  };
+  for (const z of ZOO) add(z.name, { ...z, zoo: 'base' });
+  for (const z of POLICY_ZOO) add(z.name, { ...z, zoo: 'policy' });
+  for (const z of PROFILE_ZOO) add(z.name, { ...z, zoo: 'profile' });
+  return m;
+})();
+
+function shapesOf(profile: LoadedProfile): Readonly<Record<ProfileShape, fc.Arbitrary<Scenario>>> {
+  const params = fc.constant(profile.params);
+  const under = (a: fc.Arbitrary<Scenario>) => scenariosUnder(profile.policy, profile.wire.policy, a);
+  return {
+    any: under(scenario({ params })),
+    single: under(singlePositionScenario({ params })),
+    crossMulti: under(scenario({ params, positions: { min: 2, max: 3 }, margin: 'cross' })),
+    // negative margin ratios that do not terminate, where rounding toward zero differs from down (LIQ-017)
+    inexact: under(scenario({ params, inexactRatios: true })),
+  };
+}
+
+/** Whether `params` really leave the domain empty for the reason given. */
+function holds(v: Vacuity, params: RiskParams): boolean {
+  switch (v) {
+    case 'one-market':
+      return Object.keys(params.markets).length < 2;
+    case 'price-impact':
+      return params.priceImpact !== '0';
+  }
+}
+
+const judgedUnder = (p: LoadedProfile): Invariant[] => judgedBy(CATALOG, promisesOf(p.policy)).judged;
+
+/** `profile/id` pairs demonstrated by the hunts that ran, for the coverage report. */
+const demonstrated = new Set<string>();
+
+for (const profile of profileList()) {
+  const name = profile.wire.name;
+  const claims = PROFILE_MATRIX[name] ?? {};
+  const shapes = shapesOf(profile);
+  describe(`profile zoo under ${name} (LIQCHECK_SEED=${SEED})`, () => {
+    for (const inv of judgedUnder(profile)) {
+      const claim = claims[inv.id];
+      if (claim === undefined) continue; // the coverage test below names it
+      if ('vacuous' in claim) {
+        it(`${inv.id} has an empty domain under ${name} (${claim.vacuous})`, () => {
+          expect(VACUOUS_IDS[claim.vacuous], `${claim.vacuous} does not excuse ${inv.id}`).toContain(inv.id);
+          expect(holds(claim.vacuous, profile.params), `${name}'s params do not make ${inv.id} vacuous (${claim.vacuous})`).toBe(true);
+          demonstrated.add(`${name}/${inv.id}`);
+        });
+        continue;
+      }
+      const shape = claim.shape ?? 'any';
+      const title = `${claim.engine} violates ${inv.id} under ${name}`;
+      it(title, () => {
+        const z = ENGINES.get(claim.engine);
+        expect(z, `matrix.ts names ${claim.engine}, which no zoo has`).toBeDefined();
+        const only = { invariants: [inv] };
+        let found: { message: string; tried: number } | null = null;
+        let tried = 0;
+        fc.check(
+          fc.property(shapes[shape], (sc) => {
+            tried++;
+            const hit = checkCase(z!.engine, sc, only).violations.find((v) => v.invariant === inv.id);
+            if (hit === undefined) return true;
+            if (checkCase(liquidate, sc, only).violations.some((v) => v.invariant === inv.id)) return true;
+            found = { message: hit.message, tried };
+            return false;
+          }),
+          { seed: SEED, numRuns: MAX_SCENARIOS, endOnFailure: true },
+        );
+        expect(found, `${claim.engine} (${z!.bug}) showed no ${inv.id} violation in ${MAX_SCENARIOS} '${shape}' scenarios under ${name}.\nReplay: ${replay(title)}`).not.toBeNull();
+        demonstrated.add(`${name}/${inv.id}`);
+        const f = found as unknown as { message: string; tried: number };
+        console.log(`[profile zoo] ${name.padEnd(13)} ${inv.id} ${claim.engine.padEnd(26)} after ${String(f.tried).padStart(3)} '${shape}' scenario(s): ${f.message.split('\n')[0]!.slice(0, 160)}`);
+      });
+    }
+
+    it(`the reference is clean under ${name}`, () => {
+      const invariants = judgedUnder(profile);
+      const details = fc.check(
+        fc.property(shapes.any, (sc) => {
+          const real = checkCase(liquidate, sc, { invariants }).violations;
+          if (real.length > 0) throw new Error(real.map((v) => `${v.invariant}: ${v.message}`).join('\n'));
+        }),
+        { seed: SEED, numRuns: REFERENCE_SCENARIOS, endOnFailure: true },
+      );
+      if (details.failed) {
+        const why = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+        throw new Error(`the reference violates the catalog under ${name}:\n${why}\nscenario: ${JSON.stringify(details.counterexample?.[0])}\nReplay: ${replay(`the reference is clean under ${name}`)}`);
+      }
+    });
+
+    // The base zoo's decimal rule swaps run under a profile only when its parts are the
+    // reference's (liquidateParsed): there the decimal path must be the very same rules.
+    if (isReferenceParts(profile.policy)) {
+      it(`the decimal path is the integer core under ${name} (its parts are the reference's)`, () => {
+        fc.assert(
+          fc.property(shapes.any, (sc) => {
+            const p = parseScenario(sc);
+            if (!p.ok) throw new Error(`a generated scenario is invalid: ${JSON.stringify(p.issues)}`);
+            expect(liquidateOnDec(p.value)).toEqual(liquidateOnFixed(p.value));
+          }),
+          { seed: SEED, numRuns: SAME_RULES_SCENARIOS },
+        );
+      });
+    }
+  });
+}
+
+describe('profile zoo: coverage matrix', () => {
+  it('every id judged under every shipped profile is claimed, and every claim is live', () => {
+    const problems: string[] = [];
+    const shipped = new Set(profileList().map((p) => p.wire.name));
+    for (const p of profileList()) {
+      const name = p.wire.name;
+      const claims = PROFILE_MATRIX[name] ?? {};
+      const judged = judgedUnder(p).map((i) => i.id);
+      const missing = judged.filter((id) => claims[id] === undefined);
+      if (missing.length > 0) problems.push(`${name}: no wrong engine claimed for ${missing.join(', ')} (add them to src/zoo/profile/matrix.ts)`);
+      const stale = Object.keys(claims).filter((id) => !judged.includes(id));
+      if (stale.length > 0) problems.push(`${name}: claims for ids its policy does not judge: ${stale.join(', ')}`);
+      for (const [id, c] of Object.entries(claims)) {
+        if ('vacuous' in c) continue;
+        const z = ENGINES.get(c.engine);
+        if (z === undefined) problems.push(`${name}/${id}: no zoo engine is named ${c.engine}`);
+        else if (z.zoo === 'profile' && !z.violates.includes(id)) problems.push(`${name}/${id}: ${c.engine} does not state ${id} among the ids it violates`);
+        else if (c.engine === 'floatEngine') problems.push(`${name}/${id}: floatEngine ignores the scenario's policy`);
+      }
+    }
+    for (const name of Object.keys(PROFILE_MATRIX)) if (!shipped.has(name)) problems.push(`matrix.ts has claims for ${name}, which is not a shipped profile`);
+    // Every id a profile-zoo engine states is shown somewhere, so its header does not overclaim.
+    const claimed = new Set(Object.values(PROFILE_MATRIX).flatMap((cs) => Object.entries(cs).flatMap(([id, c]) => ('engine' in c ? [`${c.engine}/${id}`] : []))));
+    for (const z of PROFILE_ZOO) for (const id of z.violates) if (!claimed.has(`${z.name}/${id}`)) problems.push(`${z.name} states ${id} but no profile claims it`);
+    expect(problems, 'the profile zoo matrix').toEqual([]);
+    // Claims are only claims: the hunts above must have shown each of them (skipped when a -t filter ran none).
+    if (demonstrated.size > 0) {
+      const all = profileList().flatMap((p) => judgedUnder(p).map((i) => `${p.wire.name}/${i.id}`));
+      expect(all.filter((k) => !demonstrated.has(k)), `pairs not demonstrated (replay: ${replay('profile zoo')})`).toEqual([]);
+    }
+    // The header's block is the matrix's rendering (regenerate it from renderMatrix() when this fails).
+    const header = readFileSync(fileURLToPath(import.meta.url), 'utf8');
+    const shown = header.slice(header.indexOf(' * matrix:begin\n') + ' * matrix:begin\n'.length, header.indexOf(' * matrix:end'));
+    expect(shown, `the header of ${FILE} no longer shows src/zoo/profile/matrix.ts`).toBe(renderMatrix().map((l) => ` * ${l}`.trimEnd() + '\n').join(''));
+    const rows = profileList().map((p) => {
+      const cs = PROFILE_MATRIX[p.wire.name] ?? {};
+      return `${p.wire.name}: ${judgedUnder(p).map((i) => { const c = cs[i.id]; return `${i.id}←${c === undefined ? '?' : 'vacuous' in c ? `(${c.vacuous})` : c.engine}`; }).join(' ')}`;
+    });
+    console.log(`[profile zoo] coverage (${profileList().reduce((n, p) => n + judgedUnder(p).length, 0)} pairs):\n  ${rows.join('\n  ')}`);
+  });
+});
