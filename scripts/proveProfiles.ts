@@ -36,6 +36,8 @@ interface Run {
   readonly runs: number;
   readonly exit: number | null;
   readonly violated: readonly string[];
+  /** the cases REF-001 judged (the generated ones and any replayed) */
+  readonly compared: number;
   readonly seconds: number;
   readonly ok: boolean;
 }
@@ -53,17 +55,19 @@ function check(profile: string, engine: string, bug: string | null, seed: number
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   let violated: string[] = [];
+  let compared = 0;
   try {
-    const report = JSON.parse(readFileSync(json, 'utf8')) as { tallies: { id: string; violations: number }[] };
+    const report = JSON.parse(readFileSync(json, 'utf8')) as { tallies: { id: string; checked: number; violations: number }[] };
     violated = report.tallies.filter((t) => t.violations > 0).map((t) => t.id);
+    compared = report.tallies.find((t) => t.id === 'REF-001')?.checked ?? 0;
   } catch {
     violated = ['(no report)'];
   }
   rmSync(dir, { recursive: true, force: true });
   // A correct engine passes (exit 0); a wrong one fails the check (exit 1), not the run (2, 130 …).
-  const ok = bug === null ? r.status === 0 : r.status === 1 && violated.includes('REF-001');
+  const ok = bug === null ? r.status === 0 && compared >= runs : r.status === 1 && violated.includes('REF-001');
   if (!ok && r.status !== 0 && r.status !== 1) process.stderr.write(r.stdout + r.stderr);
-  return { profile, engine, bug, seed, runs, exit: r.status, violated, seconds, ok };
+  return { profile, engine, bug, seed, runs, exit: r.status, violated, compared, seconds, ok };
 }
 
 function bugsOf(engine: string): string[] {
@@ -122,7 +126,7 @@ function main(): number {
     for (const seed of seeds) {
       const r = check(profile, engine, null, seed, runs);
       results.push(r);
-      process.stdout.write(`${r.ok ? '✓' : '✗'} ${profile} seed ${seed}: ${runs} scenarios, ${r.violated.length === 0 ? 'no violation' : `violated ${r.violated.join(', ')}`} (${r.seconds.toFixed(1)} s)\n`);
+      process.stdout.write(`${r.ok ? '✓' : '✗'} ${profile} seed ${seed}: ${runs} scenarios, REF-001 on ${r.compared}, ${r.violated.length === 0 ? 'no violation' : `violated ${r.violated.join(', ')}`} (${r.seconds.toFixed(1)} s)\n`);
     }
     for (const bug of bugsOf(engine)) {
       const r = check(profile, engine, bug, seeds[0]!, bugRuns);
