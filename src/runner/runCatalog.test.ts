@@ -95,3 +95,21 @@ describe('runCatalog interrupted', () => {
     expect(stages.at(-1)).toBe('shrunk');
   });
 });
+
+describe('runCatalog tallies', () => {
+  it('counts cases, not messages: an invariant reporting two violations in one case counts that case once', async () => {
+    const twice = {
+      kind: 'output' as const,
+      id: 'TST-002',
+      title: 'fails twice on every case',
+      statement: 'A test invariant that reports two violations on every case.',
+      domain: 'every case',
+      spec: '#8-result',
+      presumes: [],
+      check: () => ['first problem', 'second problem'],
+    };
+    const r = await runCatalog({ engine: { name: 'reference', policy: 'minimal-close', run: async (s) => liquidate(s) }, scenarios, runs: 7, seed: 2, invariants: [twice] });
+    const t = r.tallies.find((x) => x.id === 'TST-002')!;
+    expect([t.checked, t.violations]).toEqual([7, 7]);
+  });
+});

@@ -164,10 +164,13 @@ export async function runCatalog(options: RunOptions): Promise<CatalogReport> {
         if (offBudget && relationIds.has(t.id)) t.offBudget = (t.offBudget ?? 0) + 1;
       }
     }
+    // A tally counts cases (checkReport.ts): an invariant may report several violations in one case.
+    const counted = new Set<string>();
     for (const v of report.violations) {
       const t = tallies.get(v.invariant);
       if (t === undefined) continue;
-      t.violations++;
+      if (!counted.has(v.invariant)) t.violations++;
+      counted.add(v.invariant);
       const known = first.get(v.invariant);
       if (known === undefined || order < known.order) {
         const cx: Counterexample = { scenario, message: v.message, seed: address?.seed ?? o.seed, path: address?.path ?? '' };
