@@ -104,6 +104,70 @@ export function answer(message, bugs, engineName = name, session = undefined) {
 }
 
 /**
+ * A dispatcher's command line: each of `values` takes the next argument (the last one given wins),
+ * `--bug` takes comma-separated bug names (repeatable), each of `flags` takes none. Throws on an
+ * unknown argument or a missing value, naming `usage`.
+ *
+ * @returns {{ values: Map<string, string>, bugs: Set<string>, flags: Set<string> }}
+ */
+export function readArgs(argv, { values = [], flags = [] }, usage) {
+  const out = { values: new Map(), bugs: new Set(), flags: new Set() };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if ((values.includes(a) || a === '--bug') && i + 1 >= argv.length) throw new Error(`${a} needs a value (${usage})`);
+    if (values.includes(a)) out.values.set(a, argv[++i]);
+    else if (a === '--bug') for (const b of argv[++i].split(',').filter(Boolean)) out.bugs.add(b);
+    else if (flags.includes(a)) out.flags.add(a);
+    else throw new Error(`unknown argument ${JSON.stringify(a)} (${usage})`);
+  }
+  return out;
+}
+
+/**
+ * The reply to one gate message for an engine that declares `declared.policy` (a profile name or a
+ * wire policy) in its handshake and answers a scenario (params resolved) with
+ * `declared.liquidate(scenario)` → `{ ok: true, result } | { ok: false, error }`; null when nothing
+ * is owed. `declared.who` names the engine in its log lines.
+ *
+ * @param {{ name: string, policy: unknown, liquidate: (scenario: unknown) => any, who: string }} declared
+ * @param {Map<number, unknown>} session - this connection's params sets by paramsId
+ */
+export function answerDeclaring(message, declared, session) {
+  const type = message !== null && typeof message === 'object' ? message.type : undefined;
+  if (type === 'hello') {
+    const spoken = spokenVersion(String(message.protocol ?? ''));
+    if (spoken === null) return { type: 'error', id: null, error: { code: 'unsupported-protocol', message: 'this engine speaks 1.1' } };
+    const features = spoken !== '1.0' ? [...FEATURES, PARAMS_REF] : FEATURES;
+    return { type: 'hello_ok', name: declared.name, version: '1.0.0', protocol: spoken, policy: declared.policy, features, spec: '1.0.0' };
+  }
+  if (type === 'params') {
+    const { paramsId } = message;
+    if (!(Number.isSafeInteger(paramsId) && paramsId > 0)) return badRequest(null, `params: paramsId must be a positive integer, received ${JSON.stringify(paramsId)}`);
+    session.set(paramsId, message.params);
+    return null;
+  }
+  if (type === 'liquidate') {
+    const { id } = message;
+    let scenario = message.scenario;
+    if (Object.hasOwn(message, 'paramsRef')) {
+      if (!session.has(message.paramsRef)) return badRequest(id, `unknown paramsRef ${JSON.stringify(message.paramsRef)}`);
+      if (scenario !== null && typeof scenario === 'object' && !Array.isArray(scenario)) {
+        if (Object.hasOwn(scenario, 'params')) return badRequest(id, 'a request with paramsRef must not carry params');
+        scenario = { params: session.get(message.paramsRef), ...scenario };
+      }
+    }
+    try {
+      const o = declared.liquidate(scenario);
+      return o.ok ? { type: 'result', id, result: o.result } : { type: 'error', id, error: o.error };
+    } catch (e) {
+      process.stderr.write(`${declared.who}: request ${id}: ${e instanceof Error ? e.stack : String(e)}\n`);
+      return { type: 'error', id, error: { code: 'internal', message: e instanceof Error ? e.message : String(e) } };
+    }
+  }
+  return { type: 'error', id: null, error: { code: 'bad-request', message: `unknown message type ${JSON.stringify(type)}` } };
+}
+
+/**
  * Serves JSON Lines on stdin/stdout until stdin ends: `reply(message)` answers each message (null:
  * no reply). Replies to all the complete lines of one input chunk are written together, so a
  * pipelining gate is not throttled by one write per reply.

@@ -420,14 +420,17 @@ class Model {
     return long ? floorTo(mark.mul(ONE.sub(impact)), tick) : ceilTo(mark.mul(ONE.add(impact)), tick);
   }
 
-  /** §7.2, §7.3: one fill, the group after it, and the equity with the uncapped penalty. */
-  closeFill(group, id, size, rate) {
+  /**
+   * §7.2, §7.3: one fill, the group after it, and the equity with the uncapped penalty; at `price`
+   * when a policy gives one (a book level, a bankruptcy price, §10.4), else at §7.1's.
+   */
+  closeFill(group, id, size, rate, price = undefined) {
     const { unit } = this.p;
     const idx = group.positions.findIndex((p) => p.market === id);
     const pos = group.positions[idx];
     const long = pos.size.isPos();
     const mark = this.marks.get(id);
-    const price = this.execPrice(id, long);
+    price ??= this.execPrice(id, long);
     const signed = long ? size : size.neg();
     const exactPnl = signed.mul(price.sub(pos.entry));
     const realized = floorTo(exactPnl, unit);
@@ -435,12 +438,23 @@ class Model {
     const positions = left.isZero() ? group.positions.filter((_, i) => i !== idx) : group.positions.map((p, i) => (i === idx ? { ...p, size: left } : p));
     const collateral = group.collateral.add(realized);
     const notional = size.mul(mark);
-    const uncapped = this.bugs.has('round-nearest') ? nearestTo(rate.mul(notional), unit) : ceilTo(rate.mul(notional), unit);
+    const charged = this.chargedNotional(pos, notional);
+    const uncapped = this.bugs.has('round-nearest') ? nearestTo(rate.mul(charged), unit) : ceilTo(rate.mul(charged), unit);
     const h = this.health(collateral, positions);
-    const penalty = this.bugs.has('uncapped-penalty') ? uncapped : min(uncapped, max(ZERO, floorTo(h.equity, unit)));
+    const penalty = this.bugs.has('uncapped-penalty') ? uncapped : min(uncapped, this.penaltyCap(group, h));
     const liquidatorFee = floorTo(penalty.mul(this.p.share), unit);
     const fill = { market: id, long, size, price, notional, rate, penalty, liquidatorFee, insuranceFee: penalty.sub(liquidatorFee), realized, residue: exactPnl.sub(realized) };
     return { fill, group: { id: group.id, collateral: collateral.sub(penalty), positions }, uncappedEquity: h.equity.sub(uncapped), target: h.target };
+  }
+
+  /** §7.3: the notional the penalty rate is charged on, the closed part's at mark (a hook for a venue port's wrong variant). */
+  chargedNotional(pos, notional) {
+    return notional;
+  }
+
+  /** §7.3: the most a fill's penalty may take, max(0, ⌊E⁻⌋_u) with `after` the group's health after the fill's PnL. */
+  penaltyCap(group, after) {
+    return max(ZERO, floorTo(after.equity, this.p.unit));
   }
 
   /** §6.3: the exact slack g(Δ) of closing Δ of one position, its slope and bracket. */
@@ -505,6 +519,26 @@ class Model {
     return null;
   }
 
+  /** §6.2: the market ids of `positions` by descending notional at mark, ties by market id (code-unit order). */
+  closeOrder(positions) {
+    return positions
+      .map((p) => ({ id: p.market, n: p.size.abs().mul(this.marks.get(p.market)) }))
+      .sort((a, b) => b.n.cmp(a.n) || byId(a.id, b.id))
+      .map((e) => e.id);
+  }
+
+  /** §10.1 step 4: partial while a position is open, else full, or bankrupt (§7.4). */
+  outcome(g, fills, before, fund) {
+    if (g.positions.length === 0 && g.collateral.isNeg()) {
+      const badDebt = g.collateral.neg();
+      const payout = min(badDebt, floorTo(fund, this.p.unit));
+      const flat = { ...g, collateral: ZERO };
+      return { status: 'bankrupt', group: flat, fills, before, after: this.health(flat.collateral, flat.positions), fund: fund.sub(payout), payout, badDebt };
+    }
+    const status = g.positions.length > 0 ? 'partial' : 'full';
+    return { status, group: g, fills, before, after: this.health(g.collateral, g.positions), fund, payout: ZERO, badDebt: ZERO };
+  }
+
   /** §6, §7.4: one margin group, threading the insurance fund. */
   liquidateGroup(group, fund) {
     const before = this.health(group.collateral, group.positions);
@@ -513,13 +547,9 @@ class Model {
       return { ...base, status: 'healthy', group, after: before };
     }
     const rate = this.penaltyRate(before.equity, before.maintenance);
-    const order = group.positions
-      .map((p) => ({ id: p.market, n: p.size.abs().mul(this.marks.get(p.market)) }))
-      .sort((a, b) => b.n.cmp(a.n) || byId(a.id, b.id))
-      .map((e) => e.id);
     let g = group;
     const fills = [];
-    for (const id of order) {
+    for (const id of this.closeOrder(group.positions)) {
       let size = this.minimalClose(g, id, rate);
       const { lot } = this.market(id);
       if (size !== null && this.bugs.has('one-lot-short') && size.gt(lot)) size = size.sub(lot);
@@ -540,6 +570,25 @@ class Model {
       return { ...base, status: 'bankrupt', group: g, fills, after: this.health(g.collateral, g.positions), fund: fund.sub(payout), payout, badDebt };
     }
     return { ...base, status: 'full', group: g, fills, after: this.health(g.collateral, g.positions), fund };
+  }
+}
+
+/**
+ * One call's fills on a margin group: the group after them, and the insurance fund credited with
+ * each fill's insurance share and PnL residue (§7.2, §7.3).
+ */
+class Tally {
+  constructor(group, fund) {
+    this.group = group;
+    this.fills = [];
+    this.fund = fund;
+  }
+
+  /** Records one {@link Model#closeFill} answer. */
+  take(closed) {
+    this.group = closed.group;
+    this.fills.push(closed.fill);
+    this.fund = this.fund.add(closed.fill.insuranceFee).add(closed.fill.residue);
   }
 }
 
@@ -631,5 +680,6 @@ export function runGroups(sc, model) {
   return { ok: true, result: report(sc, outcomes, fund) };
 }
 
-// For examples/js/policyModel.mjs, which builds other close sizes and the book price on this port.
-export { Reader, parseScenario, Model, marginGroups, report, LimitExceeded, tierIndex, byId };
+// For examples/js/policyModel.mjs and the venue modules (venues/), which build other close sizes,
+// the book price and venues' rules on this port.
+export { Reader, parseScenario, Model, Tally, marginGroups, report, LimitExceeded, tierIndex, byId };

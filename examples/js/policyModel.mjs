@@ -12,8 +12,8 @@
  * defaults. Written from docs/spec.md §10 — nothing here imports liqcheck. A scenario without a
  * `policy` is under minimal-close and is answered by model.mjs unchanged.
  */
-import { ceilDiv, ceilTo, floorDiv, floorTo, Fx, isMultipleOf, max, min, ZERO } from './fixed.mjs';
-import { byId, Model, parseScenario, Reader, runGroups, tierIndex } from './model.mjs';
+import { ceilDiv, ceilTo, floorDiv, Fx, isMultipleOf, max, min, ZERO } from './fixed.mjs';
+import { Model, parseScenario, Reader, runGroups, Tally, tierIndex } from './model.mjs';
 
 /** Deliberately wrong behaviours, each one realistic bug in one place. */
 export const BUGS = {
@@ -34,7 +34,7 @@ export const POLICIES = {
 const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Two wire policies mean the same rules: `name` is a label only (§10.1). */
-function samePolicy(a, b) {
+export function samePolicy(a, b) {
   const norm = (v) => (isObject(v) ? Object.fromEntries(Object.keys(v).filter((k) => k !== 'name').sort().map((k) => [k, norm(v[k])])) : v);
   return JSON.stringify(norm(a)) === JSON.stringify(norm(b));
 }
@@ -43,7 +43,7 @@ function samePolicy(a, b) {
  * §10.4: the order books of the scenario, read against the markets' grids. Returns a Map of
  * `{ bids, asks }` (levels `{ price, size }` as Fx) or undefined after recording issues.
  */
-function parseBooks(r, value, markets) {
+export function parseBooks(r, value, markets) {
   if (!isObject(value)) return r.fail('book', 'an object of order books by market id', value);
   const before = r.issues.length;
   const books = new Map();
@@ -96,30 +96,6 @@ export class PolicyModel extends Model {
   }
 
   /**
-   * §7.2, §7.3 at an execution price `price` given by the book: realized PnL ⌊q_c·(x − e)⌋_u, the
-   * penalty ⌈f·N_c⌉_u on the notional at mark, capped by max(0, ⌊E⁻⌋_u).
-   */
-  fillAt(group, id, size, rate, price) {
-    const { unit } = this.p;
-    const idx = group.positions.findIndex((p) => p.market === id);
-    const pos = group.positions[idx];
-    const long = pos.size.isPos();
-    const signed = long ? size : size.neg();
-    const exactPnl = signed.mul(price.sub(pos.entry));
-    const realized = floorTo(exactPnl, unit);
-    const left = pos.size.sub(signed);
-    const positions = left.isZero() ? group.positions.filter((_, i) => i !== idx) : group.positions.map((p, i) => (i === idx ? { ...p, size: left } : p));
-    const collateral = group.collateral.add(realized);
-    const notional = size.mul(this.marks.get(id));
-    const uncapped = ceilTo(rate.mul(notional), unit);
-    const h = this.health(collateral, positions);
-    const penalty = min(uncapped, max(ZERO, floorTo(h.equity, unit)));
-    const liquidatorFee = floorTo(penalty.mul(this.p.share), unit);
-    const fill = { market: id, long, size, price, notional, rate, penalty, liquidatorFee, insuranceFee: penalty.sub(liquidatorFee), realized, residue: exactPnl.sub(realized) };
-    return { fill, group: { id: group.id, collateral: collateral.sub(penalty), positions } };
-  }
-
-  /**
    * §10.3 step-down for one position: the smallest k ≥ 1 whose reduction to r_k — the largest lot
    * multiple with r_k·P < L_{n−k+1} — makes the group meet the target, as a size to close; null
    * when no k does (or the position is in bracket 0): the position is then closed in full.
@@ -152,29 +128,20 @@ export class PolicyModel extends Model {
       return { ...base, status: 'healthy', group, after: before };
     }
     const rate = this.penaltyRate(before.equity, before.maintenance); // §5.1: once, before any fill
-    const order = group.positions
-      .map((p) => ({ id: p.market, n: p.size.abs().mul(this.marks.get(p.market)) }))
-      .sort((a, b) => b.n.cmp(a.n) || byId(a.id, b.id))
-      .map((e) => e.id);
-    let g = group;
-    const fills = [];
-    const take = (closed) => {
-      g = closed.group;
-      fills.push(closed.fill);
-      fund = fund.add(closed.fill.insuranceFee).add(closed.fill.residue);
-    };
+    const order = this.closeOrder(group.positions);
+    const t = new Tally(group, fund);
     for (const id of order) {
       if (this.kind === 'book') {
-        this.walkBook(g, id, rate, take);
+        this.walkBook(t.group, id, rate, (closed) => t.take(closed));
         continue;
       }
-      const size = this.stepDownSize(g, id, rate);
-      take(this.closeFill(g, id, size ?? this.sizeOf(g, id), rate));
+      const size = this.stepDownSize(t.group, id, rate);
+      t.take(this.closeFill(t.group, id, size ?? this.sizeOf(t.group, id), rate));
       if (size !== null) break; // reduced to a lower tier and meeting the target: the call ends
-      const h = this.health(g.collateral, g.positions);
-      if (g.positions.length > 0 && this.meetsTarget(h.equity, h.target)) break;
+      const h = this.health(t.group.collateral, t.group.positions);
+      if (t.group.positions.length > 0 && this.meetsTarget(h.equity, h.target)) break;
     }
-    return this.outcome(g, fills, before, fund);
+    return this.outcome(t.group, t.fills, before, t.fund);
   }
 
   /**
@@ -197,20 +164,20 @@ export class PolicyModel extends Model {
       left = max(ZERO, absQ.sub(ceilDiv(this.p.dust, lot.mul(mark)).mul(lot)));
     }
     if (this.bugs.has('ignores-depth') && levels.length > 0) {
-      take(this.fillAt(g, id, absQ, rate, levels[0].price));
+      take(this.closeFill(g, id, absQ, rate, levels[0].price));
       return;
     }
     for (const level of levels) {
       if (left.isZero()) break;
       const size = min(left, level.size);
-      const closed = this.fillAt(g, id, size, rate, level.price);
+      const closed = this.closeFill(g, id, size, rate, level.price);
       take(closed);
       g = closed.group;
       left = left.sub(size);
       if (this.bugs.has('no-walk')) break;
     }
     const rest = g.positions.find((p) => p.market === id)?.size.abs() ?? ZERO;
-    if (this.remainder === 'bankruptcy' && rest.isPos()) take(this.fillAt(g, id, rest, rate, this.bankruptcyPrice(g, id, rest)));
+    if (this.remainder === 'bankruptcy' && rest.isPos()) take(this.closeFill(g, id, rest, rate, this.bankruptcyPrice(g, id, rest)));
   }
 
   /**
@@ -231,18 +198,6 @@ export class PolicyModel extends Model {
       ? this.bugs.has('bankruptcy-rounded-down') ? floorDiv(r.mul(pos.entry).add(k), step) : ceilDiv(r.mul(pos.entry).add(k), step)
       : floorDiv(r.mul(pos.entry).sub(k), step);
     return max(tick, ticks.mul(tick));
-  }
-
-  /** §10.1 step 4: partial while a position is open, else full, or bankrupt (§7.4). */
-  outcome(g, fills, before, fund) {
-    if (g.positions.length === 0 && g.collateral.isNeg()) {
-      const badDebt = g.collateral.neg();
-      const payout = min(badDebt, floorTo(fund, this.p.unit));
-      const flat = { ...g, collateral: ZERO };
-      return { status: 'bankrupt', group: flat, fills, before, after: this.health(flat.collateral, flat.positions), fund: fund.sub(payout), payout, badDebt };
-    }
-    const status = g.positions.length > 0 ? 'partial' : 'full';
-    return { status, group: g, fills, before, after: this.health(g.collateral, g.positions), fund, payout: ZERO, badDebt: ZERO };
   }
 }
 

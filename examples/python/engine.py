@@ -155,15 +155,11 @@ def lines_of(stdin):
         yield b"".join(parts), False
 
 
-def serve(stdin, stdout, bugs, on_request=None, params_ref=True):
-    """Answers every line of stdin until EOF.
-
-    on_request(message, stdout), called before each liquidate request is answered, lets the
-    pathological engines misbehave; when it returns True the request is not answered normally.
-    params_ref=False does not announce params-ref (every request then carries its params).
-    """
-    # params sets of this session (params-ref): forgotten when the process ends
-    session = {} if params_ref else None
+def serve_replies(stdin, stdout, respond):
+    """Answers every line of stdin until EOF: respond(message, flush) gives the reply to one parsed
+    message (None: nothing owed); flush() writes the replies held so far, for a responder that
+    writes to stdout itself. Replies to a burst of requests leave together
+    (docs/protocol.md#pipelining)."""
     held = []  # replies not written yet
 
     def flush():
@@ -180,18 +176,75 @@ def serve(stdin, stdout, bugs, on_request=None, params_ref=True):
             except ValueError as e:  # UnicodeDecodeError included
                 reply = {"type": "error", "id": None, "error": {"code": "bad-request", "message": "not JSON: %s" % e}}
             else:
-                if on_request is not None and isinstance(message, dict) and message.get("type") == "liquidate":
-                    flush()  # the hook may write to stdout itself, stall, or end the process
-                    handled = on_request(inline(message, session), stdout)
-                else:
-                    handled = False
-                if not handled:
-                    reply = answer(message, bugs, session)
+                reply = respond(message, flush)
         if reply is not None:
             held.append(encode(reply))
         if not more or len(held) >= FLUSH_EVERY:
             flush()
     flush()
+
+
+def serve(stdin, stdout, bugs, on_request=None, params_ref=True):
+    """Answers every line of stdin until EOF.
+
+    on_request(message, stdout), called before each liquidate request is answered, lets the
+    pathological engines misbehave; when it returns True the request is not answered normally.
+    params_ref=False does not announce params-ref (every request then carries its params).
+    """
+    # params sets of this session (params-ref): forgotten when the process ends
+    session = {} if params_ref else None
+
+    def respond(message, flush):
+        if on_request is not None and isinstance(message, dict) and message.get("type") == "liquidate":
+            flush()  # the hook may write to stdout itself, stall, or end the process
+            if on_request(inline(message, session), stdout):
+                return None
+        return answer(message, bugs, session)
+
+    serve_replies(stdin, stdout, respond)
+
+
+def answer_declaring(message, session, name, policy, liquidate, who):
+    """The reply to one gate message for an engine that declares `policy` (a profile name or a wire
+    policy) in its handshake and answers a scenario with liquidate(scenario, params_set) ->
+    ("result", payload) | ("error", error); None when nothing is owed (a params message). `who`
+    names the engine in its log lines."""
+    kind = message.get("type") if isinstance(message, dict) else None
+    if kind == "hello":
+        spoken = spoken_version(str(message.get("protocol", "")))
+        if spoken is None:
+            return {"type": "error", "id": None, "error": {"code": "unsupported-protocol", "message": "this engine speaks 1.1"}}
+        features = FEATURES + [PARAMS_REF] if spoken != "1.0" else FEATURES
+        return {"type": "hello_ok", "name": name, "version": VERSION, "protocol": spoken, "policy": policy, "features": features, "spec": "1.0.0"}
+    if kind == "params":
+        pid = message.get("paramsId")
+        if not (isinstance(pid, int) and not isinstance(pid, bool) and pid > 0):
+            return {"type": "error", "id": None, "error": {"code": "bad-request", "message": "params: paramsId must be a positive integer, received %r" % (pid,)}}
+        session[pid] = ParamsSet(message.get("params"))
+        return None
+    if kind == "liquidate":
+        rid = message.get("id")
+        params_set = None
+        if "paramsRef" in message:
+            ref = message["paramsRef"]
+            params_set = session.get(ref) if isinstance(ref, int) and not isinstance(ref, bool) else None
+            if params_set is None:
+                return {"type": "error", "id": rid, "error": {"code": "bad-request", "message": "unknown paramsRef %s" % json.dumps(ref)}}
+            if isinstance(message.get("scenario"), dict) and "params" in message["scenario"]:
+                return {"type": "error", "id": rid, "error": {"code": "bad-request", "message": "a request with paramsRef must not carry params"}}
+        try:
+            status, payload = liquidate(message.get("scenario"), params_set)
+        except Exception as e:  # an engine bug: report it, keep serving
+            print("%s: request %s: %r" % (who, rid, e), file=sys.stderr)
+            return {"type": "error", "id": rid, "error": {"code": "internal", "message": "%s: %s" % (type(e).__name__, e)}}
+        return {"type": "result", "id": rid, "result": payload} if status == "result" else {"type": "error", "id": rid, "error": payload}
+    return {"type": "error", "id": None, "error": {"code": "bad-request", "message": "unknown message type %r" % (kind,)}}
+
+
+def serve_declaring(name, policy, liquidate, who):
+    """Serves stdin/stdout with answer_declaring; the params sets live as long as the process."""
+    session = {}
+    serve_replies(sys.stdin, sys.stdout, lambda message, _flush: answer_declaring(message, session, name, policy, liquidate, who))
 
 
 def main():

@@ -573,9 +573,14 @@ class Model:
             mark = self.mark(pos["market"])
             n = abs(pos["size"]) * mark
             equity += pos["size"] * (mark - pos["entry"])
-            maintenance += self.mm(self.market(pos["market"])["tiers"], n)
+            maintenance += self.requirement(pos, n)
             notional += n
         return {"equity": equity, "maintenance": maintenance, "target": maintenance + self.p["buffer"] * notional}
+
+    # section 3 (10.2: a policy may value the tiers otherwise)
+    def requirement(self, pos, notional):
+        """The position's maintenance requirement, its tier read on `notional`, its notional at mark."""
+        return self.mm(self.market(pos["market"])["tiers"], notional)
 
     def liquidatable(self, equity, maintenance, has_positions):
         if not has_positions:
@@ -632,8 +637,15 @@ class Model:
             penalty = uncapped
         else:
             penalty = min(uncapped, max(ZERO, floor_to(h["equity"], unit)))
-        liq_fee = floor_to(penalty * self.p["share"], unit)
-        fill = {
+        fill = self.fill(market, long, size, price, notional, rate, penalty, realized, residue)
+        after = {"id": group["id"], "collateral": collateral - penalty, "positions": positions}
+        return fill, after, h["equity"] - uncapped, h["target"]
+
+    def fill(self, market, long, size, price, notional, rate, penalty, realized, residue):
+        """Section 7.3: one fill, its penalty split floor(penalty * liquidatorShare) to the
+        liquidator and the rest to the insurance fund."""
+        liq_fee = floor_to(penalty * self.p["share"], self.p["unit"])
+        return {
             "market": market,
             "long": long,
             "size": size,
@@ -646,8 +658,6 @@ class Model:
             "pnl": realized,
             "residue": residue,
         }
-        after = {"id": group["id"], "collateral": collateral - penalty, "positions": positions}
-        return fill, after, h["equity"] - uncapped, h["target"]
 
     # section 6.3
     def slack(self, group, market, rate):
@@ -721,20 +731,64 @@ class Model:
             d += lot
         return None
 
+    # section 6.2
+    def close_order(self, positions):
+        """The markets of `positions` by descending notional at mark, ties by market id (code-unit order)."""
+        return [p["market"] for p in sorted(positions, key=lambda p: (-(abs(p["size"]) * self.mark(p["market"])), code_unit_key(p["market"])))]
+
+    def healthy(self, group, before, fund):
+        """The outcome of a group that is not liquidatable: untouched."""
+        return {"status": "healthy", "group": group, "fills": [], "before": before, "after": before, "fund": fund, "payout": ZERO, "bad_debt": ZERO}
+
+    # section 7.4
+    def settle(self, g, fills, before, fund):
+        """The outcome of a group once its closes are done: full, or bankrupt with the deficit
+        paid by the insurance fund (whole quote units) and the rest socialized."""
+        if g["collateral"] < 0:
+            bad_debt = -g["collateral"]
+            payout = min(bad_debt, floor_to(fund, self.p["unit"]))
+            g = dict(g, collateral=ZERO)
+            after = self.health(g["collateral"], g["positions"])
+            return {"status": "bankrupt", "group": g, "fills": fills, "before": before, "after": after, "fund": fund - payout, "payout": payout, "bad_debt": bad_debt}
+        after = self.health(g["collateral"], g["positions"])
+        return {"status": "full", "group": g, "fills": fills, "before": before, "after": after, "fund": fund, "payout": ZERO, "bad_debt": ZERO}
+
+    def outcome(self, g, fills, before, fund):
+        """Section 10.1 step 4: partial while a position is open (whether or not the target is met),
+        else full, or bankrupt with the deficit settled by section 7.4."""
+        if not g["positions"]:
+            return self.settle(g, fills, before, fund)
+        after = self.health(g["collateral"], g["positions"])
+        return {"status": "partial", "group": g, "fills": fills, "before": before, "after": after, "fund": fund, "payout": ZERO, "bad_debt": ZERO}
+
+    def close_each(self, group, fund, close):
+        """Section 10.1 for a rule that closes each position at most once: a group that is not
+        liquidatable is untouched; else, at the rate fixed by the distress before any fill (5.1),
+        close(g, market, rate) -> (fill, g), or None to leave that position, runs on each position in
+        the order of 6.2, the fund credited with each fill's insurance share and PnL residue."""
+        before = self.health(group["collateral"], group["positions"])
+        if not self.liquidatable(before["equity"], before["maintenance"], len(group["positions"]) > 0):
+            return self.healthy(group, before, fund)
+        rate = self.penalty_rate(before["equity"], before["maintenance"])
+        g, fills = group, []
+        for market in self.close_order(group["positions"]):
+            closed = close(g, market, rate)
+            if closed is None:
+                continue
+            fill, g = closed
+            fills.append(fill)
+            fund = fund + fill["ins_fee"] + fill["residue"]
+        return self.outcome(g, fills, before, fund)
+
     # section 6, 7.4
     def liquidate_group(self, group, fund):
         before = self.health(group["collateral"], group["positions"])
-        untouched = {"group": group, "fills": [], "before": before, "after": before, "fund": fund, "payout": ZERO, "bad_debt": ZERO}
         if not self.liquidatable(before["equity"], before["maintenance"], len(group["positions"]) > 0):
-            return dict(untouched, status="healthy")
+            return self.healthy(group, before, fund)
         rate = self.penalty_rate(before["equity"], before["maintenance"])
-        order = sorted(
-            group["positions"],
-            key=lambda p: (-(abs(p["size"]) * self.mark(p["market"])), code_unit_key(p["market"])),
-        )
         g = group
         fills = []
-        for market in [p["market"] for p in order]:
+        for market in self.close_order(group["positions"]):
             size = self.minimal_close(g, market, rate)
             if size is not None and "one-lot-short" in self.bugs and size > self.market(market)["lot"]:
                 size -= self.market(market)["lot"]
@@ -746,14 +800,7 @@ class Model:
             h = self.health(g["collateral"], g["positions"])
             if g["positions"] and self.meets_target(h["equity"], h["target"]):
                 return {"status": "partial", "group": g, "fills": fills, "before": before, "after": h, "fund": fund, "payout": ZERO, "bad_debt": ZERO}
-        if g["collateral"] < 0:
-            bad_debt = -g["collateral"]
-            payout = min(bad_debt, floor_to(fund, self.p["unit"]))
-            g = dict(g, collateral=ZERO)
-            after = self.health(g["collateral"], g["positions"])
-            return {"status": "bankrupt", "group": g, "fills": fills, "before": before, "after": after, "fund": fund - payout, "payout": payout, "bad_debt": bad_debt}
-        after = self.health(g["collateral"], g["positions"])
-        return {"status": "full", "group": g, "fills": fills, "before": before, "after": after, "fund": fund, "payout": ZERO, "bad_debt": ZERO}
+        return self.settle(g, fills, before, fund)
 
 
 def margin_groups(collateral, positions):

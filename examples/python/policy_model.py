@@ -16,13 +16,11 @@ from decimal import Decimal, localcontext
 import liqmodel
 from liqmodel import (
     EXACT,
-    ZERO,
     Model,
     Reader,
     _MISSING,
     ceil_div,
     ceil_to,
-    code_unit_key,
     floor_to,
     parse_scenario,
     run_groups,
@@ -127,14 +125,10 @@ class PolicyModel(Model):
             return super().liquidate_group(group, fund)
         before = self.health(group["collateral"], group["positions"])
         if not self.liquidatable(before["equity"], before["maintenance"], len(group["positions"]) > 0):
-            return {"status": "healthy", "group": group, "fills": [], "before": before, "after": before, "fund": fund, "payout": ZERO, "bad_debt": ZERO}
+            return self.healthy(group, before, fund)
         # section 5.1: the rate is fixed by the distress before any fill
         rate = self.penalty_rate(before["equity"], before["maintenance"])
-        # section 6.2: descending notional at mark, ties by market id (code-unit order)
-        order = [
-            p["market"]
-            for p in sorted(group["positions"], key=lambda p: (-(abs(p["size"]) * self.mark(p["market"])), code_unit_key(p["market"])))
-        ]
+        order = self.close_order(group["positions"])
         if self.close["kind"] == "full":
             closes = [(m, None) for m in order]
             if "skips-smallest" in self.bugs and len(closes) > 1:
@@ -151,22 +145,6 @@ class PolicyModel(Model):
             fills.append(fill)
             fund = fund + fill["ins_fee"] + fill["residue"]
         return self.outcome(g, fills, before, fund)
-
-    def outcome(self, g, fills, before, fund):
-        """Section 10.1 step 4: partial while a position is open (whether or not the target is met),
-        else full, or bankrupt with the deficit settled by section 7.4."""
-        if g["positions"]:
-            status = "partial"
-        elif g["collateral"] < 0:
-            bad_debt = -g["collateral"]
-            payout = min(bad_debt, floor_to(fund, self.p["unit"]))
-            g = dict(g, collateral=ZERO)
-            after = self.health(g["collateral"], g["positions"])
-            return {"status": "bankrupt", "group": g, "fills": fills, "before": before, "after": after, "fund": fund - payout, "payout": payout, "bad_debt": bad_debt}
-        else:
-            status = "full"
-        after = self.health(g["collateral"], g["positions"])
-        return {"status": status, "group": g, "fills": fills, "before": before, "after": after, "fund": fund, "payout": ZERO, "bad_debt": ZERO}
 
 
 def liquidate(scenario, policy, bugs=frozenset(), params_set=None):

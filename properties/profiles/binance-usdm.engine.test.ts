@@ -14,7 +14,7 @@ import { openEngine, type EngineHandle } from '../../src/adapters/openEngine.ts'
 import type { LiquidationResult, Scenario } from '../../src/model/types.ts';
 import { profileNamed } from '../../src/profiles/profiles.ts';
 import { CWD, Opened } from '../adaptersSupport.ts';
-import { describeVenueEngine } from './engineSupport.ts';
+import { describeRefusals, describeVenueEngine } from './engineSupport.ts';
 import { referenceResult } from './support.ts';
 
 const COMMAND = 'node examples/js/profileEngine.mjs --profile binance-usdm';
@@ -49,33 +49,17 @@ const btc = (collateral: string): Scenario =>
     policy: profile.wire.policy,
   }) as unknown as Scenario;
 
-describe('binance-usdm engine: the policy it accepts', () => {
-  const others: readonly [string, unknown][] = [
-    ['no policy (minimal-close)', undefined],
-    ['the dydx-v4 profile', profileNamed('dydx-v4')!.wire.policy],
-    ['its own with a full close', { ...profile.wire.policy, closeSize: { kind: 'full' } }],
-    ['its own with the bankruptcy cap', { ...profile.wire.policy, penalty: { kind: 'steps', cap: 'bankruptcy' } }],
-  ];
-
-  it('answers a scenario under its own profile policy (the defaults written out or omitted alike)', async () => {
-    const h = await open();
-    for (const policy of [profile.wire.policy, { closeSize: { kind: 'step-down' } }]) {
-      const answer = await h.run({ ...btc('13000'), policy } as unknown as Scenario);
-      expect(answer.ok, JSON.stringify(answer)).toBe(true);
-    }
-  }, 30_000);
-
-  for (const [what, policy] of others) {
-    it(`refuses ${what} with invalid-input at policy`, async () => {
-      const h = await open();
-      const { policy: _own, ...rest } = btc('13000');
-      const answer = await h.run((policy === undefined ? rest : { ...rest, policy }) as Scenario);
-      expect(answer.ok).toBe(false);
-      if (answer.ok) return;
-      expect(answer.error.code).toBe('invalid-input');
-      expect('issues' in answer.error ? answer.error.issues.map((i) => i.path) : []).toContain('policy');
-    }, 30_000);
-  }
+describeRefusals({
+  profile: 'binance-usdm',
+  command: COMMAND,
+  scenario: btc('13000'),
+  // the defaults written out or omitted alike
+  alike: [{ closeSize: { kind: 'step-down' } }],
+  another: 'dydx-v4',
+  changed: [
+    ['a full close', 'closeSize', { kind: 'full' }],
+    ['the bankruptcy cap', 'penalty', { kind: 'steps', cap: 'bankruptcy' }],
+  ],
 });
 
 /**

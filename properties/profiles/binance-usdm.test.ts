@@ -6,19 +6,12 @@
  * whose expected value we computed ourselves (the trigger boundary, the step-down, the fee) are
  * labelled "hand-computed, not a published vector" and are not counted among the published ones.
  */
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scenario } from '../../src/arbitraries/index.ts';
-import { scenariosUnder } from '../../src/arbitraries/policyScenario.ts';
-import { checkCase } from '../../src/invariants/checkCase.ts';
 import { Dec } from '../../src/model/decimal.ts';
-import { liquidate } from '../../src/model/liquidate.ts';
 import { parseParams } from '../../src/model/parseScenario.ts';
-import type { LiquidationResult, Scenario } from '../../src/model/types.ts';
-import { parsePolicy } from '../../src/policy/parsePolicy.ts';
-import type { Params } from '../../src/wire/params.ts';
+import type { LiquidationResult } from '../../src/model/types.ts';
 import { Profile } from '../../src/wire/profile.ts';
-import { expectValidProfile, referenceResult, shippedProfile } from './support.ts';
+import { catalogUnder, expectStatuses, expectValidProfile, groupOf, referenceResult, shippedProfile, underProfile } from './support.ts';
 
 const PROFILE: Profile = shippedProfile('binance-usdm');
 
@@ -29,20 +22,9 @@ const LIQUIDATION_FAQ = 'https://www.binance.com/en/support/faq/360033525271';
 /** BTCUSDT at this mark (a tick multiple), entry at mark: unrealized PnL 0, so equity = the margin. */
 const MARK = '100000';
 
-type Position = Scenario['account']['positions'][number];
-
-function under(positions: readonly Position[], collateral: string, marks: Record<string, string>, params: Params = PROFILE.params): Scenario {
-  return { params, marks, account: { collateral, positions: [...positions] }, insuranceFund: '0', policy: PROFILE.policy } as Scenario;
-}
+const under = underProfile(PROFILE);
 
 const run = referenceResult;
-
-/** The report of the isolated group of `market` (the cross group, empty here, is reported too). */
-function groupOf(r: LiquidationResult, market: string): LiquidationResult['groups'][number] {
-  const g = r.groups.find((x) => x.group === market);
-  if (g === undefined) throw new Error(`no group ${market} in ${JSON.stringify(r.groups)}`);
-  return g;
-}
 
 /** An isolated BTCUSDT long of `size` at MARK with `margin`, entry at mark. */
 function isolatedLong(size: string, margin: string): LiquidationResult {
@@ -154,21 +136,12 @@ describe("binance-usdm: the profile's rules (hand-computed, not published vector
 
 describe('binance-usdm: the catalog under the profile', () => {
   it('checkCase(liquidate) on 200 scenarios under the profile shows no violation, and reaches partial step-downs and full closes', { timeout: 120_000 }, () => {
-    const parsed = parsePolicy(PROFILE.policy);
-    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-    const statuses = new Map<string, number>();
-    const arb = scenariosUnder(parsed.value, PROFILE.policy, scenario({ params: fc.constant(PROFILE.params), positions: { min: 1, max: 2 } }));
-    for (const sc of fc.sample(arb, { numRuns: 200, seed: 20261201 })) {
-      const report = checkCase(liquidate, sc);
-      expect(report.violations, JSON.stringify(sc)).toEqual([]);
-      // The step-down's own invariant (LIQ-020, spec §10.7) is judged on every case of the profile.
-      expect(report.checked).toContain('LIQ-020');
-      const out = report.outcome;
-      const status = 'ok' in out && out.ok ? out.result.status : 'error';
-      statuses.set(status, (statuses.get(status) ?? 0) + 1);
-    }
+    const run = catalogUnder(PROFILE, { positions: { min: 1, max: 2 } });
+    expect(run.violations).toEqual([]);
+    // The step-down's own invariant (LIQ-020, spec §10.7) is judged on every case of the profile.
+    for (const c of run.cases) expect(c.report.checked, JSON.stringify(c.scenario)).toContain('LIQ-020');
     // The draws reach the step-down (partial) and the full close, not only healthy accounts.
-    expect(statuses.get('partial') ?? 0, JSON.stringify([...statuses])).toBeGreaterThan(0);
-    expect((statuses.get('full') ?? 0) + (statuses.get('bankrupt') ?? 0), JSON.stringify([...statuses])).toBeGreaterThan(0);
+    expectStatuses(run, ['partial']);
+    expect((run.statuses.get('full') ?? 0) + (run.statuses.get('bankrupt') ?? 0), JSON.stringify([...run.statuses])).toBeGreaterThan(0);
   });
 });

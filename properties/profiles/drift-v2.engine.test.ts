@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openEngine, type EngineHandle } from '../../src/adapters/openEngine.ts';
 import type { Scenario } from '../../src/model/types.ts';
 import { CWD, Opened } from '../adaptersSupport.ts';
-import { describeVenueEngine } from './engineSupport.ts';
+import { describeRefusals, describeVenueEngine, under } from './engineSupport.ts';
 import { shippedProfile } from './support.ts';
 
 const FILE = 'properties/profiles/drift-v2.engine.test.ts';
@@ -32,24 +32,24 @@ describeVenueEngine(FILE, {
   ],
 });
 
+// drift-labs/protocol-v2 programs/drift/src/controller/liquidation/tests.rs
+// liquidate_perp::successful_liquidation_to_cover_margin_shortage: a long of 2 SOL at entry 100,
+// oracle 100, deposit $5, the test market (the profile's params) with the $50 rule off (Drift's
+// rule does not take this $200 position whole; the profile's dustNotional would). Drift: the
+// liquidator takes 1.8 base at quote −178.2 (99 each), total_liquidation_fee 1.8 (to the IF),
+// the user keeps 0.2 base with quote −23.6, so collateral 5 + 20 − 23.6 = 1.4.
+const shortageCase: Scenario = {
+  params: { ...PROFILE.params, dustNotional: '0' },
+  marks: { 'SOL-PERP': '100' },
+  account: { collateral: '5', positions: [{ market: 'SOL-PERP', size: '2', entryPrice: '100' }] },
+  insuranceFund: '0',
+  policy: PROFILE.policy,
+};
+
 describe('drift-v2 engine on its own, outside the gate', () => {
   const opened = new Opened();
   afterAll(() => opened.closeAll());
   const open = async (): Promise<EngineHandle> => opened.track(await openEngine(COMMAND, { timeoutMs: 20_000, ...CWD }));
-
-  // drift-labs/protocol-v2 programs/drift/src/controller/liquidation/tests.rs
-  // liquidate_perp::successful_liquidation_to_cover_margin_shortage: a long of 2 SOL at entry 100,
-  // oracle 100, deposit $5, the test market (the profile's params) with the $50 rule off (Drift's
-  // rule does not take this $200 position whole; the profile's dustNotional would). Drift: the
-  // liquidator takes 1.8 base at quote −178.2 (99 each), total_liquidation_fee 1.8 (to the IF),
-  // the user keeps 0.2 base with quote −23.6, so collateral 5 + 20 − 23.6 = 1.4.
-  const shortageCase: Scenario = {
-    params: { ...PROFILE.params, dustNotional: '0' },
-    marks: { 'SOL-PERP': '100' },
-    account: { collateral: '5', positions: [{ market: 'SOL-PERP', size: '2', entryPrice: '100' }] },
-    insuranceFund: '0',
-    policy: PROFILE.policy,
-  };
 
   it('liquidate_perp::successful_liquidation_to_cover_margin_shortage: Drift\'s published transfer, fee and remainder', { timeout: 30_000 }, async () => {
     const h = await open();
@@ -59,21 +59,20 @@ describe('drift-v2 engine on its own, outside the gate', () => {
     expect(a.result.account.positions.map((p) => p.size)).toEqual(['0.2']);
     expect(a.result.account.collateral).toBe('1.4');
   });
+});
 
-  it('refuses a scenario under another policy or with requests (invalid input), never answers it by Drift\'s rule', { timeout: 30_000 }, async () => {
-    const h = await open();
-    const others: Scenario[] = [
-      { ...shortageCase, policy: { ...PROFILE.policy, closeSize: { kind: 'full' } } },
-      { ...shortageCase, policy: { ...PROFILE.policy, penalty: { kind: 'steps', cap: 'bankruptcy' } } },
-      { ...shortageCase, requests: { 'SOL-PERP': '1' } } as Scenario,
-    ];
-    for (const sc of others) {
-      const a = await h.run(sc);
-      expect(a.ok, JSON.stringify(sc.policy)).toBe(false);
-      if (!a.ok) expect(a.error.code).toBe('invalid-input');
-    }
-    // the same rules under another name (spec 10.1: a name is a label only) are accepted
-    const renamed = await h.run({ ...shortageCase, policy: { ...PROFILE.policy, name: 'my-drift' } });
-    expect(renamed.ok).toBe(true);
-  });
+// Never answered by Drift's rule under another policy; the same rules under another name (spec
+// §10.1: a name is a label only) are accepted.
+describeRefusals({
+  profile: 'drift-v2',
+  command: COMMAND,
+  scenario: shortageCase,
+  // another name (a label only), and no policy: the profile's parts are the reference policy's (spec §10.1)
+  alike: [{ ...PROFILE.policy, name: 'my-drift' }, undefined],
+  another: 'perp-v2',
+  changed: [
+    ['a full close', 'closeSize', { kind: 'full' }],
+    ['the bankruptcy cap', 'penalty', { kind: 'steps', cap: 'bankruptcy' }],
+  ],
+  refused: [{ what: 'its own with requests', scenario: under(shortageCase, PROFILE.policy, { requests: { 'SOL-PERP': '1' } }), at: 'requests' }],
 });

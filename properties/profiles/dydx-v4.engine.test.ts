@@ -14,7 +14,7 @@ import { checkEngine } from '../../src/gate/checkEngine.ts';
 import type { LiquidationResult, Scenario } from '../../src/model/types.ts';
 import { profileNamed } from '../../src/profiles/profiles.ts';
 import { CWD, Opened } from '../adaptersSupport.ts';
-import { describeVenueEngine } from './engineSupport.ts';
+import { describeRefusals, describeVenueEngine, oneLong, under } from './engineSupport.ts';
 import { referenceResult } from './support.ts';
 
 const FILE = 'properties/profiles/dydx-v4.engine.test.ts';
@@ -51,41 +51,20 @@ describe('dydx-v4 engine: a variant only the differential catches', () => {
   }, 120_000);
 });
 
-describe('dydx-v4 engine: the policy it accepts', () => {
-  const base = {
-    params: profile.params,
-    marks: { 'BTC-USD': '50000' },
-    account: { collateral: '30', positions: [{ market: 'BTC-USD', size: '0.1', entryPrice: '50000' }] },
-    insuranceFund: '0',
-  } as Scenario;
-  const under = (policy: unknown, extra: object = {}): Scenario => ({ ...base, policy, ...extra }) as unknown as Scenario;
-  const others: readonly [string, Scenario][] = [
-    ['no policy (minimal-close)', base],
-    ['the binance-usdm profile', under(profileNamed('binance-usdm')!.wire.policy)],
-    ['its own with a 20 % portion', under({ ...profile.wire.policy, closeSize: { kind: 'fixed-portion', portion: '0.2', minimumNotional: '1000' } })],
-    ['its own with the rest at the bankruptcy price', under({ ...profile.wire.policy, price: { kind: 'book', remainder: 'bankruptcy' } })],
-    ['its own with requests', under(profile.wire.policy, { requests: { 'BTC-USD': '0.01' } })],
-  ];
+const base = oneLong('dydx-v4', 'BTC-USD', '0.1', '50000', '30');
 
-  it('answers a scenario under its own profile policy (the defaults written out or omitted alike)', async () => {
-    const h = await open();
-    for (const policy of [profile.wire.policy, { closeSize: profile.wire.policy.closeSize, price: profile.wire.policy.price, penalty: { kind: 'steps', cap: 'bankruptcy' } }]) {
-      const answer = await h.run(under(policy));
-      expect(answer.ok, JSON.stringify(answer)).toBe(true);
-    }
-  }, 30_000);
-
-  for (const [what, s] of others) {
-    it(`refuses ${what} with invalid-input`, async () => {
-      const h = await open();
-      const answer = await h.run(s);
-      expect(answer.ok).toBe(false);
-      if (answer.ok) return;
-      expect(answer.error.code).toBe('invalid-input');
-      const paths = 'issues' in answer.error ? answer.error.issues.map((i) => i.path) : [];
-      expect(paths).toContain(what === 'its own with requests' ? 'requests' : 'policy');
-    }, 30_000);
-  }
+describeRefusals({
+  profile: 'dydx-v4',
+  command: COMMAND,
+  scenario: base,
+  // the defaults written out or omitted alike
+  alike: [{ closeSize: profile.wire.policy.closeSize, price: profile.wire.policy.price, penalty: { kind: 'steps', cap: 'bankruptcy' } }],
+  another: 'binance-usdm',
+  changed: [
+    ['a 20 % portion', 'closeSize', { kind: 'fixed-portion', portion: '0.2', minimumNotional: '1000' }],
+    ['the rest at the bankruptcy price', 'price', { kind: 'book', remainder: 'bankruptcy' }],
+  ],
+  refused: [{ what: 'its own with requests', scenario: under(base, profile.wire.policy, { requests: { 'BTC-USD': '0.01' } }), at: 'requests' }],
 });
 
 /**

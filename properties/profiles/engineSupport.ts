@@ -103,3 +103,89 @@ export function describeVenueEngine(file: string, e: VenueEngine): void {
     }
   });
 }
+
+/** `s` with the wire policy `policy` (none when undefined: the reference policy, spec §10.1) and the fields of `extra`. */
+export function under(s: Scenario, policy: unknown, extra: object = {}): Scenario {
+  const { policy: _own, ...rest } = s;
+  return (policy === undefined ? { ...rest, ...extra } : { ...rest, policy, ...extra }) as unknown as Scenario;
+}
+
+/** One long of `size` at entry and mark `price` with `collateral` under the shipped profile's params (no policy). */
+export function oneLong(profile: string, market: string, size: string, price: string, collateral: string): Scenario {
+  return {
+    params: profileNamed(profile)!.params,
+    marks: { [market]: price },
+    account: { collateral, positions: [{ market, size, entryPrice: price }] },
+    insuranceFund: '0',
+  } as Scenario;
+}
+
+/** A scenario a venue engine must refuse, and the field its invalid-input answer must name. */
+export interface Refusal {
+  readonly what: string;
+  readonly scenario: Scenario;
+  /** the top-level field an issue's path names (that field or one of its keys); `policy` unless told */
+  readonly at?: string;
+}
+
+export interface PolicyCases {
+  readonly profile: string;
+  /** the engine's command line */
+  readonly command: string;
+  /** a scenario the engine answers under its profile's policy (whatever `policy` it carries is replaced) */
+  readonly scenario: Scenario;
+  /** another shipped profile, whose policy the engine must refuse */
+  readonly another: string;
+  /** the profile's policy with one part changed, which the engine must refuse: [what, part, the part] */
+  readonly changed: readonly (readonly [string, string, unknown])[];
+  /**
+   * the profile's rules written otherwise (a default omitted, another name), which it must answer;
+   * undefined for no policy at all, when the profile's rules are the reference policy's (spec §10.1)
+   */
+  readonly alike?: readonly unknown[];
+  /** further refusals: a field only another policy reads, a request it cannot serve, … */
+  readonly refused?: readonly Refusal[];
+}
+
+/**
+ * A venue engine runs its profile's policy only: a scenario under none (the reference policy,
+ * spec §10.1), under another profile's, under its own with one part changed, or with a field only
+ * another policy reads, is answered invalid-input at that field, never liquidated by the wrong
+ * rules. The same scenario under the profile's own policy, however written, is answered, so the
+ * refusals are about the policy, not the scenario.
+ */
+export function describeRefusals(c: PolicyCases): void {
+  const opened = new Opened();
+  afterAll(() => opened.closeAll());
+  const open = async (): Promise<EngineHandle> => opened.track(await openEngine(c.command, { timeoutMs: 20_000, ...CWD }));
+  const own = profileNamed(c.profile)!.wire.policy;
+  const refused: readonly Refusal[] = [
+    ...(c.alike?.includes(undefined) ? [] : [{ what: 'no policy (minimal-close)', scenario: under(c.scenario, undefined) }]),
+    { what: `the ${c.another} profile`, scenario: under(c.scenario, profileNamed(c.another)!.wire.policy) },
+    ...c.changed.map(([what, part, value]) => ({ what: `its own with ${what}`, scenario: under(c.scenario, { ...own, [part]: value }) })),
+    ...(c.refused ?? []),
+  ];
+
+  describe(`${c.profile} engine: the policy it accepts`, () => {
+    const alike = c.alike ?? [];
+    it(`answers a scenario under its own profile policy${alike.length > 0 ? ' (and its rules written otherwise)' : ''}`, async () => {
+      const h = await open();
+      for (const policy of [own, ...alike]) {
+        const answer = await h.run(under(c.scenario, policy));
+        expect(answer.ok, JSON.stringify(answer)).toBe(true);
+      }
+    }, 30_000);
+
+    for (const r of refused) {
+      const at = r.at ?? 'policy';
+      it(`refuses ${r.what} with invalid-input at ${at}`, async () => {
+        const answer = await (await open()).run(r.scenario);
+        expect(answer.ok, JSON.stringify(answer)).toBe(false);
+        if (answer.ok) return;
+        expect(answer.error.code).toBe('invalid-input');
+        const paths = 'issues' in answer.error ? answer.error.issues.map((i) => i.path) : [];
+        expect(paths.some((p) => p === at || p.startsWith(`${at}[`)), `an issue at ${at} among ${JSON.stringify(paths)}`).toBe(true);
+      }, 30_000);
+    }
+  });
+}

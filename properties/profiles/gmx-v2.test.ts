@@ -27,18 +27,12 @@
  * realized PnL toward −∞ to the 10^−6 USDC unit (spec §7.2). On every published case here the
  * amounts are exact in both, so the difference is 0; in general it is below one 10^−6 unit per fill.
  */
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scenario } from '../../src/arbitraries/index.ts';
-import { scenariosUnder } from '../../src/arbitraries/policyScenario.ts';
-import { checkCase } from '../../src/invariants/checkCase.ts';
 import { Dec } from '../../src/model/decimal.ts';
-import { liquidate } from '../../src/model/liquidate.ts';
 import type { LiquidationResult, Scenario } from '../../src/model/types.ts';
-import { parsePolicy } from '../../src/policy/parsePolicy.ts';
 import type { Params } from '../../src/wire/params.ts';
 import { Profile } from '../../src/wire/profile.ts';
-import { expectValidProfile, referenceResult, shippedProfile } from './support.ts';
+import { catalogUnder, expectStatuses, expectValidProfile, referenceResult, shippedProfile } from './support.ts';
 
 const PROFILE: Profile = shippedProfile('gmx-v2');
 
@@ -232,25 +226,11 @@ describe("gmx-v2 profile: the profile's own parameters (hand-computed, not publi
 
 describe('gmx-v2 profile: the catalog on the profile', () => {
   it('checkCase(liquidate) on 200 scenarios under the profile shows no violation, and reaches healthy, full and bankrupt outcomes with isolated groups (hand-computed, not a published vector)', () => {
-    const parsed = parsePolicy(PROFILE.policy);
-    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-    const violations: string[] = [];
-    const statuses = new Map<string, number>();
-    let isolated = 0;
-    const draws = scenariosUnder(parsed.value, PROFILE.policy, scenario({ params: fc.constant(PROFILE.params), positions: { min: 1, max: 2 }, margin: 'mixed' }));
-    for (const sc of fc.sample(draws, { numRuns: 200, seed: 20261201 })) {
-      if (sc.account.positions.some((p) => p.isolatedMargin !== undefined)) isolated += 1;
-      const report = checkCase(liquidate, sc);
-      for (const v of report.violations) violations.push(`${v.invariant}: ${v.message.slice(0, 200)}`);
-      if (report.outcome.ok) {
-        const r = report.outcome.result;
-        statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
-      }
-    }
-    expect(violations).toEqual([]);
-    for (const s of ['healthy', 'full', 'bankrupt']) expect(statuses.get(s) ?? 0, `${s} in ${JSON.stringify([...statuses])}`).toBeGreaterThan(0);
+    const run = catalogUnder(PROFILE, { positions: { min: 1, max: 2 }, margin: 'mixed' });
+    expect(run.violations).toEqual([]);
+    expectStatuses(run, ['healthy', 'full', 'bankrupt']);
     // a full close leaves nothing open
-    expect(statuses.get('partial') ?? 0).toBe(0);
-    expect(isolated).toBeGreaterThan(50);
+    expect(run.statuses.get('partial') ?? 0).toBe(0);
+    expect(run.cases.filter((c) => c.scenario.account.positions.some((p) => p.isolatedMargin !== undefined)).length).toBeGreaterThan(50);
   }, 180_000);
 });

@@ -4,18 +4,12 @@
  * from its official documentation, cited per case (URL + section). Cases whose expected value was
  * computed by us are labelled "hand-computed, not a published vector" and are not counted.
  */
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scenario } from '../../src/arbitraries/index.ts';
-import { scenariosUnder } from '../../src/arbitraries/policyScenario.ts';
-import { checkCase } from '../../src/invariants/checkCase.ts';
 import { Dec } from '../../src/model/decimal.ts';
 import { liquidate } from '../../src/model/liquidate.ts';
-import type { Scenario } from '../../src/model/types.ts';
-import { parsePolicy } from '../../src/policy/parsePolicy.ts';
 import type { Params } from '../../src/wire/params.ts';
 import { Profile } from '../../src/wire/profile.ts';
-import { expectValidProfile, referenceResult, shippedProfile } from './support.ts';
+import { catalogUnder, expectStatuses, expectValidProfile, referenceResult, shippedProfile, underProfile } from './support.ts';
 
 const PROFILE: Profile = shippedProfile('hyperliquid');
 
@@ -29,11 +23,7 @@ const TICK_LOT = 'https://hyperliquid.gitbook.io/hyperliquid-docs/for-developers
  */
 const PARTIAL = 'https://tginsight.xyz/channel/hyperliquid_announcements/post/307';
 
-type Position = Scenario['account']['positions'][number];
-
-function under(positions: readonly Position[], collateral: string, marks: Record<string, string>, params: Params = PROFILE.params): Scenario {
-  return { params, marks, account: { collateral, positions: [...positions] }, insuranceFund: '0', policy: PROFILE.policy } as Scenario;
-}
+const under = underProfile(PROFILE);
 
 const run = referenceResult;
 
@@ -175,27 +165,13 @@ describe("hyperliquid profile: the docs' liquidation price (hand-computed, not a
 
 describe('hyperliquid profile: the catalog on the profile', () => {
   it('checkCase(liquidate) on 200 scenarios under the profile shows no violation, and reaches takeovers and partial fills', () => {
-    const parsed = parsePolicy(PROFILE.policy);
-    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-    const violations: string[] = [];
-    const statuses = new Map<string, number>();
-    let takeovers = 0;
-    const judged = new Set<string>();
-    for (const sc of fc.sample(scenariosUnder(parsed.value, PROFILE.policy, scenario({ params: fc.constant(PROFILE.params), positions: { min: 1, max: 2 } })), { numRuns: 200, seed: 20261201 })) {
-      const report = checkCase(liquidate, sc);
-      for (const id of report.checked) judged.add(id);
-      for (const v of report.violations) violations.push(`${v.invariant}: ${v.message.slice(0, 200)}`);
-      if (report.outcome.ok) {
-        const r = report.outcome.result;
-        statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
-        if (r.fills.some((f) => f.penalty !== '0')) takeovers += 1; // rate 0: only a takeover charges
-      }
-    }
-    expect(violations).toEqual([]);
+    const run = catalogUnder(PROFILE, { positions: { min: 1, max: 2 } });
+    expect(run.violations).toEqual([]);
     // The draws reach the interesting region: healthy, partial (20 % fills) and full closes, and backstop takeovers.
-    for (const s of ['healthy', 'partial', 'full']) expect(statuses.get(s) ?? 0, `${s} in ${JSON.stringify([...statuses])}`).toBeGreaterThan(0);
+    expectStatuses(run, ['healthy', 'partial', 'full']);
+    const takeovers = run.cases.filter((c) => c.result?.fills.some((f) => f.penalty !== '0')).length; // rate 0: only a takeover charges
     expect(takeovers).toBeGreaterThan(0);
     // The profile's own promises are judged: the portion rule (LIQ-019) and the backstop (LIQ-027).
-    expect([...judged]).toEqual(expect.arrayContaining(['LIQ-019', 'LIQ-027']));
+    expect([...run.judged]).toEqual(expect.arrayContaining(['LIQ-019', 'LIQ-027']));
   }, 120_000);
 });

@@ -16,19 +16,13 @@
  *
  * Seed of the catalog run: `LIQCHECK_SEED` via properties/profile.ts.
  */
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scenario } from '../../src/arbitraries/index.ts';
-import { scenariosUnder } from '../../src/arbitraries/policyScenario.ts';
-import { checkCase } from '../../src/invariants/checkCase.ts';
 import { Dec } from '../../src/model/decimal.ts';
-import { liquidate } from '../../src/model/liquidate.ts';
-import type { LiquidationResult, Scenario } from '../../src/model/types.ts';
-import { parsePolicy } from '../../src/policy/parsePolicy.ts';
+import type { LiquidationResult } from '../../src/model/types.ts';
 import type { Params } from '../../src/wire/params.ts';
 import { Profile } from '../../src/wire/profile.ts';
 import { SEED } from '../profile.ts';
-import { expectValidProfile, referenceResult, shippedProfile } from './support.ts';
+import { catalogUnder, expectStatuses, expectValidProfile, groupOf, referenceResult, shippedProfile, underProfile } from './support.ts';
 
 const PROFILE: Profile = shippedProfile('okx-swap');
 
@@ -46,19 +40,9 @@ const MARK: Record<string, string> = { [ETH]: '3000', [BTC]: '100000' };
 /** Contract face values (ETH 0.1, BTC 0.01 today; OKX's 2020 BTC schedule counts 0.0001 BTC contracts). */
 const FACE: Record<string, string> = { [ETH]: '0.1', [BTC]: '0.01' };
 
-type Position = Scenario['account']['positions'][number];
-
-function under(positions: readonly Position[], collateral: string, marks: Record<string, string>, params: Params = PROFILE.params): Scenario {
-  return { params, marks, account: { collateral, positions: [...positions] }, insuranceFund: '0', policy: PROFILE.policy } as Scenario;
-}
+const under = underProfile(PROFILE);
 
 const run = referenceResult;
-
-function groupOf(r: LiquidationResult, group: string): LiquidationResult['groups'][number] {
-  const g = r.groups.find((x) => x.group === group);
-  if (g === undefined) throw new Error(`no group ${group} in ${JSON.stringify(r.groups)}`);
-  return g;
-}
 
 /** An isolated long of `size` base units at the reference mark, entry at mark, with `margin`. */
 function isolatedLong(market: string, size: string, margin: string, params: Params = PROFILE.params, mark = MARK[market]!): LiquidationResult {
@@ -192,19 +176,10 @@ describe("okx-swap: the profile's rules (hand-computed, not published vectors)",
 
 describe('okx-swap: the catalog under the profile', () => {
   it('checkCase(liquidate) on 200 scenarios under the profile shows no violation, and reaches partial step-downs and full closes', { timeout: 120_000 }, () => {
-    const parsed = parsePolicy(PROFILE.policy);
-    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-    const statuses = new Map<string, number>();
-    const arb = scenariosUnder(parsed.value, PROFILE.policy, scenario({ params: fc.constant(PROFILE.params), positions: { min: 1, max: 2 } }));
-    for (const sc of fc.sample(arb, { numRuns: 200, seed: SEED })) {
-      const report = checkCase(liquidate, sc);
-      expect(report.violations, JSON.stringify(sc)).toEqual([]);
-      expect(report.checked).toContain('LIQ-020');
-      const out = report.outcome;
-      const status = 'ok' in out && out.ok ? out.result.status : 'error';
-      statuses.set(status, (statuses.get(status) ?? 0) + 1);
-    }
-    expect(statuses.get('partial') ?? 0, JSON.stringify([...statuses])).toBeGreaterThan(0);
-    expect((statuses.get('full') ?? 0) + (statuses.get('bankrupt') ?? 0), JSON.stringify([...statuses])).toBeGreaterThan(0);
+    const run = catalogUnder(PROFILE, { positions: { min: 1, max: 2 } }, { seed: SEED });
+    expect(run.violations).toEqual([]);
+    for (const c of run.cases) expect(c.report.checked, JSON.stringify(c.scenario)).toContain('LIQ-020');
+    expectStatuses(run, ['partial']);
+    expect((run.statuses.get('full') ?? 0) + (run.statuses.get('bankrupt') ?? 0), JSON.stringify([...run.statuses])).toBeGreaterThan(0);
   });
 });

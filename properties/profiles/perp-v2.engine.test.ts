@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openEngine, type EngineHandle } from '../../src/adapters/openEngine.ts';
 import type { Scenario } from '../../src/model/types.ts';
 import { CWD, Opened } from '../adaptersSupport.ts';
-import { describeVenueEngine } from './engineSupport.ts';
+import { describeRefusals, describeVenueEngine, under } from './engineSupport.ts';
 import { shippedProfile } from './support.ts';
 
 const FILE = 'properties/profiles/perp-v2.engine.test.ts';
@@ -31,26 +31,26 @@ describeVenueEngine(FILE, {
   ],
 });
 
+// perpetual-protocol/perp-curie-contract test/clearingHouse/ClearingHouse.takeOver.test.ts
+// (commit d520bd8e), "single market: bob has ETH long" › "… margin ratio between 3.125% and
+// 6.25% -> partial liquidation": bob's long of 0.989984344318166945 ETH for an open notional of
+// −1000 (entry price 1010.116983909206310778, the 18-decimal price on the trader's side of
+// 1000 / size, as in properties/profiles/perp-v2.test.ts), 150 USDC, mark 900, the insurance
+// fund's 1,000,000.
+const bobLong = (requested: string): Scenario =>
+  ({
+    params: PROFILE.params,
+    marks: { vETH: '900', vBTC: '10000' },
+    account: { collateral: '150', positions: [{ market: 'vETH', size: '0.989984344318166945', entryPrice: '1010.116983909206310778' }] },
+    insuranceFund: '1000000',
+    policy: PROFILE.policy,
+    requests: { vETH: requested },
+  }) as Scenario;
+
 describe('perp-v2 engine on its own, outside the gate', () => {
   const opened = new Opened();
   afterAll(() => opened.closeAll());
   const open = async (): Promise<EngineHandle> => opened.track(await openEngine(COMMAND, { timeoutMs: 20_000, ...CWD }));
-
-  // perpetual-protocol/perp-curie-contract test/clearingHouse/ClearingHouse.takeOver.test.ts
-  // (commit d520bd8e), "single market: bob has ETH long" › "… margin ratio between 3.125% and
-  // 6.25% -> partial liquidation": bob's long of 0.989984344318166945 ETH for an open notional of
-  // −1000 (entry price 1010.116983909206310778, the 18-decimal price on the trader's side of
-  // 1000 / size, as in properties/profiles/perp-v2.test.ts), 150 USDC, mark 900, the insurance
-  // fund's 1,000,000.
-  const bobLong = (requested: string): Scenario =>
-    ({
-      params: PROFILE.params,
-      marks: { vETH: '900', vBTC: '10000' },
-      account: { collateral: '150', positions: [{ market: 'vETH', size: '0.989984344318166945', entryPrice: '1010.116983909206310778' }] },
-      insuranceFund: '1000000',
-      policy: PROFILE.policy,
-      requests: { vETH: requested },
-    }) as Scenario;
 
   it('"davis has no position before liquidation: set liquidatePositionSize = 0": Perp\'s size, notional, fee split and remainder', { timeout: 30_000 }, async () => {
     // Perp: exchangedPositionSize −494992172159083472, positionNotional 445492954943175124800,
@@ -72,23 +72,22 @@ describe('perp-v2 engine on its own, outside the gate', () => {
     if (!a.ok) throw new Error(JSON.stringify(a.error));
     expect(a.result.fills.map((x) => x.size)).toEqual(['0.494992172159083472']);
   });
+});
 
-  it('refuses a scenario under another policy or with a request off the lot grid (invalid input)', { timeout: 30_000 }, async () => {
-    const h = await open();
-    const others: Scenario[] = [
-      { ...bobLong('100'), policy: { ...PROFILE.policy, closeSize: { kind: 'requested', closeFactor: '1' } } },
-      { ...bobLong('100'), policy: { ...PROFILE.policy, closeSize: { kind: 'requested', closeFactor: '0.5', maximumSize: '1' } } },
-      { ...bobLong('100'), policy: undefined } as unknown as Scenario,
-      bobLong('0.0000000000000000005'),
-      { ...bobLong('1'), requests: { vBTC: '1' } } as Scenario,
-    ];
-    for (const sc of others) {
-      const a = await h.run(sc);
-      expect(a.ok, JSON.stringify([sc.policy, sc.requests])).toBe(false);
-      if (!a.ok) expect(a.error.code).toBe('invalid-input');
-    }
-    // the same rules written with the default spelled differently are accepted ("0.50" is 0.5)
-    const same = await h.run({ ...bobLong('100'), policy: { ...PROFILE.policy, closeSize: { kind: 'requested', closeFactor: '0.50' } } });
-    expect(same.ok).toBe(true);
-  });
+// Never answered by Perp's rule under another policy or a request it cannot serve; the same rules
+// written with the default spelled differently are accepted ("0.50" is 0.5).
+describeRefusals({
+  profile: 'perp-v2',
+  command: COMMAND,
+  scenario: bobLong('100'),
+  alike: [{ ...PROFILE.policy, closeSize: { kind: 'requested', closeFactor: '0.50' } }],
+  another: 'drift-v2',
+  changed: [
+    ['a close factor of 1', 'closeSize', { kind: 'requested', closeFactor: '1' }],
+    ['a maximum size', 'closeSize', { kind: 'requested', closeFactor: '0.5', maximumSize: '1' }],
+  ],
+  refused: [
+    { what: 'a request off the lot grid', scenario: bobLong('0.0000000000000000005'), at: 'requests' },
+    { what: 'a request for a market not held', scenario: under(bobLong('1'), PROFILE.policy, { requests: { vBTC: '1' } }), at: 'requests' },
+  ],
 });

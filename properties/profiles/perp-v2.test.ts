@@ -16,18 +16,12 @@
  * Published values are Perp's; every difference asserted beside them (its size included) is
  * hand-computed, not a published vector, and so is the catalog run at the end.
  */
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scenario } from '../../src/arbitraries/index.ts';
-import { scenariosUnder } from '../../src/arbitraries/policyScenario.ts';
-import { checkCase } from '../../src/invariants/checkCase.ts';
 import { Dec } from '../../src/model/decimal.ts';
-import { liquidate } from '../../src/model/liquidate.ts';
 import type { LiquidationResult, Scenario } from '../../src/model/types.ts';
-import { parsePolicy } from '../../src/policy/parsePolicy.ts';
 import type { Policy } from '../../src/wire/policy.ts';
 import { Profile } from '../../src/wire/profile.ts';
-import { expectValidProfile, referenceResult, shippedProfile } from './support.ts';
+import { catalogUnder, expectStatuses, expectValidProfile, referenceResult, shippedProfile } from './support.ts';
 
 const PROFILE: Profile = shippedProfile('perp-v2');
 
@@ -202,28 +196,14 @@ describe(`perp-v2 profile: Perp's published numbers (${SRC})`, () => {
 
 describe('perp-v2 profile: the catalog on the profile', () => {
   it('checkCase(liquidate) on 200 scenarios under the profile shows no violation, and reaches healthy, partial and full outcomes and underwater groups (hand-computed, not a published vector)', () => {
-    const parsed = parsePolicy(PROFILE.policy);
-    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-    const violations: string[] = [];
-    const statuses = new Map<string, number>();
-    let requested = 0;
-    let underwater = 0;
-    const draws = scenariosUnder(parsed.value, PROFILE.policy, scenario({ params: fc.constant(PROFILE.params), positions: { min: 1, max: 2 }, margin: 'cross' }));
-    for (const sc of fc.sample(draws, { numRuns: 200, seed: 20261201 })) {
-      if (Object.keys(sc.requests ?? {}).length > 0) requested += 1;
-      const report = checkCase(liquidate, sc);
-      for (const v of report.violations) violations.push(`${v.invariant}: ${v.message.slice(0, 200)}`);
-      if (report.outcome.ok) {
-        const r = report.outcome.result;
-        statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
-        if (r.groups.some((g) => new Dec(g.before.equity).isNeg())) underwater += 1;
-      }
-    }
-    expect(violations).toEqual([]);
+    const run = catalogUnder(PROFILE, { positions: { min: 1, max: 2 }, margin: 'cross' });
+    const requested = run.cases.filter((c) => Object.keys(c.scenario.requests ?? {}).length > 0).length;
+    const underwater = run.cases.filter((c) => c.result?.groups.some((g) => new Dec(g.before.equity).isNeg())).length;
+    expect(run.violations).toEqual([]);
     // A close factor of 0.5 closes a position whole only when it is one lot (⌊0.5 · 1⌋ = 0 < ℓ), so
     // full outcomes are rare and bankrupt ones need a one-lot underwater account; underwater groups
     // (the equity cap's domain) are reached.
-    for (const s of ['healthy', 'partial', 'full']) expect(statuses.get(s) ?? 0, `${s} in ${JSON.stringify([...statuses])}`).toBeGreaterThan(0);
+    expectStatuses(run, ['healthy', 'partial', 'full']);
     expect(requested).toBeGreaterThan(100);
     expect(underwater).toBeGreaterThan(0);
   }, 180_000);

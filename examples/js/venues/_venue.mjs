@@ -1,11 +1,19 @@
 /**
- * What the JavaScript venue modules share (not a venue: the dispatcher skips `_` files): reading
- * the scenario fields a policy adds — `policy` (docs/spec.md §10.1), `book` (§10.4), `requests`
- * (§10.3) — and telling whether the stamped policy is the venue's own. Written from the spec, on
- * model.mjs's Reader; nothing here imports liqcheck.
+ * What the JavaScript venue modules share (not a venue: the dispatcher skips `_` files): the
+ * profile's policy, read from its shipped file; reading the scenario fields a policy adds —
+ * `policy` (docs/spec.md §10.1), `book` (§10.4, policyModel.mjs's reader), `requests` (§10.3) — and
+ * telling whether the stamped policy is the venue's own. Written from the spec, on model.mjs's
+ * Reader; nothing here imports liqcheck.
  */
-import { Fx, isMultipleOf } from '../fixed.mjs';
+import { readFileSync } from 'node:fs';
+import { Fx } from '../fixed.mjs';
 import { parseScenario, Reader } from '../model.mjs';
+import { parseBooks } from '../policyModel.mjs';
+
+/** The wire policy of the shipped profile `name` (profiles/<name>.json: the venue's contract with the gate). */
+export function profilePolicy(name) {
+  return JSON.parse(readFileSync(new URL(`../../../profiles/${name}.json`, import.meta.url), 'utf8')).policy;
+}
 
 const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 const DECIMAL = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;
@@ -48,49 +56,6 @@ export function samePolicy(expected, given) {
 }
 
 /**
- * §10.4: the order books of a scenario against the markets' grids, `Map(id → { bids, asks })` of
- * levels `{ price, size }` (Fx), best first; records issues on `r` and returns undefined on any.
- */
-function readBooks(r, value, markets) {
-  if (!isObject(value)) return r.fail('book', 'an object of order books by market id', value);
-  const before = r.issues.length;
-  const books = new Map();
-  for (const [id, b] of Object.entries(value)) {
-    const path = `book[${JSON.stringify(id)}]`;
-    const market = markets?.get(id);
-    if (markets !== undefined && market === undefined) {
-      r.fail(path, 'a market id defined in params.markets', id);
-      continue;
-    }
-    const f = r.obj(b, path, ['bids', 'asks']);
-    if (f === undefined) continue;
-    const side = (name, descending) => {
-      const items = f.get(name);
-      if (!Array.isArray(items)) return r.fail(`${path}.${name}`, 'an array of levels {price, size}', items);
-      const levels = [];
-      items.forEach((item, i) => {
-        const at = `${path}.${name}[${i}]`;
-        const l = r.obj(item, at, ['price', 'size']);
-        if (l === undefined) return;
-        const price = r.decimal(l.get('price'), `${at}.price`, 'positive');
-        const size = r.decimal(l.get('size'), `${at}.size`, 'positive');
-        if (price === undefined || size === undefined) return;
-        if (market !== undefined && !isMultipleOf(price, market.tick)) r.fail(`${at}.price`, `a multiple of the tick size ${market.tick}`, l.get('price'));
-        if (market !== undefined && !isMultipleOf(size, market.lot)) r.fail(`${at}.size`, `a multiple of the lot size ${market.lot}`, l.get('size'));
-        const prev = levels[levels.length - 1];
-        if (prev !== undefined && !(descending ? price.lt(prev.price) : price.gt(prev.price))) {
-          r.fail(`${at}.price`, descending ? 'a price below the previous bid (best first)' : 'a price above the previous ask (best first)', l.get('price'));
-        }
-        levels.push({ price, size });
-      });
-      return levels;
-    };
-    books.set(id, { bids: side('bids', true) ?? [], asks: side('asks', false) ?? [] });
-  }
-  return r.issues.length > before ? undefined : books;
-}
-
-/**
  * Splits and validates a scenario sent to a venue engine: its `policy` must be the venue's
  * (`expected`), `book` is read only when `readsBook`, `requests` never (no venue module here reads
  * them). Returns `{ ok: true, sc, books }` (sc as model.mjs parses it) or `{ ok: false, error }`.
@@ -108,7 +73,7 @@ export function readVenueScenario(scenario, expected, venue, { readsBook }) {
     else rawBook = book;
   }
   const parsed = parseScenario(rest);
-  const books = rawBook === undefined ? new Map() : readBooks(r, rawBook, parsed.value?.params.markets);
+  const books = rawBook === undefined ? new Map() : parseBooks(r, rawBook, parsed.value?.params.markets);
   const issues = [...r.issues, ...(parsed.issues ?? [])];
   if (parsed.value === undefined || issues.length > 0) return { ok: false, error: { code: 'invalid-input', issues } };
   return { ok: true, sc: parsed.value, books };

@@ -18,10 +18,10 @@
  *   position)", ⌈rate · amount liquidated⌉, all to the insurance fund, never out of negative
  *   collateral (§7.3).
  */
-import { ceilTo, floorTo, max, min, ZERO } from '../fixed.mjs';
+import { ZERO } from '../fixed.mjs';
 import { runGroups, tierIndex } from '../model.mjs';
 import { BUGS as STEP_DOWN_BUGS, PolicyModel } from '../policyModel.mjs';
-import { readVenueScenario } from './_venue.mjs';
+import { profilePolicy, readVenueScenario } from './_venue.mjs';
 
 export const bugs = {
   'stops-at-floor': `${STEP_DOWN_BUGS['stops-at-floor']} — Binance's brackets are [notionalFloor, notionalCap): a position reduced to exactly the floor is still in the upper bracket; realistic, no venue report found`,
@@ -33,15 +33,7 @@ export const bugs = {
 };
 
 /** profiles/binance-usdm.json's policy. */
-export const POLICY = {
-  name: 'binance-usdm',
-  requirement: { kind: 'tiers', valuation: 'mark' },
-  closeSize: { kind: 'step-down' },
-  price: { kind: 'mark' },
-  penalty: { kind: 'steps', cap: 'equity' },
-  loss: { kind: 'insurance-then-socialized' },
-  trigger: { kind: 'params' },
-};
+export const POLICY = profilePolicy('binance-usdm');
 
 class BinanceUsdm extends PolicyModel {
   /** §4.2 with Binance's bracket formula, MM = N · maintMarginRatio − cum per position. */
@@ -62,31 +54,12 @@ class BinanceUsdm extends PolicyModel {
   }
 
   /**
-   * One liquidation fill of `size` at mark (§7.1, §7.2): realized PnL ⌊q_c·(x − e)⌋_u, the
-   * clearance fee ⌈rate · amount liquidated⌉_u capped by the collateral left (§7.3). Also the
-   * step-down's trial (`uncappedEquity`, `target`: §10.3 decides on the uncapped fee).
+   * The liquidation (clearance) fee is charged "on the amount liquidated only (not the notional
+   * value of the position)": model.mjs's closeFill (§7.2, §7.3 at mark, ⌈rate · amount⌉_u capped
+   * by the collateral left) as it is, but for the variant that charges the whole position.
    */
-  closeFill(group, id, size, rate) {
-    const { unit } = this.p;
-    const idx = group.positions.findIndex((p) => p.market === id);
-    const pos = group.positions[idx];
-    const long = pos.size.isPos();
-    const mark = this.marks.get(id);
-    const price = this.execPrice(id, long);
-    const signed = long ? size : size.neg();
-    const exactPnl = signed.mul(price.sub(pos.entry));
-    const realized = floorTo(exactPnl, unit);
-    const left = pos.size.sub(signed);
-    const positions = left.isZero() ? group.positions.filter((_, i) => i !== idx) : group.positions.map((p, i) => (i === idx ? { ...p, size: left } : p));
-    const collateral = group.collateral.add(realized);
-    const amountLiquidated = size.mul(mark);
-    const feeBase = this.bugs.has('fee-on-position-notional') ? pos.size.abs().mul(mark) : amountLiquidated;
-    const uncapped = ceilTo(rate.mul(feeBase), unit);
-    const h = this.health(collateral, positions);
-    const penalty = min(uncapped, max(ZERO, floorTo(h.equity, unit)));
-    const liquidatorFee = floorTo(penalty.mul(this.p.share), unit);
-    const fill = { market: id, long, size, price, notional: amountLiquidated, rate, penalty, liquidatorFee, insuranceFee: penalty.sub(liquidatorFee), realized, residue: exactPnl.sub(realized) };
-    return { fill, group: { id: group.id, collateral: collateral.sub(penalty), positions }, uncappedEquity: h.equity.sub(uncapped), target: h.target };
+  chargedNotional(pos, amountLiquidated) {
+    return this.bugs.has('fee-on-position-notional') ? pos.size.abs().mul(this.marks.get(pos.market)) : amountLiquidated;
   }
 }
 

@@ -23,8 +23,8 @@
  * socialized (§7.4; dYdX deleverages instead, not modelled).
  */
 import { ceilDiv, ceilTo, floorDiv, floorTo, Fx, max, min, ZERO } from '../fixed.mjs';
-import { byId, Model, runGroups } from '../model.mjs';
-import { readVenueScenario } from './_venue.mjs';
+import { Model, runGroups, Tally } from '../model.mjs';
+import { profilePolicy, readVenueScenario } from './_venue.mjs';
 
 export const bugs = {
   'fee-capped-by-tnc':
@@ -37,17 +37,12 @@ export const bugs = {
     'min_position_notional_liquidated not applied: every position, however small, is closed in 10 % portions (the whole of it only when the rest would be dust), as under the configuration before dydxprotocol/v4-chain#645 (cherry-picked in #654) set the minimum to 1,000 USDC; caught by REF-001 only (no catalog invariant judges the portion under a book price)',
 };
 
-/** profiles/dydx-v4.json's policy, in dYdX's mainnet liquidations_config (genesis @84d4664b). */
-export const POLICY = {
-  name: 'dydx-v4',
-  requirement: { kind: 'tiers', valuation: 'mark' },
-  // max_position_portion_liquidated_ppm 100000, min_position_notional_liquidated 1e9 quantums
-  closeSize: { kind: 'fixed-portion', portion: '0.1', minimumNotional: '1000' },
-  price: { kind: 'book', remainder: 'left' },
-  penalty: { kind: 'steps', cap: 'bankruptcy' },
-  loss: { kind: 'insurance-then-socialized' },
-  trigger: { kind: 'params' },
-};
+/**
+ * profiles/dydx-v4.json's policy, in dYdX's mainnet liquidations_config (genesis @84d4664b):
+ * closeSize.portion is max_position_portion_liquidated_ppm 100000, closeSize.minimumNotional is
+ * min_position_notional_liquidated 1e9 quantums (1,000 USDC).
+ */
+export const POLICY = profilePolicy('dydx-v4');
 
 const PORTION = Fx.parse(POLICY.closeSize.portion);
 const MIN_NOTIONAL = Fx.parse(POLICY.closeSize.minimumNotional);
@@ -87,26 +82,14 @@ class Dydx extends Model {
     return max(ZERO, floorDiv(tncAfter.mul(mmr).sub(tnc.mul(mmrAfter)), mmr.mul(unit)).mul(unit));
   }
 
-  /** One maker fill of `size` at `price` (§7.2), its fee capped as {@link feeCap} says. */
-  fill(group, id, size, price, rate) {
-    const { unit } = this.p;
+  /**
+   * A maker fill's fee cap (model.mjs's closeFill makes the fill, §7.2, at the level's price):
+   * {@link feeCap} on the subaccount before the fill and `after` its PnL. Under the fee-uncapped
+   * variant model.mjs's own uncapped-penalty switch skips the cap (see {@link liquidate}).
+   */
+  penaltyCap(group, after) {
     const before = this.health(group.collateral, group.positions);
-    const idx = group.positions.findIndex((p) => p.market === id);
-    const pos = group.positions[idx];
-    const long = pos.size.isPos();
-    const signed = long ? size : size.neg();
-    const exactPnl = signed.mul(price.sub(pos.entry));
-    const realized = floorTo(exactPnl, unit);
-    const left = pos.size.sub(signed);
-    const positions = left.isZero() ? group.positions.filter((_, i) => i !== idx) : group.positions.map((p, i) => (i === idx ? { ...p, size: left } : p));
-    const collateral = group.collateral.add(realized);
-    const after = this.health(collateral, positions);
-    const notional = size.mul(this.marks.get(id));
-    const maxFee = ceilTo(rate.mul(notional), unit);
-    const penalty = this.bugs.has('fee-uncapped') ? maxFee : min(maxFee, this.feeCap(before.equity, before.maintenance, after.equity, after.maintenance));
-    const liquidatorFee = floorTo(penalty.mul(this.p.share), unit);
-    const f = { market: id, long, size, price, notional, rate, penalty, liquidatorFee, insuranceFee: penalty.sub(liquidatorFee), realized, residue: exactPnl.sub(realized) };
-    return { fill: f, group: { id: group.id, collateral: collateral.sub(penalty), positions } };
+    return this.feeCap(before.equity, before.maintenance, after.equity, after.maintenance);
   }
 
   liquidateGroup(group, fund) {
@@ -116,8 +99,8 @@ class Dydx extends Model {
       return { ...base, status: 'healthy', group, fills: [], after: before, fund };
     }
     const rate = this.penaltyRate(before.equity, before.maintenance); // once, before any fill (§5.1)
-    const notional = (p) => p.size.abs().mul(this.marks.get(p.market));
-    const [pos] = [...group.positions].sort((a, b) => notional(b).cmp(notional(a)) || byId(a.market, b.market));
+    const [first] = this.closeOrder(group.positions);
+    const pos = group.positions.find((p) => p.market === first);
     const delta = this.sizeDelta(pos);
     const { lot } = this.market(pos.market);
     const oracle = this.marks.get(pos.market);
@@ -128,29 +111,17 @@ class Dydx extends Model {
     // what the book can fill, cut back so that an order stopped by depth never leaves dust (§6.4)
     let toFill = min(delta, levels.reduce((s, l) => s.add(l.size), ZERO));
     if (toFill.lt(a) && a.sub(toFill).mul(oracle).lt(this.p.dust)) toFill = max(ZERO, a.sub(ceilDiv(this.p.dust, lot.mul(oracle)).mul(lot)));
-    let g = group;
-    const fills = [];
-    const take = (closed) => {
-      g = closed.group;
-      fills.push(closed.fill);
-      fund = fund.add(closed.fill.insuranceFee).add(closed.fill.residue);
-    };
+    const t = new Tally(group, fund);
     for (const level of levels) {
       if (toFill.isZero()) break;
       const size = min(toFill, level.size);
-      take(this.fill(g, pos.market, size, level.price, rate));
+      t.take(this.closeFill(t.group, pos.market, size, rate, level.price));
       toFill = toFill.sub(size);
     }
-    const unfilled = delta.sub(fills.reduce((s, f) => s.add(f.size), ZERO));
-    if (this.bugs.has('rest-at-last-level') && unfilled.isPos() && levels.length > 0) take(this.fill(g, pos.market, unfilled, levels[levels.length - 1].price, rate));
-    if (g.positions.length > 0) return { ...base, status: 'partial', group: g, fills, after: this.health(g.collateral, g.positions), fund };
-    if (g.collateral.isNeg()) {
-      const badDebt = g.collateral.neg();
-      const payout = min(badDebt, floorTo(fund, this.p.unit));
-      const flat = { ...g, collateral: ZERO };
-      return { before, status: 'bankrupt', group: flat, fills, after: this.health(ZERO, []), fund: fund.sub(payout), payout, badDebt };
-    }
-    return { ...base, status: 'full', group: g, fills, after: this.health(g.collateral, g.positions), fund };
+    const unfilled = delta.sub(t.fills.reduce((s, f) => s.add(f.size), ZERO));
+    if (this.bugs.has('rest-at-last-level') && unfilled.isPos() && levels.length > 0) t.take(this.closeFill(t.group, pos.market, unfilled, rate, levels[levels.length - 1].price));
+    // partial while the position is open (the rest waits for the next block), else full or bankrupt
+    return this.outcome(t.group, t.fills, before, t.fund);
   }
 }
 
@@ -159,5 +130,7 @@ export function liquidate(scenario, bugSet = new Set()) {
   const read = readVenueScenario(scenario, POLICY, 'dydx-v4', { readsBook: true });
   if (!read.ok) return read;
   const { sc, books } = read;
-  return runGroups(sc, new Dydx(sc.params, sc.marks, bugSet, books));
+  // model.mjs's switch for the same mistake: the fee not capped at all
+  const engineBugs = bugSet.has('fee-uncapped') ? new Set([...bugSet, 'uncapped-penalty']) : bugSet;
+  return runGroups(sc, new Dydx(sc.params, sc.marks, engineBugs, books));
 }

@@ -17,7 +17,8 @@
  */
 import { ceilDiv, Fx, ZERO } from '../fixed.mjs';
 import { Reader, parseScenario, runGroups, tierIndex } from '../model.mjs';
-import { PolicyModel } from '../policyModel.mjs';
+import { PolicyModel, samePolicy } from '../policyModel.mjs';
+import { profilePolicy } from './_venue.mjs';
 
 /** Deliberately wrong behaviours of an OKX port, each one realistic misreading of OKX's own texts. */
 export const bugs = {
@@ -30,21 +31,13 @@ export const bugs = {
 };
 
 /** The profile's policy (profiles/okx-swap.json), the one this engine runs. */
-const POLICY = {
-  requirement: { kind: 'tiers', valuation: 'mark' },
-  closeSize: { kind: 'step-down' },
-  price: { kind: 'mark' },
-  penalty: { kind: 'steps', cap: 'equity' },
-  loss: { kind: 'insurance-then-socialized' },
-  trigger: { kind: 'params' },
-};
+const POLICY = profilePolicy('okx-swap');
 
 const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** `name` is a label only (spec §10.1): the policy is this engine's when its parts are the profile's. */
 function isOkxPolicy(policy) {
-  const norm = (v) => (isObject(v) ? Object.fromEntries(Object.keys(v).filter((k) => k !== 'name').sort().map((k) => [k, norm(v[k])])) : v);
-  return isObject(policy) && JSON.stringify(norm(policy)) === JSON.stringify(norm(POLICY));
+  return isObject(policy) && samePolicy(policy, POLICY);
 }
 
 /** The tiers k below the current tier `tier` that a partial liquidation tries, in order. */

@@ -1,5 +1,5 @@
 """What the drift_v2 and perp_v2 venue modules share: the profile they run, read from its shipped
-file (profiles/<name>.json, docs/profiles/README.md), and the check that a scenario is under that
+file (profiles/<name>.json, docs/profiles/README.md, by _venue.profile_policy), and the check that a scenario is under that
 profile's policy and no other (spec section 10.1, 10.9).
 
 A venue module implements one venue's rule, so a scenario under any other policy is refused as
@@ -7,13 +7,11 @@ invalid input at `policy`, never answered by the wrong rule. Two wire policies a
 they say the same rules: `name` is a label only, an omitted part or parameter is its default
 (section 10.1), and a decimal parameter is compared by value ("0.50" is "0.5").
 """
-import json
-import os
 from decimal import Decimal, InvalidOperation, localcontext
 
 from liqmodel import EXACT, describe
 
-_PROFILES = os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, os.pardir, os.pardir, "profiles")
+from ._venue import profile_policy  # noqa: F401 (drift_v2 and perp_v2 import it from here)
 
 #: Section 10.1: the kind each part defaults to, and the defaulted parameters of a kind.
 _DEFAULT_KIND = {
@@ -29,12 +27,6 @@ _DEFAULT_PARAMS = {
     ("penalty", "steps"): {"cap": "equity"},
     ("penalty", "linear"): {"cap": "equity"},
 }
-
-
-def profile_policy(name):
-    """The wire policy of the shipped profile `name` (its file is the venue's contract with the gate)."""
-    with open(os.path.join(_PROFILES, name + ".json"), encoding="utf-8") as f:
-        return json.load(f)["policy"]
 
 
 def _value(v):

@@ -16,21 +16,12 @@ Bybit's words, and where each one is in the code:
   needs no insurance-fund money (What is Bankruptcy Price, help.bybit.com 360011431853): the
   ceiling / floor quotients of `bankruptcy_price`.
 """
-from decimal import localcontext
+from liqmodel import ZERO, Model, ceil_div, ceil_to, floor_div, floor_to
 
-from liqmodel import EXACT, ZERO, Model, Reader, _MISSING, ceil_div, ceil_to, code_unit_key, floor_div, floor_to, parse_scenario, run_groups
-from policy_model import same_policy
+from ._venue import liquidate_under, profile_policy
 
 #: The profile's policy (profiles/bybit-linear.json); a scenario under any other is refused.
-POLICY = {
-    "name": "bybit-linear",
-    "requirement": {"kind": "tiers", "valuation": "entry"},
-    "closeSize": {"kind": "full"},
-    "price": {"kind": "bankruptcy"},
-    "penalty": {"kind": "steps", "cap": "bankruptcy"},
-    "loss": {"kind": "insurance-then-socialized"},
-    "trigger": {"kind": "params"},
-}
+POLICY = profile_policy("bybit-linear")
 
 BUGS = {
     "bankruptcy-toward-trader": (
@@ -60,20 +51,12 @@ BUGS = {
 class BybitModel(Model):
     """liqmodel's Model with Bybit's requirement (at entry) and its takeover at the bankruptcy price."""
 
-    def requirement(self, pos):
-        """Spec 10.2, tiers at entry: MM(|q| e), the bracket chosen by the position value at entry."""
-        value = pos["entry"] if "risk-limit-at-mark" not in self.bugs else self.mark(pos["market"])
-        return self.mm(self.market(pos["market"])["tiers"], abs(pos["size"]) * value)
-
-    def health(self, collateral, positions):
-        """Spec 4.2 with the requirement above; the target's buffer stays on the notional at mark."""
-        equity, maintenance, notional = collateral, ZERO, ZERO
-        for pos in positions:
-            mark = self.mark(pos["market"])
-            equity += pos["size"] * (mark - pos["entry"])
-            maintenance += self.requirement(pos)
-            notional += abs(pos["size"]) * mark
-        return {"equity": equity, "maintenance": maintenance, "target": maintenance + self.p["buffer"] * notional}
+    def requirement(self, pos, notional_at_mark):
+        """Spec 10.2, tiers at entry: MM(|q| e), the bracket chosen by the position value at entry
+        (liqmodel's health uses it; the target's buffer stays on the notional at mark)."""
+        if "risk-limit-at-mark" in self.bugs:
+            return self.mm(self.market(pos["market"])["tiers"], notional_at_mark)
+        return self.mm(self.market(pos["market"])["tiers"], abs(pos["size"]) * pos["entry"])
 
     def bankruptcy_price(self, pos, size, equity, mm, mm_after):
         """Spec 10.4, bankruptcy: the tick price least favourable to the trader at which the closed part's
@@ -119,64 +102,15 @@ class BybitModel(Model):
             cap = floor_to(left, unit)
         notional = size * self.mark(market)
         penalty = min(ceil_to(rate * notional, unit), max(ZERO, cap))
-        liq_fee = floor_to(penalty * self.p["share"], unit)
-        fill = {
-            "market": market,
-            "long": long,
-            "size": size,
-            "price": price,
-            "notional": notional,
-            "rate": rate,
-            "penalty": penalty,
-            "liq_fee": liq_fee,
-            "ins_fee": penalty - liq_fee,
-            "pnl": realized,
-            "residue": exact_pnl - realized,
-        }
+        fill = self.fill(market, long, size, price, notional, rate, penalty, realized, exact_pnl - realized)
         return fill, {"id": group["id"], "collateral": collateral - penalty, "positions": rest}
 
     def liquidate_group(self, group, fund):
         """Spec 10.1 under this profile: decide on the entry-valued requirement, fix the rate, take every
         position over in the order of 6.2, then settle a deficit by 7.4."""
-        before = self.health(group["collateral"], group["positions"])
-        if not self.liquidatable(before["equity"], before["maintenance"], len(group["positions"]) > 0):
-            return {"status": "healthy", "group": group, "fills": [], "before": before, "after": before, "fund": fund, "payout": ZERO, "bad_debt": ZERO}
-        rate = self.penalty_rate(before["equity"], before["maintenance"])
-        order = sorted(group["positions"], key=lambda p: (-(abs(p["size"]) * self.mark(p["market"])), code_unit_key(p["market"])))
-        g, fills = group, []
-        for market in [p["market"] for p in order]:
-            fill, g = self.take_over(g, market, rate)
-            fills.append(fill)
-            fund = fund + fill["ins_fee"] + fill["residue"]
-        status, payout, bad_debt = "full", ZERO, ZERO
-        if g["collateral"] < 0:
-            status, bad_debt = "bankrupt", -g["collateral"]
-            payout = min(bad_debt, floor_to(fund, self.p["unit"]))
-            g = dict(g, collateral=ZERO)
-        after = self.health(g["collateral"], g["positions"])
-        return {"status": status, "group": g, "fills": fills, "before": before, "after": after, "fund": fund - payout, "payout": payout, "bad_debt": bad_debt}
-
-
-def read_policy(r, declared):
-    """Spec 10.1: the scenario must be under this profile's policy (name aside, decimals by value), and
-    carries no field that only another policy reads. Removes `policy` from `declared`."""
-    for extra in ("book", "requests"):
-        if extra in declared:
-            r.fail(extra, "no such field (the bybit-linear policy reads no %s, spec 10.1)" % extra, declared.pop(extra))
-    raw = declared.pop("policy", _MISSING)
-    if raw is _MISSING or not same_policy(raw, POLICY):
-        r.fail("policy", "the bybit-linear profile's policy (profiles/bybit-linear.json); this engine runs no other", raw)
+        return self.close_each(group, fund, self.take_over)
 
 
 def liquidate(scenario, bugs=frozenset(), params_set=None):
     """One scenario under the bybit-linear profile: ("result", result) or ("error", error)."""
-    with localcontext(EXACT):
-        r = Reader()
-        declared = dict(scenario) if isinstance(scenario, dict) else scenario
-        if isinstance(declared, dict):
-            read_policy(r, declared)
-        sc, issues = parse_scenario(declared, params_set)
-        issues = r.issues + issues
-        if sc is None or issues:
-            return "error", {"code": "invalid-input", "issues": issues}
-        return run_groups(sc, BybitModel(sc["params"], {k: v[1] for k, v in sc["marks"].items()}, bugs))
+    return liquidate_under(scenario, params_set, "bybit-linear", POLICY, lambda params, marks: BybitModel(params, marks, bugs))

@@ -23,20 +23,14 @@ Exact decimals only (liqmodel.EXACT traps Inexact); every rounding is an explici
 from decimal import Decimal, localcontext
 
 import liqmodel
-from liqmodel import EXACT, ZERO, Model, Reader, ceil_to, code_unit_key, floor_to, parse_scenario, run_groups
+from liqmodel import EXACT, ZERO, Model, Reader, ceil_to, floor_to, parse_scenario, run_groups
 from policy_model import same_policy
+
+from ._venue import profile_policy
 
 #: profiles/gmx-v2.json's policy: the only rules this engine runs (plus no policy at all, which
 #: means the reference policy, minimal-close, answered by liqmodel unchanged).
-POLICY = {
-    "name": "gmx-v2",
-    "requirement": {"kind": "tiers", "valuation": "entry"},
-    "closeSize": {"kind": "full"},
-    "price": {"kind": "mark"},
-    "penalty": {"kind": "steps", "cap": "equity"},
-    "loss": {"kind": "insurance-then-socialized"},
-    "trigger": {"kind": "params"},
-}
+POLICY = profile_policy("gmx-v2")
 
 #: The close-fee part of the profile's requirement rate (positionFeeFactorForNegativeImpact,
 #: config/markets.ts baseMarketConfig): minCollateralFactor = rate - CLOSE_FEE_FACTOR.
@@ -85,29 +79,16 @@ class GmxModel(Model):
             required -= self.size_in_usd(pos) * Decimal(CLOSE_FEE_FACTOR)
         return required
 
-    def health(self, collateral, positions):
-        """remaining collateral (collateral + PnL at the index price), the minimum it must cover, and
-        the target (the minimum plus the buffer on the size at the index price, spec section 4.4)."""
-        remaining, minimum, notional = collateral, ZERO, ZERO
-        for pos in positions:
-            price = self.mark(pos["market"])
-            remaining += pos["size"] * (price - pos["entry"])
-            minimum += self.min_collateral_usd_for_leverage(pos)
-            notional += abs(pos["size"]) * price
-        return {"equity": remaining, "maintenance": minimum, "target": minimum + self.p["buffer"] * notional}
+    def requirement(self, pos, size_at_index_price):
+        """The minimum the remaining collateral (collateral + PnL at the index price, liqmodel's
+        equity) must cover; the target is that minimum plus the buffer on the size at the index
+        price (spec section 4.4)."""
+        return self.min_collateral_usd_for_leverage(pos)
 
     def liquidate_group(self, group, fund):
-        before = self.health(group["collateral"], group["positions"])
-        if not self.liquidatable(before["equity"], before["maintenance"], len(group["positions"]) > 0):
-            return {"status": "healthy", "group": group, "fills": [], "before": before, "after": before, "fund": fund, "payout": ZERO, "bad_debt": ZERO}
-        rate = self.penalty_rate(before["equity"], before["maintenance"])
-        order = sorted(group["positions"], key=lambda p: (-(abs(p["size"]) * self.mark(p["market"])), code_unit_key(p["market"])))
-        g, fills = group, []
-        for market in [p["market"] for p in order]:
-            fill, g = self.close_whole(g, market, rate)
-            fills.append(fill)
-            fund = fund + fill["ins_fee"] + fill["residue"]
-        return self.settle(g, fills, before, fund)
+        """Every position of a liquidatable group closed whole, largest size at the index price
+        first; the deficit, if any, settled by `settle`."""
+        return self.close_each(group, fund, self.close_whole)
 
     def close_whole(self, group, market, rate):
         """One decrease order of the whole position at the index price: PnL realized (rounded toward
@@ -128,37 +109,18 @@ class GmxModel(Model):
         else:
             left = self.health(group["collateral"] + pnl, positions)["equity"]
             paid = min(fees, max(ZERO, floor_to(left, unit)))
-        receiver = floor_to(paid * self.p["share"], unit)
-        fill = {
-            "market": market,
-            "long": long,
-            "size": abs(pos["size"]),
-            "price": price,
-            "notional": size_at_price,
-            "rate": rate,
-            "penalty": paid,
-            "liq_fee": receiver,
-            "ins_fee": paid - receiver,
-            "pnl": pnl,
-            "residue": exact_pnl - pnl,
-        }
+        # the fee paid is split floor(paid * liquidatorShare) to the liquidator (the receiver), the rest to the pool
+        fill = self.fill(market, long, abs(pos["size"]), price, size_at_price, rate, paid, pnl, exact_pnl - pnl)
         return fill, {"id": group["id"], "collateral": group["collateral"] + pnl - paid, "positions": positions}
 
     def settle(self, g, fills, before, fund):
         """Every position is closed: what is left goes back to the trader; a deficit is paid by the
-        pool (the insurance fund, whole quote units) and the rest socialized."""
-        if g["collateral"] < 0:
-            if "pool-absorbs-silently" in self.bugs:
-                g = dict(g, collateral=ZERO)
-                after = self.health(g["collateral"], g["positions"])
-                return {"status": "bankrupt", "group": g, "fills": fills, "before": before, "after": after, "fund": fund, "payout": ZERO, "bad_debt": ZERO}
-            deficit = -g["collateral"]
-            payout = min(deficit, floor_to(fund, self.p["unit"]))
+        pool (the insurance fund, whole quote units) and the rest socialized (liqmodel's settle)."""
+        if g["collateral"] < 0 and "pool-absorbs-silently" in self.bugs:
             g = dict(g, collateral=ZERO)
             after = self.health(g["collateral"], g["positions"])
-            return {"status": "bankrupt", "group": g, "fills": fills, "before": before, "after": after, "fund": fund - payout, "payout": payout, "bad_debt": deficit}
-        after = self.health(g["collateral"], g["positions"])
-        return {"status": "full", "group": g, "fills": fills, "before": before, "after": after, "fund": fund, "payout": ZERO, "bad_debt": ZERO}
+            return {"status": "bankrupt", "group": g, "fills": fills, "before": before, "after": after, "fund": fund, "payout": ZERO, "bad_debt": ZERO}
+        return super().settle(g, fills, before, fund)
 
 
 def liquidate(scenario, bugs, params_set):

@@ -19,21 +19,15 @@ Hyperliquid's words, and where each one is in the code:
   maintenance margin is not returned to the user" (same page): `backstop`, every position at its
   mark, the margin left charged on the last fill.
 """
-from decimal import Decimal, localcontext
+from decimal import Decimal
 
-from liqmodel import EXACT, ZERO, Reader, _MISSING, code_unit_key, floor_to, parse_scenario, run_groups
-from policy_model import PolicyModel, same_policy
+from liqmodel import ZERO, floor_to
+from policy_model import PolicyModel
+
+from ._venue import liquidate_under, profile_policy
 
 #: The profile's policy (profiles/hyperliquid.json); a scenario under any other is refused.
-POLICY = {
-    "name": "hyperliquid",
-    "requirement": {"kind": "tiers", "valuation": "mark"},
-    "closeSize": {"kind": "fixed-portion", "portion": "0.2", "minimumNotional": "100000"},
-    "price": {"kind": "mark"},
-    "penalty": {"kind": "steps"},
-    "loss": {"kind": "insurance-then-socialized"},
-    "trigger": {"kind": "backstop", "numerator": "2", "denominator": "3"},
-}
+POLICY = profile_policy("hyperliquid")
 
 #: 20 % above 100k USDC of notional
 CHUNK = {"kind": "fixed-portion", "portion": Decimal("0.2"), "minimum": Decimal("100000")}
@@ -85,26 +79,14 @@ class HyperliquidModel(PolicyModel):
         split by liquidatorShare. The group is left flat with min(0, C'), a deficit settled by 7.4."""
         unit, share = self.p["unit"], self.p["share"]
         rate = self.penalty_rate(before["equity"], before["maintenance"])
-        order = sorted(group["positions"], key=lambda p: (-(abs(p["size"]) * self.mark(p["market"])), code_unit_key(p["market"])))
         collateral, fills = group["collateral"], []
-        for pos in order:
-            mark = self.mark(pos["market"])
+        for market in self.close_order(group["positions"]):
+            pos = next(p for p in group["positions"] if p["market"] == market)
+            mark = self.mark(market)
             exact_pnl = pos["size"] * (mark - pos["entry"])
             realized = floor_to(exact_pnl, unit)
             collateral += realized
-            fills.append({
-                "market": pos["market"],
-                "long": pos["size"] > 0,
-                "size": abs(pos["size"]),
-                "price": mark,
-                "notional": abs(pos["size"]) * mark,
-                "rate": rate,
-                "penalty": ZERO,
-                "liq_fee": ZERO,
-                "ins_fee": ZERO,
-                "pnl": realized,
-                "residue": exact_pnl - realized,
-            })
+            fills.append(self.fill(market, pos["size"] > 0, abs(pos["size"]), mark, abs(pos["size"]) * mark, rate, ZERO, realized, exact_pnl - realized))
         charge = ZERO if "backstop-keeps-equity" in self.bugs else max(ZERO, collateral)
         liq_fee = floor_to(charge * share, unit)
         fills[-1] = dict(fills[-1], penalty=charge, liq_fee=liq_fee, ins_fee=charge - liq_fee)
@@ -119,26 +101,6 @@ class HyperliquidModel(PolicyModel):
         return super().liquidate_group(group, fund)
 
 
-def read_policy(r, declared):
-    """Spec 10.1: the scenario must be under this profile's policy (name aside, decimals by value), and
-    carries no field that only another policy reads. Removes `policy` from `declared`."""
-    for extra in ("book", "requests"):
-        if extra in declared:
-            r.fail(extra, "no such field (the hyperliquid policy reads no %s, spec 10.1)" % extra, declared.pop(extra))
-    raw = declared.pop("policy", _MISSING)
-    if raw is _MISSING or not same_policy(raw, POLICY):
-        r.fail("policy", "the hyperliquid profile's policy (profiles/hyperliquid.json); this engine runs no other", raw)
-
-
 def liquidate(scenario, bugs=frozenset(), params_set=None):
     """One scenario under the hyperliquid profile: ("result", result) or ("error", error)."""
-    with localcontext(EXACT):
-        r = Reader()
-        declared = dict(scenario) if isinstance(scenario, dict) else scenario
-        if isinstance(declared, dict):
-            read_policy(r, declared)
-        sc, issues = parse_scenario(declared, params_set)
-        issues = r.issues + issues
-        if sc is None or issues:
-            return "error", {"code": "invalid-input", "issues": issues}
-        return run_groups(sc, HyperliquidModel(sc["params"], {k: v[1] for k, v in sc["marks"].items()}, bugs))
+    return liquidate_under(scenario, params_set, "hyperliquid", POLICY, lambda params, marks: HyperliquidModel(params, marks, bugs))

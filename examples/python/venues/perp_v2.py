@@ -26,7 +26,7 @@ Exact arithmetic only (liqmodel.EXACT traps Inexact); every rounding is an expli
 """
 from decimal import Decimal, localcontext
 
-from liqmodel import EXACT, ZERO, Reader, ceil_div, ceil_to, code_unit_key, describe, floor_to, is_multiple, key_path, parse_scenario, run_groups
+from liqmodel import EXACT, ZERO, Reader, ceil_div, ceil_to, describe, floor_to, is_multiple, key_path, parse_scenario, run_groups
 from policy_model import PolicyModel
 
 from ._perp_drift_profile import policy_issues, profile_policy
@@ -132,41 +132,25 @@ class PerpModel(PolicyModel):
         if "penalty-into-bad-debt" not in self.bugs:
             account_value = self.health(collateral, positions)["equity"]
             penalty = min(penalty, max(ZERO, floor_to(account_value, unit)))
-        to_liquidator = floor_to(penalty * self.p["share"], unit)
-        fill = {
-            "market": market,
-            "long": long,
-            "size": size,
-            "price": price,
-            "notional": notional,
-            "rate": rate,
-            "penalty": penalty,
-            "liq_fee": to_liquidator,
-            "ins_fee": penalty - to_liquidator,
-            "pnl": realized,
-            "residue": pnl - realized,
-        }
+        # the penalty is split floor(penalty * liquidatorShare) to the liquidator, the rest to the insurance fund
+        fill = self.fill(market, long, size, price, notional, rate, penalty, realized, pnl - realized)
         return fill, {"id": group["id"], "collateral": collateral - penalty, "positions": positions}
 
+    def liquidate_requested(self, group, market, rate):
+        """The keeper's liquidate() on one market: (fill, group), or None when the keeper did not
+        name the market or nothing of it may be liquidated."""
+        if market not in self.requests:
+            return None
+        base = abs(next(p for p in group["positions"] if p["market"] == market)["size"])
+        size = self.liquidated_size(base, market, self.requests[market])
+        if size.is_zero():
+            return None
+        return self.liquidate_position(group, market, size, rate)
+
     def liquidate_group(self, group, fund):
-        before = self.health(group["collateral"], group["positions"])
-        if not self.liquidatable(before["equity"], before["maintenance"], len(group["positions"]) > 0):
-            return {"status": "healthy", "group": group, "fills": [], "before": before, "after": before, "fund": fund, "payout": ZERO, "bad_debt": ZERO}
-        # the penalty ratio is read once, before the first liquidation (spec 5.1)
-        rate = self.penalty_rate(before["equity"], before["maintenance"])
-        order = sorted(group["positions"], key=lambda p: (-(abs(p["size"]) * self.mark(p["market"])), code_unit_key(p["market"])))
-        g, fills = group, []
-        for market in [p["market"] for p in order]:
-            if market not in self.requests:
-                continue
-            base = abs(next(p for p in g["positions"] if p["market"] == market)["size"])
-            size = self.liquidated_size(base, market, self.requests[market])
-            if size.is_zero():
-                continue
-            fill, g = self.liquidate_position(g, market, size, rate)
-            fills.append(fill)
-            fund = fund + fill["ins_fee"] + fill["residue"]
-        return self.outcome(g, fills, before, fund)
+        """Every requested market of a liquidatable group, largest position value first, at the
+        penalty ratio read once before the first liquidation (spec 5.1)."""
+        return self.close_each(group, fund, self.liquidate_requested)
 
 
 def liquidate(scenario, bugs=frozenset(), params_set=None):
