@@ -14,3 +14,4 @@ export * as adapters from './adapters/index.ts';
 export * as fuzz from './fuzz/index.ts';
 export * as params from './params/index.ts';
 export * as profiles from './profiles/index.ts';
+export * as lending from './lending/index.ts';

@@ -27,3 +27,6 @@ export type {
   LendingOutcome,
 } from './types.ts';
 export type { CloseFactorRules, LendingParams, LendingResult, LendingRules, LendingScenario, SeizeRounding } from '../wire/lending.ts';
+export { LENDING_CATALOG, LENDING_WELL_FORMED, checkLendingCase, type LendingCaseReport, type LendingCheckOptions, type LendingEngine, type LendingInvariant } from './invariants/index.ts';
+export { lendingParams, lendingScenario, lendingScenarioLabels, lendingLabelDistribution, type LendingParamsConstraints, type LendingScenarioConstraints } from './arbitraries/index.ts';
+export { LENDING_ZOO, type LendingZooEntry } from './zoo/index.ts';
