@@ -28,6 +28,7 @@
  * | the progress line shown (`check: 2000/5000 scenarios …`)          | here, on a fake clock (and src/cli/progress.test.ts) |
  * | npx liqcheck profiles [--json], check --profile dydx-v4 [--impl ./my-engine.ts], params check profiles/dydx-v4.json | properties/profilesCli.test.ts |
  * | npm run prove:profiles                                            | properties/profilesCli.test.ts (one profile, fewer runs) |
+ * | npx liqcheck check --profile aave-v3 --runs 200                   | properties/lendingGate.test.ts (as pasted) |
  */
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -94,6 +95,7 @@ const COVERAGE: Readonly<Record<string, string>> = {
   'npx liqcheck check --profile dydx-v4 --impl ./my-engine.ts': 'properties/profilesCli.test.ts',
   'npx liqcheck params check profiles/dydx-v4.json': 'properties/profilesCli.test.ts',
   'npm run prove:profiles': 'properties/profilesCli.test.ts (one profile, fewer runs)',
+  'npx liqcheck check --profile aave-v3 --runs 200': 'properties/lendingGate.test.ts',
 };
 
 /** Runs a README command line through the shell as pasted, with `liqcheck` this checkout's binary. */

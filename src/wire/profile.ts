@@ -49,12 +49,26 @@ export const ProfileListEntry = Type.Object(
   { ...CLOSED, description: 'a shipped venue profile, summarised' },
 );
 
+/** One lending profile of `liqcheck profiles --json` (profiles/lending/, spec §11; issue 13). */
+export const LendingProfileListEntry = Type.Object(
+  {
+    name: Type.String({ description: 'the profile name, for check --profile NAME and a lending engine\'s "policy"' }),
+    venue: Type.String({ description: 'the venue and market' }),
+    asOf: Type.String({ description: 'when the parameters and sources were read (YYYY-MM-DD)' }),
+    rules: Type.String({ description: 'the kind of its liquidation rules (spec §11.1): "close-factor" or "absorb"' }),
+    assets: Type.Array(Type.String(), { description: "the asset ids of the profile's params" }),
+    sources: Type.Array(ProfileSource),
+  },
+  { ...CLOSED, description: 'a shipped lending profile, summarised' },
+);
+
 /** What `liqcheck profiles --json` prints. */
 export const ProfileList = Type.Object(
   {
     format: Type.Literal('liqcheck-profiles/1'),
     profiles: Type.Array(ProfileListEntry, { description: 'in name order' }),
+    lending: Type.Optional(Type.Array(LendingProfileListEntry, { description: 'the lending profiles of profiles/lending/, in name order (additive: absent before issue 13)' })),
   },
-  { ...CLOSED, $id: wireId('profileList'), title: 'liqcheck profiles --json', description: 'The venue profiles shipped in profiles/. See docs/profiles/README.md.' },
+  { ...CLOSED, $id: wireId('profileList'), title: 'liqcheck profiles --json', description: 'The venue profiles shipped in profiles/ and profiles/lending/. See docs/profiles/README.md.' },
 );
 export type ProfileList = Wire<typeof ProfileList>;

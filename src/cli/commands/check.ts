@@ -28,6 +28,8 @@ import type { Answer } from '../../invariants/invariant.ts';
 import { SIGNAL_EXIT, withInterrupt } from '../interrupt.ts';
 import { loadParams } from '../loadParams.ts';
 import { loadProfile } from '../loadProfile.ts';
+import { checkLending } from '../../lending/gate/checkLending.ts';
+import { lendingProfileFor } from '../../lending/profiles/lendingProfileFor.ts';
 import { progressFor } from '../progress.ts';
 import { helpFor, intOption, parseOptions, type OptionTable } from '../options.ts';
 import { EXIT, UsageError } from '../usageError.ts';
@@ -36,7 +38,7 @@ export const CHECK_OPTIONS: OptionTable = {
   impl: { type: 'string', value: 'ENGINE', help: 'engine to check: "cmd args" (subprocess), ./engine.ts (module) or http://127.0.0.1:PORT/path (default: the reference)' },
   params: { type: 'string', value: 'FILE', help: 'pin the risk parameters to this JSON (default: the built-in profile and generated parameter sets)' },
   policy: { type: 'string', value: 'FILE', help: 'the liquidation policy (JSON, spec §10.1): the reference runs it when there is no --impl; with --impl it must be the one the engine declares, or stands in for "unspecified"' },
-  profile: { type: 'string', value: 'NAME', help: 'a venue profile (liqcheck profiles; or a profile file\'s path): its policy, as --policy, and its params, as --params (an explicit --params wins)' },
+  profile: { type: 'string', value: 'NAME', help: 'a venue profile (liqcheck profiles; or a profile file\'s path): its policy, as --policy, and its params, as --params (an explicit --params wins); a lending profile runs the lending catalog (docs/profiles/README.md#lending-profiles)' },
   runs: { type: 'string', value: 'N', help: 'scenarios to generate (default 1000)' },
   seed: { type: 'string', value: 'S', help: 'random seed (default: fresh, printed; 20261125 under CI)' },
   timeout: { type: 'string', value: 'MS', help: 'per-request timeout for the engine (default 5000)' },
@@ -100,6 +102,9 @@ export async function check(argv: readonly string[], io: Io): Promise<number> {
     io.out(helpFor('check', SUMMARY, CHECK_OPTIONS));
     return EXIT.ok;
   }
+  // A lending profile (profiles/lending/, spec §11) runs the lending catalog; everything else is as before.
+  const lending = lendingProfileFor(values['profile'] as string | undefined);
+  if (lending !== undefined) return checkLending(values, io, values['profile'] as string, lending);
   // Found now, not after the whole run: an unwritable report or failure database costs a second.
   const unwritable = unwritableOutput([
     { option: '--json', path: values['json'] as string | undefined },

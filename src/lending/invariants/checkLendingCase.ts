@@ -1,6 +1,7 @@
 /**
  * Runs the lending catalog on one scenario against an engine (spec §11): the lending counterpart
- * of src/invariants/checkCase.ts, simpler — synchronous engines only, wire scenarios only.
+ * of src/invariants/checkCase.ts, simpler — wire scenarios only; synchronous engines, and through
+ * {@link checkLendingCaseAsync} asynchronous ones (the gate's adapters).
  *
  * An engine that throws gives no answer: that is an engine failure, reported as such and never
  * counted as a violation of an invariant. An engine that answers a valid scenario with an error,
@@ -36,9 +37,39 @@ function run(engine: LendingEngine, sc: LendingScenario): LendingAnswer {
   }
 }
 
+/** What an engine that may answer later is: a module, a subprocess, an HTTP service (src/lending/gate/). */
+export type AsyncLendingEngine = (scenario: LendingScenario) => Promise<LendingAnswer>;
+
 /** Judges `engine` on the valid `scenario`; throws only when the scenario itself is invalid. */
 export function checkLendingCase(engine: LendingEngine, scenario: LendingScenario, options: LendingCheckOptions = {}): LendingCaseReport {
-  const outcome = run(engine, scenario);
+  const steps = judge(scenario, options);
+  let next = steps.next();
+  while (!next.done) next = steps.next(run(engine, next.value));
+  return next.value;
+}
+
+/** {@link checkLendingCase} for an engine that answers asynchronously; the same judgement, step for step. */
+export async function checkLendingCaseAsync(engine: AsyncLendingEngine, scenario: LendingScenario, options: LendingCheckOptions = {}): Promise<LendingCaseReport> {
+  const steps = judge(scenario, options);
+  let next = steps.next();
+  while (!next.done) next = steps.next(await runAsync(engine, next.value));
+  return next.value;
+}
+
+async function runAsync(engine: AsyncLendingEngine, sc: LendingScenario): Promise<LendingAnswer> {
+  try {
+    return await engine(sc);
+  } catch (e) {
+    return { ok: false, error: { code: 'engine-threw', message: e instanceof Error ? e.message : String(e) } };
+  }
+}
+
+/**
+ * The judgement itself, written once for both drivers: it yields each scenario the engine must
+ * answer (the case's own, then the relations' derived ones) and is resumed with the answer.
+ */
+function* judge(scenario: LendingScenario, options: LendingCheckOptions): Generator<LendingScenario, LendingCaseReport, LendingAnswer> {
+  const outcome = yield scenario;
   if (!outcome.ok) {
     if (outcome.error.code === 'engine-threw') return { outcome, violations: [], checked: [], engineFailure: outcome.error.message };
     const e = outcome.error as { code: string; issues?: readonly { path: string; expected: string }[] };
@@ -61,7 +92,7 @@ export function checkLendingCase(engine: LendingEngine, scenario: LendingScenari
     }
     const runs: LendingAnswer[] = [];
     for (const d of inv.derive(c)) {
-      const answer = run(engine, d);
+      const answer = yield d;
       if (!answer.ok && answer.error.code === 'engine-threw') return { outcome, violations, checked, engineFailure: answer.error.message };
       runs.push(answer);
     }
