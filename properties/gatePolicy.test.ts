@@ -161,3 +161,13 @@ describe('saved failures are replayed only under the policy they were recorded u
     expect(readdirSync(failures)).toHaveLength(1);
   }, 60_000);
 });
+
+describe('a run that judges no scenario is not a pass', () => {
+  it('an engine supporting none of the features the scenarios need: exit 1, "No scenario was judged", the JSON report not ok', async () => {
+    const r = await check('--impl', module('featurelessModule.ts'), '--runs', '20');
+    expect(r.code, r.out + r.err).toBe(1);
+    expect(r.out).toContain('No scenario was judged');
+    expect(r.out).toMatch(/✗ no scenario was judged: the engine supports none of the features the 20 generated scenario\(s\) need \(its features: none;/);
+    expect(r.report?.ok).toBe(false);
+  }, 60_000);
+});

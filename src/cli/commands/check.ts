@@ -30,6 +30,7 @@ import { loadParams } from '../loadParams.ts';
 import { loadProfile } from '../loadProfile.ts';
 import { checkLending } from '../../lending/gate/checkLending.ts';
 import { lendingProfileFor } from '../../lending/profiles/lendingProfileFor.ts';
+import { lendingProfileNamed } from '../../lending/profiles/lendingProfiles.ts';
 import { progressFor } from '../progress.ts';
 import { helpFor, intOption, parseOptions, type OptionTable } from '../options.ts';
 import { EXIT, UsageError } from '../usageError.ts';
@@ -152,6 +153,13 @@ export async function check(argv: readonly string[], io: Io): Promise<number> {
     writeReports(unstartedReport({ name: impl ?? 'engine', policy: 'unknown' }, { seed, runs, shard }, why));
     return EXIT.engine;
   }
+  // An engine whose handshake names a lending profile (spec §11) is checked as `--profile NAME`
+  // would check it; by name only, so a handshake never makes the gate read a file.
+  const lendingNamed = impl !== undefined && given === undefined && opened.declaration.policy === null ? lendingProfileNamed(opened.declaration.name) : undefined;
+  if (lendingNamed !== undefined) {
+    await opened.close();
+    return checkLending(values, io, lendingNamed.wire.name, { ok: true, profile: lendingNamed });
+  }
   try {
     const declaration = runDeclaration(opened, given);
     // A profile's params are the run's (named by --profile or by the handshake); --params pins others.
@@ -222,10 +230,14 @@ export async function check(argv: readonly string[], io: Io): Promise<number> {
         io.out(`  ${f.code}: ${indent(f.message).trimStart()}\n  input: ${JSON.stringify(f.scenario)}\n`);
       }
     }
-    writeReports(report);
+    // A run that judged no scenario proved nothing (every one needed a feature the engine lacks):
+    // never a pass, and the reports say so.
+    const judgedNone = report.cases === 0 && report.runs > 0 && report.interrupted === undefined;
+    if (judgedNone) io.out(`\n✗ no scenario was judged: the engine supports none of the features the ${report.unsupported} generated scenario(s) need (its features: ${opened.engine.features?.join(', ') || 'none'}; docs/protocol.md#features)\n`);
+    writeReports(judgedNone ? { ...report, ok: false } : report);
     if (report.interrupted) return SIGNAL_EXIT[report.interrupted];
     if (broke.count > 0) return EXIT.engine;
-    return report.ok ? EXIT.ok : EXIT.violation;
+    return report.ok && !judgedNone ? EXIT.ok : EXIT.violation;
   } catch (e) {
     // A configuration error found once the engine runs (exit 2) still leaves a red report.
     if (e instanceof UsageError) {
@@ -291,7 +303,9 @@ export function formatReport(r: CatalogReport): string {
     ...derivationLines(r),
     (r.relationsEvery ?? 1) > 1 ? `relation invariants judged on 1 generated case in ${r.relationsEvery} and on every saved failure (their skipped count includes the others; --relations-every 1 judges all)` : '',
   ].filter(Boolean);
-  const held = failed === 0
+  const held = r.cases === 0 && r.runs > 0
+    ? `No scenario was judged (${formatDuration(r.ms)}): NOT a pass.`
+    : failed === 0
     ? `All ${r.tallies.length} invariants held on ${r.cases} scenarios (${formatDuration(r.ms)}).`
     : `${failed} of ${r.tallies.length} invariants violated on ${r.cases} scenarios (${formatDuration(r.ms)}).`;
   const verdict = r.interrupted
