@@ -247,3 +247,14 @@ describe('the docs of the lending gate', () => {
     expect(liquidateLending(request.scenario)).toEqual({ ok: true, result: reply.result });
   });
 });
+
+describe('check --impl <engine whose handshake names a lending profile>', () => {
+  it('is checked as --profile NAME would check it: the lending catalog and LREF-001, not the perp catalog on scenarios it cannot take', async () => {
+    const impl = 'python3 examples/python/lending_engine.py --profile morpho-blue';
+    const r = await runCli(['check', '--runs', '40', '--seed', '3', '--impl', impl]);
+    expect(r.code, r.out + r.err).toBe(0);
+    expect(r.out).toContain('lending profile morpho-blue');
+    expect(row(r.out, 'LREF-001')).toEqual({ mark: '✓', checked: 40, violated: 0 });
+    expect(r.out).toMatch(/All \d+ lending invariants held on 40 scenarios/);
+  }, TIMEOUT);
+});

@@ -222,8 +222,8 @@ describe('npm run prove:profiles (docs/profiles/README.md#example-engines-and-th
     const out = join(mkdtempSync(join(tmpdir(), 'liqcheck-prove-')), 'prove.json');
     const r = await sh(`npm run -s prove:profiles -- --profile hyperliquid --runs 40 --seeds 1,2 --bug-runs 300 --out ${out}`, ROOT);
     expect(r.code, r.out + r.err).toBe(0);
-    expect(r.out).toMatch(/^✓ hyperliquid seed 1: 40 scenarios, REF-001 on 40, no violation/m);
-    expect(r.out).toMatch(/^✓ hyperliquid seed 2: 40 scenarios, REF-001 on 40, no violation/m);
+    expect(r.out).toMatch(/^✓ hyperliquid seed 1: 40 scenarios, differential on 40, no violation/m);
+    expect(r.out).toMatch(/^✓ hyperliquid seed 2: 40 scenarios, differential on 40, no violation/m);
     const report = JSON.parse(readFileSync(out, 'utf8')) as { ok: boolean; results: { bug: string | null; ok: boolean; violated: string[] }[] };
     expect(report.ok).toBe(true);
     const bugs = report.results.filter((x) => x.bug !== null);

@@ -1,6 +1,7 @@
 /**
- * The proof per venue profile (issue 12, item 4), as one command: for every shipped profile with an
- * example engine (examples/python/venues/<name>.py or examples/js/venues/<name>.mjs), the correct
+ * The proof per venue profile (issue 12, item 4; issue 13 for the lending profiles), as one command:
+ * for every shipped profile with an example engine (examples/python/venues/<name>.py,
+ * examples/js/venues/<name>.mjs, or examples/python/lending_engine.py for a lending one), the correct
  * engine passes `liqcheck check --impl …` under its profile on every seed, and each of its wrong
  * variants (`--list-bugs`) fails it.
  *
@@ -17,16 +18,21 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeFileAtomic } from '../src/io/writeFileAtomic.ts';
+import { lendingProfileList } from '../src/lending/profiles/lendingProfiles.ts';
 import { profileList } from '../src/profiles/profiles.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 
 /** The example engine of `profile`, or undefined when it has none. */
 function venueEngine(profile: string): string | undefined {
+  if (lendingProfileList().some((p) => p.wire.name === profile)) return `python3 examples/python/lending_engine.py --profile ${profile}`;
   if (existsSync(join(ROOT, 'examples/python/venues', `${profile.replaceAll('-', '_')}.py`))) return `python3 examples/python/profile_engine.py --profile ${profile}`;
   if (existsSync(join(ROOT, 'examples/js/venues', `${profile}.mjs`))) return `node examples/js/profileEngine.mjs --profile ${profile}`;
   return undefined;
 }
+
+/** The differential: REF-001 for a perp profile, LREF-001 for a lending one (src/lending/gate/). */
+const DIFFERENTIAL = ['REF-001', 'LREF-001'];
 
 interface Run {
   readonly profile: string;
@@ -36,7 +42,7 @@ interface Run {
   readonly runs: number;
   readonly exit: number | null;
   readonly violated: readonly string[];
-  /** the cases REF-001 judged (the generated ones and any replayed) */
+  /** the cases the differential judged (the generated ones and any replayed) */
   readonly compared: number;
   readonly seconds: number;
   readonly ok: boolean;
@@ -59,13 +65,13 @@ function check(profile: string, engine: string, bug: string | null, seed: number
   try {
     const report = JSON.parse(readFileSync(json, 'utf8')) as { tallies: { id: string; checked: number; violations: number }[] };
     violated = report.tallies.filter((t) => t.violations > 0).map((t) => t.id);
-    compared = report.tallies.find((t) => t.id === 'REF-001')?.checked ?? 0;
+    compared = report.tallies.find((t) => DIFFERENTIAL.includes(t.id))?.checked ?? 0;
   } catch {
     violated = ['(no report)'];
   }
   rmSync(dir, { recursive: true, force: true });
   // A correct engine passes (exit 0); a wrong one fails the check (exit 1), not the run (2, 130 …).
-  const ok = bug === null ? r.status === 0 && compared >= runs : r.status === 1 && violated.includes('REF-001');
+  const ok = bug === null ? r.status === 0 && compared >= runs : r.status === 1 && violated.some((id) => DIFFERENTIAL.includes(id));
   if (!ok && r.status !== 0 && r.status !== 1) process.stderr.write(r.stdout + r.stderr);
   return { profile, engine, bug, seed, runs, exit: r.status, violated, compared, seconds, ok };
 }
@@ -107,7 +113,7 @@ function main(): number {
     process.stderr.write(`prove:profiles: ${(e as Error).message}\n`);
     return 2;
   }
-  const shipped = profileList().map((p) => p.wire.name);
+  const shipped = [...profileList(), ...lendingProfileList()].map((p) => p.wire.name);
   const wanted = values.profile ?? shipped;
   const unknown = wanted.filter((p) => !shipped.includes(p));
   if (unknown.length > 0) {
@@ -126,7 +132,7 @@ function main(): number {
     for (const seed of seeds) {
       const r = check(profile, engine, null, seed, runs);
       results.push(r);
-      process.stdout.write(`${r.ok ? '✓' : '✗'} ${profile} seed ${seed}: ${runs} scenarios, REF-001 on ${r.compared}, ${r.violated.length === 0 ? 'no violation' : `violated ${r.violated.join(', ')}`} (${r.seconds.toFixed(1)} s)\n`);
+      process.stdout.write(`${r.ok ? '✓' : '✗'} ${profile} seed ${seed}: ${runs} scenarios, differential on ${r.compared}, ${r.violated.length === 0 ? 'no violation' : `violated ${r.violated.join(', ')}`} (${r.seconds.toFixed(1)} s)\n`);
     }
     for (const bug of bugsOf(engine)) {
       const r = check(profile, engine, bug, seeds[0]!, bugRuns);
