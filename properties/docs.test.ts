@@ -38,6 +38,7 @@ import { runCli } from '../src/cli/__support__/runCli.ts';
 import { EXIT_CODES } from '../src/cli/options.ts';
 import { progressReporter } from '../src/cli/progress.ts';
 import { withCatalog } from '../src/invariants/catalogTable.ts';
+import { withLendingCatalog } from '../src/lending/invariants/lendingCatalogTable.ts';
 import { CATALOG, PARAMS_CATALOG } from '../src/invariants/catalog.ts';
 import { liquidate } from '../src/model/index.ts';
 // @ts-expect-error -- a plain JavaScript example engine, without declarations
@@ -107,6 +108,7 @@ async function paste(command: string, cwd: string, ...extra: string[]): Promise<
 describe('documentation', () => {
   it('README catalog table is the one generated from the code (run `npm run catalog`)', () => {
     expect(README).toBe(withCatalog(README));
+    expect(README, 'npm run catalog').toBe(withLendingCatalog(README));
   });
   it('every invariant cites a spec section that exists', () => {
     const known = anchors(read('docs/spec.md'));

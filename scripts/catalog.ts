@@ -1,11 +1,12 @@
-// Regenerates the generated tables of the README from the code: the invariant catalog, and the
-// venue profiles against the policy parts they use (from profiles/*.json).
+// Regenerates the generated tables of the README from the code: the invariant catalog, the
+// venue profiles against the policy parts they use (from profiles/*.json), and the lending catalog.
 import { readFileSync } from 'node:fs';
 import { writeFileAtomic } from '../src/io/writeFileAtomic.ts';
 import { withCatalog } from '../src/invariants/catalogTable.ts';
+import { withLendingCatalog } from '../src/lending/invariants/lendingCatalogTable.ts';
 import { withProfileTable } from '../src/profiles/profileSummary.ts';
 import { profileList } from '../src/profiles/profiles.ts';
 
 const file = new URL('../README.md', import.meta.url).pathname;
-writeFileAtomic(file, withProfileTable(withCatalog(readFileSync(file, 'utf8')), profileList()));
-console.log('README catalog and profile tables regenerated');
+writeFileAtomic(file, withLendingCatalog(withProfileTable(withCatalog(readFileSync(file, 'utf8')), profileList())));
+console.log('README catalog, lending catalog and profile tables regenerated');
