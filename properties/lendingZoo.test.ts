@@ -6,8 +6,9 @@
  * `lendingScenario()` of src/lending/arbitraries/) are tried until the engine violates that id on a
  * scenario where the reference violates nothing, so a detection is always the engine's bug and
  * never a weakness of the check. The reference must come out clean on every shape, the zoo's
- * step-by-step copy of the reference must answer exactly as the reference does (so a zoo engine
- * differs from it by its one change only), and every LND id must be claimed and demonstrated.
+ * plumbing with nothing swapped (the reference's own steps, src/lending/lendingSteps.ts) must
+ * answer exactly as the reference does (so a zoo engine differs from it by its one change only),
+ * and every LND id must be claimed and demonstrated.
  *
  * Seed: `LIQCHECK_SEED` when set, else the fixed zoo seed (properties/profile.ts). Printed on
  * every failure with the one command that replays it.
@@ -25,6 +26,7 @@ import { sortedJson } from '../src/lending/invariants/sameResult.ts';
 import { liquidateLending } from '../src/lending/liquidateLending.ts';
 import { LENDING_ZOO, type LendingZooEntry } from '../src/lending/zoo/index.ts';
 import { lendingEngineWith } from '../src/lending/zoo/support.ts';
+import { MORPHO, USDC_LOAN, WETH, aaveScenario } from '../src/lending/__support__/workedExamples.ts';
 import type { Violation } from '../src/invariants/invariant.ts';
 import type { LendingScenario } from '../src/wire/lending.ts';
 
@@ -132,7 +134,7 @@ describe(`lending zoo: the reference is clean (LIQCHECK_SEED=${SEED})`, () => {
   }
 });
 
-describe('lending zoo: the step-by-step copy of the reference is the reference', () => {
+describe('lending zoo: nothing swapped is the reference', () => {
   it('lendingEngineWith({}) answers every generated scenario exactly as liquidateLending', () => {
     const same = lendingEngineWith({});
     fc.assert(
@@ -169,20 +171,13 @@ describe('lending zoo: coverage matrix', () => {
 
 describe('lending catalog: an engine that gives no result', () => {
   // A Morpho-style account, hand-written: 1 WETH at 2000 (LLTV 0.86) against 1800 USDC, HF 0.955 < 1.
-  const scenario: LendingScenario = {
-    model: 'lending',
-    params: {
-      baseScale: 8,
-      assets: {
-        WETH: { unit: '0.000000000000000001', liquidationThreshold: '0.86', liquidationBonus: '1.0438', protocolFee: '0', collateral: true },
-        USDC: { unit: '0.000001', liquidationThreshold: '0', liquidationBonus: '1', protocolFee: '0', collateral: false },
-      },
-      rules: { kind: 'close-factor', closeFactor: '1', fullBelowHealth: '0', closeFactorOf: 'reserve', fullBelowBase: '0', minLeftoverBase: '0', deficit: true },
-    },
-    prices: { WETH: '2000', USDC: '1' },
-    account: { supplies: { WETH: '1' }, borrows: { USDC: '1800' } },
-    request: { debtAsset: 'USDC', collateralAsset: 'WETH', debtToCover: '100' },
-  };
+  const scenario: LendingScenario = aaveScenario({
+    assets: { WETH: { ...WETH, liquidationThreshold: '0.86', liquidationBonus: '1.0438', protocolFee: '0' }, USDC: USDC_LOAN },
+    rules: MORPHO,
+    supplies: { WETH: '1' },
+    borrows: { USDC: '1800' },
+    debtToCover: '100',
+  });
 
   it('the hand-written scenario is valid and the reference is clean on it', () => {
     const report = checkLendingCase(liquidateLending, scenario);

@@ -17,16 +17,14 @@
  */
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { Type } from 'typebox';
 import { describe, expect, it } from 'vitest';
 import { liquidateLending } from '../../src/lending/index.ts';
 import { Dec } from '../../src/model/decimal.ts';
-import { CLOSED, patterned } from '../../src/wire/common.ts';
-import type { CloseFactorRules, LendingParams, LendingResult, LendingScenario } from '../../src/wire/lending.ts';
-import { LendingParams as LendingParamsSchema } from '../../src/wire/lending.ts';
-import { ProfileSource } from '../../src/wire/profile.ts';
+import type { CloseFactorRules, LendingParams, LendingScenario } from '../../src/wire/lending.ts';
+import { LendingProfile } from '../../src/wire/lendingProfile.ts';
 import { validator } from '../../src/wire/validate.ts';
 import { params as runParams } from '../profile.ts';
+import { run } from './support.ts';
 
 const ORIGIN = 'aave-dao/aave-v3-origin';
 const LIQUIDATION_LOGIC = `${ORIGIN} src/contracts/protocol/libraries/logic/LiquidationLogic.sol`;
@@ -36,19 +34,6 @@ const V33_FEATURES = `${ORIGIN} docs/3.3/Aave-v3.3-features.md`;
 const V37_ROUNDING = `${ORIGIN} docs/3.7/liquidation-rounding.md`;
 const DOCS_LIQUIDATIONS = 'https://aave.com/docs/developers/liquidations';
 const SNAPSHOT = 'bgd-labs/aave-proposals-v3 reports/AaveV3Ethereum_UpgradeAaveV3ETHPooolWETHParameters_20231031_after.json';
-
-/** A lending profile: the perp profile's frame (src/wire/profile.ts) around lending params. */
-const LendingProfile = Type.Object(
-  {
-    name: patterned('^[a-z0-9]+(-[a-z0-9]+)*$', 'a profile name'),
-    venue: Type.String({ minLength: 1 }),
-    asOf: patterned('^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'a date YYYY-MM-DD'),
-    sources: Type.Array(ProfileSource, { minItems: 1 }),
-    params: LendingParamsSchema,
-    notModelled: Type.Array(Type.String({ minLength: 1 })),
-  },
-  CLOSED,
-);
 
 interface AaveProfile {
   readonly name: string;
@@ -76,13 +61,6 @@ type Amounts = Record<string, string>;
 
 function scenario(params: LendingParams, prices: Amounts, supplies: Amounts, borrows: Amounts, request?: LendingScenario['request']): LendingScenario {
   return { model: 'lending', params, prices, account: { supplies, borrows }, ...(request === undefined ? {} : { request }) };
-}
-
-/** The reference's result, or the test fails with the reference's issues. */
-function run(sc: LendingScenario): LendingResult {
-  const out = liquidateLending(sc);
-  if (!out.ok) throw new Error(`reference refused the scenario: ${JSON.stringify(out.error.issues)}`);
-  return out.result;
 }
 
 /** One asset of Aave's Foundry test market. */

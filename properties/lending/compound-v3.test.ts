@@ -18,28 +18,12 @@
  * at both values (the one exception, HF = 1 exactly at factor 1, is its own case, which shows the
  * refusal and runs the same boundary at factor 0.8), and absorb itself reads only the liquidationFactor.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { liquidateLending } from '../../src/lending/liquidateLending.ts';
-import { LendingParams, type LendingAsset, type LendingResult, type LendingScenario } from '../../src/wire/lending.ts';
-import { validator } from '../../src/wire/validate.ts';
+import type { LendingAsset, LendingParams, LendingScenario } from '../../src/wire/lending.ts';
+import { expectLendingProfileFile, lendingProfileFile, run } from './support.ts';
 
-interface LendingProfileFile {
-  readonly name: string;
-  readonly venue: string;
-  readonly asOf: string;
-  readonly sources: readonly { readonly what: string; readonly where: string }[];
-  readonly params: LendingParams;
-  readonly notModelled: readonly string[];
-}
-
-const profile = JSON.parse(readFileSync(new URL('../../profiles/lending/compound-v3.json', import.meta.url), 'utf8')) as LendingProfileFile;
-
-function run(sc: LendingScenario): LendingResult {
-  const out = liquidateLending(sc);
-  if (!out.ok) throw new Error(JSON.stringify(out.error));
-  return out.result;
-}
+const profile = lendingProfileFile('compound-v3');
 
 /** Comet's test default liquidateCollateralFactor 1, as the nearest threshold spec §11.1 accepts. */
 const LCF_ONE = '0.999999999999999999';
@@ -70,14 +54,7 @@ function account(params: LendingParams, supplies: Record<string, string>, borrow
 
 describe('profiles/lending/compound-v3.json', () => {
   it('is a lending profile: its fields, a params object the schema accepts, named after its file', () => {
-    expect(Object.keys(profile).sort()).toEqual(['asOf', 'name', 'notModelled', 'params', 'sources', 'venue']);
-    expect(profile.name).toBe('compound-v3');
-    expect(profile.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(profile.sources.length).toBeGreaterThan(0);
-    for (const s of profile.sources) expect(s.what.length * s.where.length).toBeGreaterThan(0);
-    expect(profile.notModelled.length).toBeGreaterThan(0);
-    const v = validator(LendingParams)(profile.params);
-    expect(v.ok ? [] : v.issues).toEqual([]);
+    expectLendingProfileFile(profile, 'compound-v3');
   });
 
   it('passes the semantic checks of spec §11.1 with every collateral held', () => {

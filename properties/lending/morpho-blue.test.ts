@@ -21,34 +21,18 @@
  * exactly assets · 10^6 (SharesMathLib's virtual shares), so shares and assets agree to the asset
  * unit except where a case repays a fraction of a unit.
  */
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { liquidateLending } from '../../src/lending/liquidateLending.ts';
-import { LendingParams, type LendingAsset, type LendingResult, type LendingScenario } from '../../src/wire/lending.ts';
-import { validator } from '../../src/wire/validate.ts';
+import type { LendingAsset, LendingParams, LendingScenario } from '../../src/wire/lending.ts';
+import { expectLendingProfileFile, lendingProfileFile, run } from './support.ts';
 import { params } from '../profile.ts';
 
-interface LendingProfileFile {
-  readonly name: string;
-  readonly venue: string;
-  readonly asOf: string;
-  readonly sources: readonly { readonly what: string; readonly where: string }[];
-  readonly params: LendingParams;
-  readonly notModelled: readonly string[];
-}
-
-const profile = JSON.parse(readFileSync(new URL('../../profiles/lending/morpho-blue.json', import.meta.url), 'utf8')) as LendingProfileFile;
+const profile = lendingProfileFile('morpho-blue');
 const PARAMS = profile.params;
 /** The same market under the spec's default rounding (rules.rounding absent, spec §11.5 `"exact"`). */
 const { rounding: _venueRounding, ...EXACT_RULES } = PARAMS.rules as LendingParams['rules'] & { rounding?: string };
 const EXACT: LendingParams = { ...PARAMS, rules: EXACT_RULES as LendingParams['rules'] };
-
-function run(sc: LendingScenario): LendingResult {
-  const out = liquidateLending(sc);
-  if (!out.ok) throw new Error(JSON.stringify(out.error));
-  return out.result;
-}
 
 /** A position in the profile's WETH/USDC market at WETH price `price` (USDC per WETH). */
 function position(weth: string, usdc: string, price: string, debtToCover: string, params: LendingParams = PARAMS): LendingScenario {
@@ -89,14 +73,7 @@ const wadString = (x: bigint) => `${x / WAD}.${(x % WAD).toString().padStart(18,
 
 describe('profiles/lending/morpho-blue.json', () => {
   it('is a lending profile: its fields, a params object the schema accepts, named after its file', () => {
-    expect(Object.keys(profile).sort()).toEqual(['asOf', 'name', 'notModelled', 'params', 'sources', 'venue']);
-    expect(profile.name).toBe('morpho-blue');
-    expect(profile.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(profile.sources.length).toBeGreaterThan(0);
-    for (const s of profile.sources) expect(s.what.length * s.where.length).toBeGreaterThan(0);
-    expect(profile.notModelled.length).toBeGreaterThan(0);
-    const v = validator(LendingParams)(profile.params);
-    expect(v.ok ? [] : v.issues).toEqual([]);
+    expectLendingProfileFile(profile, 'morpho-blue');
   });
 
   it('passes the semantic checks of spec §11.1 (a scenario on its params is accepted)', () => {

@@ -15,7 +15,8 @@ import type { LiquidationResult, Outcome, ParsedScenario, RiskParams, Scenario }
 
 import type { PolicyPromise } from '../policy/promises.ts';
 
-interface Entry {
+/** What every catalog entry states, perp (PRP) and lending (LND, src/lending/invariants/) alike. */
+export interface CatalogEntry {
   readonly id: string;
   readonly title: string;
   readonly statement: string;
@@ -33,7 +34,7 @@ export interface Case {
 }
 
 /** An entry judged on engines: it states what it presumes of their policy. */
-interface Judged extends Entry {
+interface Judged extends CatalogEntry {
   /**
    * What the invariant presumes of the engine's policy (spec §10.7): it is judged only on engines
    * whose declared policy makes every one of these promises; `[]` holds for every correct engine.
@@ -78,7 +79,7 @@ export interface RelationInvariant extends Judged {
   readonly compare: (c: Case, runs: readonly DerivedRun[]) => readonly string[];
 }
 
-export interface ParamsInvariant extends Entry {
+export interface ParamsInvariant extends CatalogEntry {
   readonly kind: 'params';
   readonly check: (p: RiskParams) => readonly string[];
 }

@@ -4,6 +4,7 @@
  * @see docs/spec.md#11-lending-health-factor
  */
 export { liquidateLending, liquidateParsedLending } from './liquidateLending.ts';
+export { REFERENCE_LENDING_STEPS, type LendingSteps } from './lendingSteps.ts';
 export { parseLendingScenario } from './parseLendingScenario.ts';
 export { accountValue, collateralValue, debtValue, totalDebtValue, type AccountValue } from './baseValue.ts';
 export { HEALTH_DIGITS, healthAbove, healthFactor, isLiquidatable } from './healthFactor.ts';

@@ -4,35 +4,35 @@
  */
 import { FZERO, toCanonical, type Fixed } from '../model/fixed.ts';
 import type { LendingResult, LendingRevertReason } from '../wire/lending.ts';
-import { absorb } from './absorb.ts';
 import { amountsOf } from './amounts.ts';
-import { accountValue } from './baseValue.ts';
-import { debtCovered, maxRepayable } from './closeFactor.ts';
-import { writeOff } from './deficit.ts';
-import { leavesDust } from './dust.ts';
-import { healthFactor, isLiquidatable } from './healthFactor.ts';
+import type { AccountValue } from './baseValue.ts';
+import { debtCovered } from './closeFactor.ts';
+import { healthFactor } from './healthFactor.ts';
+import { REFERENCE_LENDING_STEPS, type LendingSteps } from './lendingSteps.ts';
 import { parseLendingScenario } from './parseLendingScenario.ts';
-import { protocolFee } from './protocolFee.ts';
-import { seize } from './seize.ts';
 import type { Balances, FLendingAccount, FLendingScenario, LendingOutcome } from './types.ts';
 
-/** Validates `scenario` (spec §11.1) and liquidates it; a user's mistake is an error value, never a throw. */
-export function liquidateLending(scenario: unknown): LendingOutcome {
+/**
+ * Validates `scenario` (spec §11.1) and liquidates it; a user's mistake is an error value, never a
+ * throw. `steps` other than the reference's are the lending zoo's (src/lending/zoo/support.ts).
+ */
+export function liquidateLending(scenario: unknown, steps: LendingSteps = REFERENCE_LENDING_STEPS): LendingOutcome {
   const parsed = parseLendingScenario(scenario);
   if (!parsed.ok) return { ok: false, error: { code: 'invalid-input', issues: parsed.issues } };
-  return { ok: true, result: liquidateParsedLending(parsed.value) };
+  return { ok: true, result: liquidateParsedLending(parsed.value, steps) };
 }
 
-/** The rules of spec §11.3–§11.9 on a scenario that passed §11.1. */
-export function liquidateParsedLending(sc: FLendingScenario): LendingResult {
+/** The rules of spec §11.3–§11.9 on a scenario that passed §11.1, optionally with steps swapped. */
+export function liquidateParsedLending(sc: FLendingScenario, steps: LendingSteps = REFERENCE_LENDING_STEPS): LendingResult {
   const { market, rules, account } = sc;
-  const before = accountValue(market, account);
+  const value = (a: FLendingAccount): AccountValue => steps.accountValue(market, a);
+  const before = value(account);
   const healthBefore = healthFactor(before);
   // Verify the account is liquidatable (§11.3): a healthy account is reported, not reverted.
-  if (!isLiquidatable(before)) return unchanged(sc, 'healthy', healthBefore);
+  if (!steps.isLiquidatable(before)) return unchanged(sc, 'healthy', healthBefore);
 
   if (rules.kind === 'absorb') {
-    const a = absorb(market, account, sc.reserves);
+    const a = steps.absorb(market, account, sc.reserves);
     return {
       status: 'liquidated',
       repaid: amountsOf(a.repaid),
@@ -42,7 +42,7 @@ export function liquidateParsedLending(sc: FLendingScenario): LendingResult {
       deficit: amountsOf(a.deficit),
       account: accountOf(a.account),
       healthBefore,
-      healthAfter: healthFactor(accountValue(market, a.account)),
+      healthAfter: healthFactor(value(a.account)),
       ...(a.reserves === undefined ? {} : { reserves: toCanonical(a.reserves) }),
     };
   }
@@ -52,19 +52,20 @@ export function liquidateParsedLending(sc: FLendingScenario): LendingResult {
   const c = request.collateralAsset;
   const debtBalance = account.borrows.get(d) ?? FZERO;
   const collateralBalance = account.supplies.get(c) ?? FZERO;
-  const covered = debtCovered(request, maxRepayable(market, rules, account, before, request));
-  const { seized, repaid } = seize(market, d, c, covered, collateralBalance, rules.rounding);
-  const fee = protocolFee(market.assets.get(c)!, seized, rules.rounding);
+  const covered = debtCovered(request, steps.maxRepayable(market, rules, account, before, request));
+  const seizure = steps.seize(market, d, c, covered, collateralBalance, rules.rounding);
+  const { seized, repaid } = seizure;
+  const fee = steps.protocolFee(market.assets.get(c)!, seized, rules.rounding);
   // Verify the call leaves no dust (§11.7) before anything moves.
-  if (leavesDust(market, rules, request, { debtBalance, collateralBalance }, { repaid, seized })) {
+  if (steps.leavesDust(market, rules, request, { debtBalance, collateralBalance }, { repaid, seized })) {
     return unchanged(sc, 'reverted', healthBefore, 'must-not-leave-dust');
   }
 
   const moved: FLendingAccount = {
     supplies: withAmount(account.supplies, c, collateralBalance.sub(seized)),
-    borrows: withAmount(account.borrows, d, debtBalance.sub(repaid)),
+    borrows: withAmount(account.borrows, d, debtBalance.sub(steps.debtBurned(covered, seizure))),
   };
-  const { account: after, deficit } = rules.deficit ? writeOff(market, moved) : { account: moved, deficit: new Map<string, Fixed>() };
+  const { account: after, deficit } = rules.deficit ? steps.writeOff(market, moved, request) : { account: moved, deficit: new Map<string, Fixed>() };
   return {
     status: 'liquidated',
     repaid: amountsOf(new Map([[d, repaid]])),
@@ -74,7 +75,7 @@ export function liquidateParsedLending(sc: FLendingScenario): LendingResult {
     deficit: amountsOf(deficit),
     account: accountOf(after),
     healthBefore,
-    healthAfter: healthFactor(accountValue(market, after)),
+    healthAfter: healthFactor(value(after)),
   };
 }
 

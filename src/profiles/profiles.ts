@@ -6,50 +6,22 @@
  * @see docs/spec.md#109-policy-names-and-venue-profiles
  * @see docs/profiles/README.md
  */
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Issue } from '../model/types.ts';
+import { readNamedJsonFolder, type NamedJsonFolder } from '../io/readNamedJsonFolder.ts';
 import { readProfile, type LoadedProfile } from './readProfile.ts';
 
 /** The shipped profiles folder, an absolute path. */
 export const PROFILES_DIR = fileURLToPath(new URL('../../profiles/', import.meta.url));
 
 /** A folder's profiles, by name, or the problems of the files that are not profiles. */
-export interface ProfileFolder {
-  readonly profiles: ReadonlyMap<string, LoadedProfile>;
-  /** per refused file; a shipped folder has none (a test loops over it) */
-  readonly problems: readonly { readonly file: string; readonly issues: readonly Issue[] }[];
-}
+export type ProfileFolder = NamedJsonFolder<LoadedProfile>;
 
 /**
  * Reads every `*.json` of `dir` (a missing folder has none), in name order. A file's `name` must
  * be its file name: `--profile NAME` and a handshake's `"policy": NAME` find it by that name.
  */
 export function readProfileFolder(dir: string): ProfileFolder {
-  let names: string[];
-  try {
-    names = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
-  } catch {
-    return { profiles: new Map(), problems: [] };
-  }
-  const profiles = new Map<string, LoadedProfile>();
-  const problems: { file: string; issues: readonly Issue[] }[] = [];
-  for (const f of names) {
-    const file = join(dir, f);
-    const r = readProfile(file);
-    if (!r.ok) {
-      problems.push({ file, issues: r.issues });
-      continue;
-    }
-    const stem = f.slice(0, -'.json'.length);
-    if (r.profile.wire.name !== stem) {
-      problems.push({ file, issues: [{ path: 'name', expected: `${JSON.stringify(stem)} (the file's name)`, received: JSON.stringify(r.profile.wire.name) }] });
-      continue;
-    }
-    profiles.set(stem, r.profile);
-  }
-  return { profiles, problems };
+  return readNamedJsonFolder(dir, readProfile, (p) => p.wire.name);
 }
 
 let shipped: ProfileFolder | undefined;

@@ -9,16 +9,16 @@
 import { Type } from 'typebox';
 import { CLOSED, KEBAB, patterned, wireId, type Wire } from './common.ts';
 import { LendingParams } from './lending.ts';
-import { ProfileSource } from './profile.ts';
+import { NotModelled, ProfileAsOf, ProfileSources } from './profile.ts';
 
 export const LendingProfile = Type.Object(
   {
     name: patterned(KEBAB, 'a profile name (lowercase words joined by "-", e.g. "aave-v3")'),
     venue: Type.String({ minLength: 1, description: 'the venue and market, e.g. "Aave v3 Core market on Ethereum mainnet"' }),
-    asOf: patterned('^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'a date YYYY-MM-DD', 'when the parameters and sources were read'),
-    sources: Type.Array(ProfileSource, { minItems: 1 }),
+    asOf: ProfileAsOf,
+    sources: ProfileSources,
     params: LendingParams,
-    notModelled: Type.Array(Type.String({ minLength: 1 }), { description: 'what of the venue is deliberately not modelled, and why' }),
+    notModelled: NotModelled,
   },
   {
     ...CLOSED,

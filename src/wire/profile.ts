@@ -16,15 +16,22 @@ export const ProfileSource = Type.Object(
   { ...CLOSED, description: 'one primary source of the profile' },
 );
 
+/** When a profile's parameters and sources were read (every profile file, perp and lending). */
+export const ProfileAsOf = patterned('^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'a date YYYY-MM-DD', 'when the parameters and sources were read');
+/** A profile's primary sources, at least one. */
+export const ProfileSources = Type.Array(ProfileSource, { minItems: 1 });
+/** What of the venue a profile deliberately leaves out. */
+export const NotModelled = Type.Array(Type.String({ minLength: 1 }), { description: 'what of the venue is deliberately not modelled, and why' });
+
 export const Profile = Type.Object(
   {
     name: patterned('^[a-z0-9]+(-[a-z0-9]+)*$', 'a profile name (lowercase words joined by "-", e.g. "dydx-v4")'),
     venue: Type.String({ minLength: 1, description: 'the venue and product, e.g. "dYdX v4 perpetuals"' }),
-    asOf: patterned('^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'a date YYYY-MM-DD', 'when the parameters and sources were read'),
-    sources: Type.Array(ProfileSource, { minItems: 1 }),
+    asOf: ProfileAsOf,
+    sources: ProfileSources,
     policy: Policy,
     params: Params,
-    notModelled: Type.Array(Type.String({ minLength: 1 }), { description: 'what of the venue is deliberately not modelled, and why' }),
+    notModelled: NotModelled,
   },
   {
     ...CLOSED,

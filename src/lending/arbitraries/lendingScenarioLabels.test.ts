@@ -8,22 +8,15 @@ import { closeFactorCap, rawAccount } from './accountValues.ts';
 import { lendingScenario } from './lendingScenario.ts';
 import { lendingScenarioLabels } from './lendingScenarioLabels.ts';
 import { rawOf } from './units.ts';
+import { USDC, WETH, aaveScenario } from '../__support__/workedExamples.ts';
 
 function aave(o: { weth?: string; usdc?: string; debtToCover?: string } = {}): LendingScenario {
-  return {
-    model: 'lending',
-    params: {
-      baseScale: 8,
-      assets: {
-        USDC: { unit: '0.000001', liquidationThreshold: '0.8', liquidationBonus: '1.045', protocolFee: '0.2', collateral: true },
-        WETH: { unit: '0.000000000000000001', liquidationThreshold: '0.825', liquidationBonus: '1.05', protocolFee: '0.1', collateral: true },
-      },
-      rules: { kind: 'close-factor', closeFactor: '0.5', fullBelowHealth: '0.95', closeFactorOf: 'total', fullBelowBase: '2000', minLeftoverBase: '1000', deficit: true },
-    },
-    prices: { USDC: '1', WETH: o.weth ?? '2000' },
-    account: { supplies: { WETH: '10' }, borrows: { USDC: o.usdc ?? '17000' } },
-    request: { debtAsset: 'USDC', collateralAsset: 'WETH', debtToCover: o.debtToCover ?? '8500' },
-  };
+  return aaveScenario({
+    assets: { USDC: { ...USDC, liquidationThreshold: '0.8', protocolFee: '0.2' }, WETH },
+    wethPrice: o.weth,
+    borrows: { USDC: o.usdc ?? '17000' },
+    debtToCover: o.debtToCover ?? '8500',
+  });
 }
 
 describe('lendingScenarioLabels', () => {

@@ -9,43 +9,14 @@ import type { LendingResult, LendingScenario } from '../../wire/lending.ts';
 import { liquidateLending } from '../liquidateLending.ts';
 import { checkLendingCase } from './checkLendingCase.ts';
 import type { LendingEngine } from './invariant.ts';
-
-const AAVE_30 = { kind: 'close-factor', closeFactor: '0.5', fullBelowHealth: '0.95', closeFactorOf: 'reserve', fullBelowBase: '0', minLeftoverBase: '0', deficit: false } as const;
+import { AAVE_V32, AAVE_V33, USDC_LOAN, WETH, aaveScenario } from '../__support__/workedExamples.ts';
+// PARTIAL: §11.4–§11.6's result, hand-computed in that module.
+import { AAVE_PARTIAL as PARTIAL } from '../__support__/workedResults.ts';
 
 /** Spec §11.2's account: 10 WETH at `wethPrice` (LT 0.825, LB 1.05, fee 0.1) against 17,000 USDC. */
-function account(wethPrice: string, rules: LendingScenario['params']['rules'] = AAVE_30, debtToCover = 'max'): LendingScenario {
-  return {
-    model: 'lending',
-    params: {
-      baseScale: 8,
-      assets: {
-        WETH: { unit: '0.000000000000000001', liquidationThreshold: '0.825', liquidationBonus: '1.05', protocolFee: '0.1', collateral: true },
-        USDC: { unit: '0.000001', liquidationThreshold: '0', liquidationBonus: '1', protocolFee: '0', collateral: false },
-      },
-      rules,
-    },
-    prices: { WETH: wethPrice, USDC: '1' },
-    account: { supplies: { WETH: '10' }, borrows: { USDC: '17000' } },
-    request: { debtAsset: 'USDC', collateralAsset: 'WETH', debtToCover },
-  };
+function account(wethPrice: string, rules: LendingScenario['params']['rules'] = AAVE_V32, debtToCover = 'max'): LendingScenario {
+  return aaveScenario({ assets: { WETH, USDC: USDC_LOAN }, wethPrice, rules, debtToCover });
 }
-
-/**
- * Hand-computed (§11.3–§11.6): W = 16500 < D = 17000, HF = 33/34 floored; M = ⌊0.5 · 17000⌋ = 8500;
- * s = 8500 · 1.05 / 2000 = 4.4625; fee = ⌈(4.4625 − 4.25) · 0.1⌉ = 0.02125; after 5.5375 WETH and
- * 8500 USDC, W′ = 11075 · 0.825 = 9136.875, HF′ = 9136.875 / 8500 floored.
- */
-const PARTIAL: LendingResult = {
-  status: 'liquidated',
-  repaid: { USDC: '8500' },
-  seized: { WETH: '4.4625' },
-  protocolFee: { WETH: '0.02125' },
-  liquidatorReceives: { WETH: '4.44125' },
-  deficit: {},
-  account: { supplies: { WETH: '5.5375' }, borrows: { USDC: '8500' } },
-  healthBefore: '0.970588235294117647',
-  healthAfter: '1.074926470588235294',
-};
 
 const answering = (result: LendingResult): LendingEngine => () => ({ ok: true, result });
 const idsOf = (engine: LendingEngine, sc: LendingScenario): string[] => [...new Set(checkLendingCase(engine, sc).violations.map((v) => v.invariant))].sort();
@@ -104,7 +75,7 @@ describe('lending catalog on the trigger (hand-computed, spec §11.3)', () => {
 
 describe('lending catalog on I4 (spec §11.11 worked example, hand-computed)', () => {
   // WETH at 1600: W = 13200, D = 17000, HF = 0.7764… < LB·LT = 0.86625; CF 1, repay 1000 USDC.
-  const sc = account('1600', { ...AAVE_30, closeFactor: '1' }, '1000');
+  const sc = account('1600', { ...AAVE_V32, closeFactor: '1' }, '1000');
 
   it('the partial call lowers HF as the proposition says, and the reference passes', () => {
     const ref = liquidateLending(sc);
@@ -134,10 +105,8 @@ describe('lending catalog on I4 (spec §11.11 worked example, hand-computed)', (
 });
 
 describe('lending catalog on the dust rule and the deficit (spec §11.7–§11.8, hand-computed)', () => {
-  const AAVE_33 = { kind: 'close-factor', closeFactor: '0.5', fullBelowHealth: '0.95', closeFactorOf: 'total', fullBelowBase: '2000', minLeftoverBase: '1000', deficit: true } as const;
-
   it('at WETH 1900 repaying 16500 of 17000 reverts (500 USDC left < 1000); liquidating instead is LND-008', () => {
-    const sc = account('1900', AAVE_33, '16500');
+    const sc = account('1900', AAVE_V33, '16500');
     const ref = liquidateLending(sc);
     expect(ref.ok && [ref.result.status, ref.result.reason]).toEqual(['reverted', 'must-not-leave-dust']);
     // W = 15675 ≤ 0.95 · 17000: full; s = ⌊16500 · 1.05 / 1900⌋ = 9.118421052631578947;
@@ -158,7 +127,7 @@ describe('lending catalog on the dust rule and the deficit (spec §11.7–§11.8
   });
 
   it('at WETH 1600 the collateral runs out and the rest is deficit; writing it off beside collateral is LND-009', () => {
-    const sc = account('1600', AAVE_33);
+    const sc = account('1600', AAVE_V33);
     const ref = liquidateLending(sc);
     // s₀ = 17000 · 1.05 / 1600 = 11.15625 > 10: s = 10, r = ⌈16000 / 1.05⌉_{10^−6} = 15238.095239,
     // deficit 17000 − 15238.095239 = 1761.904761.

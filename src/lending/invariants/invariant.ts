@@ -11,6 +11,7 @@
 import type { LendingOutcome } from '../types.ts';
 import type { LendingResult, LendingScenario } from '../../wire/lending.ts';
 import type { LendingView } from './lendingView.ts';
+import type { CatalogEntry } from '../../invariants/invariant.ts';
 
 /** What a lending engine is: the reference's signature (src/lending/liquidateLending.ts). */
 export type LendingEngine = (scenario: LendingScenario) => LendingOutcome;
@@ -21,13 +22,8 @@ export type LendingAnswer = LendingOutcome | { readonly ok: false; readonly erro
 /** The rule kinds of spec §11.1 an invariant can presume. */
 export type LendingRuleKind = 'close-factor' | 'absorb';
 
-interface Entry {
-  readonly id: string;
-  readonly title: string;
-  readonly statement: string;
-  readonly domain: string;
-  /** anchor in docs/spec.md (a §11 heading) */
-  readonly spec: string;
+/** The perp catalog's entry fields (its `spec` a §11 heading), and the rule kinds it presumes. */
+interface Entry extends CatalogEntry {
   /** the rule kinds it is judged under; an engine under any other kind is not judged by it */
   readonly presumes: readonly LendingRuleKind[];
 }
