@@ -8,12 +8,13 @@
  * them, and print the rerun line; the reference behind the same adapter must pass, LREF-001
  * included, so a detection is the engine's bug and never the adapter's.
  */
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { runCli } from '../src/cli/__support__/runCli.ts';
 import { lendingScenario } from '../src/lending/arbitraries/lendingScenario.ts';
 import { LENDING_CATALOG } from '../src/lending/invariants/catalog.ts';
@@ -257,4 +258,141 @@ describe('check --impl <engine whose handshake names a lending profile>', () => 
     expect(row(r.out, 'LREF-001')).toEqual({ mark: '✓', checked: 40, violated: 0 });
     expect(r.out).toMatch(/All \d+ lending invariants held on 40 scenarios/);
   }, TIMEOUT);
+});
+
+// ---------------------------------------------------------------------------------------------
+// The lending run loop as the perp check runs it: progress, a clean stop on a signal, pipelining,
+// no pass without a judged scenario, the failure database, and the unknown-profile message.
+
+const PY_BUGGY = 'python3 examples/python/lending_engine.py --profile morpho-blue --bug seize-round-up';
+const lendingFailures = (dir: string): string[] => readdirSync(dir).filter((f) => /^lending-failure-[0-9a-f]{16}\.json$/.test(f));
+
+describe('check --profile <lending profile>: the progress line', () => {
+  it('LIQCHECK_PROGRESS=1 prints a line on stderr per case, as the perp check does; a short run in a log prints none', async () => {
+    vi.stubEnv('LIQCHECK_PROGRESS', '1');
+    try {
+      const r = await runCli(['check', '--profile', 'aave-v3', '--runs', '30', '--seed', '2']);
+      expect(r.code, r.out + r.err).toBe(0);
+      expect(r.err).toMatch(/^check: 1\/30 scenarios /m);
+      expect(r.err).toMatch(/^check: 30\/30 scenarios \(100%\), .*, ETA /m);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    const quiet = await runCli(['check', '--profile', 'aave-v3', '--runs', '30', '--seed', '2']);
+    expect(quiet.err).toBe('');
+  }, TIMEOUT);
+});
+
+describe('check --profile <lending profile> stopped by a signal (a Python subprocess engine)', () => {
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)('%s: prints what ran, "NOT a pass", writes the report marked interrupted, keeps the failures, exits %d', async (signal, exit) => {
+    const dir = mkdtempSync(join(tmpdir(), 'liqcheck-lending-signals-'));
+    const failures = join(dir, 'failures');
+    const argv = ['check', '--profile', 'morpho-blue', '--impl', PY_BUGGY, '--runs', '10000000', '--seed', '3', '--failures', failures, '--json', join(dir, 'report.json')];
+    const child = spawn('node', ['bin/liqcheck.mjs', ...argv], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += String(d)));
+    child.stderr.on('data', (d: Buffer) => (err += String(d)));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const saved = (): string[] => (existsSync(failures) ? lendingFailures(failures) : []);
+    const t0 = Date.now();
+    while (saved().length === 0 && child.exitCode === null && Date.now() - t0 < 90_000) await new Promise((r) => setTimeout(r, 50));
+    expect(saved().length, `no counterexample saved while running\n${out}\n${err}`).toBeGreaterThan(0);
+    child.kill(signal);
+    const code = await exited;
+    expect(code, `${out}\n${err}`).toBe(exit);
+    expect(err).toContain(`${signal} — stopping after the work in flight`);
+    expect(out).toMatch(new RegExp(`Interrupted by ${signal} after \\d+ of 10000000 scenarios: NOT a pass`));
+    expect(out).toMatch(/✗ LND-004 .*\(not shrunk: the run was stopped\)\n/);
+    expect(out).toMatch(/ {2}saved as: \S+lending-failure-[0-9a-f]{16}\.json\n/);
+    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as { interrupted?: string; ok: boolean; cases: number; concurrency: number };
+    expect(report).toMatchObject({ interrupted: signal, ok: false, concurrency: 16 });
+    expect(report.cases).toBeGreaterThan(0);
+    for (const f of saved()) expect(JSON.parse(readFileSync(join(failures, f), 'utf8'))).toMatchObject({ format: 'liqcheck-lending-failure-1', profile: 'morpho-blue' });
+    expect(readdirSync(failures).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  }, TIMEOUT);
+});
+
+describe('check --profile <lending profile> pipelines an engine\'s requests', () => {
+  it('a subprocess engine is judged 16 cases at a time (the report says so), and the output and report are the same, byte for byte, on a second run of the seed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'liqcheck-lending-pipeline-'));
+    const run = (n: number) => runCli(['check', '--profile', 'morpho-blue', '--impl', PY_BUGGY, '--runs', '150', '--seed', '8', '--json', join(dir, `r${n}.json`)]);
+    const [one, two] = [await run(1), await run(2)];
+    expect(one.code, one.out + one.err).toBe(1);
+    expect(two.out).toBe(one.out);
+    const text = readFileSync(join(dir, 'r1.json'), 'utf8');
+    expect(readFileSync(join(dir, 'r2.json'), 'utf8')).toBe(text);
+    expect(JSON.parse(text)).toMatchObject({ concurrency: 16, cases: 150, judged: 150 });
+  }, TIMEOUT);
+});
+
+describe('check --profile <lending profile>: a run that judges no scenario is no pass', () => {
+  it('an engine that answers nothing: "No scenario was judged: NOT a pass", the report not ok, exit 3 (engine failures)', async () => {
+    const json = join(mkdtempSync(join(tmpdir(), 'liqcheck-lending-none-')), 'report.json');
+    const r = await runCli(['check', '--profile', 'aave-v3', '--runs', '4', '--seed', '1', '--impl', engine('throwingLendingEngine.ts'), '--json', json]);
+    expect(r.code, r.out + r.err).toBe(3);
+    expect(r.out).toContain('No scenario was judged: NOT a pass.');
+    expect(r.out).toContain('✗ no scenario was judged: the engine answered none of the 4 case(s) run');
+    expect(r.out).not.toContain('held on');
+    expect(JSON.parse(readFileSync(json, 'utf8'))).toMatchObject({ cases: 4, judged: 0, ok: false });
+  }, TIMEOUT);
+});
+
+describe('check --profile <lending profile> --failures DIR', () => {
+  it('saves each counterexample as found, replays them first on the next run of the profile, leaves a perp fixture alone and counts it', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'liqcheck-lending-db-')), 'failures');
+    const cases = join(ROOT, 'fixtures/cases');
+    const perp = readdirSync(cases).find((f) => f !== 'manifest.json' && f.endsWith('.json'))!;
+    mkdirSync(dir);
+    copyFileSync(join(cases, perp), join(dir, perp));
+    const impl = engine('triggerAtOneEngine.ts');
+    const first = await runCli(['check', '--profile', 'aave-v3', '--runs', '150', '--seed', '7', '--impl', impl, '--failures', dir]);
+    expect(first.code, first.out + first.err).toBe(1);
+    expect(first.out).toContain(`1 other file(s) in ${dir} are no lending failures (perp fixtures or others): left alone`);
+    const saved = lendingFailures(dir);
+    expect(saved.length).toBeGreaterThan(0);
+    for (const f of saved) {
+      const doc = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { format: string; profile: string; invariants: string[]; scenario: LendingScenario };
+      expect(doc).toMatchObject({ format: 'liqcheck-lending-failure-1', profile: 'aave-v3' });
+      expect(first.out).toContain(`saved as: ${join(dir, f)}`);
+      // Each saved scenario still violates what it names, on the engine: judged independently.
+      const again = checkLendingCase(LENDING_ZOO.find((z) => z.name === 'triggerAtOne')!.engine, doc.scenario);
+      expect(again.violations.map((v) => v.invariant), f).toEqual(expect.arrayContaining(doc.invariants.filter((i) => i !== 'LREF-001')));
+    }
+    // Another seed, few cases: the saved failures are judged first, so the bug is found again.
+    const second = await runCli(['check', '--profile', 'aave-v3', '--runs', '5', '--seed', '99', '--impl', impl, '--failures', dir]);
+    expect(second.code, second.out + second.err).toBe(1);
+    expect(second.out).toContain(`replayed ${saved.length} saved failure(s) first`);
+    expect(row(second.out, 'LND-000')?.checked).toBe(5 + saved.length);
+    expect(row(second.out, 'LREF-001')?.mark).toBe('✗');
+    expect(readFileSync(join(dir, perp), 'utf8')).toBe(readFileSync(join(cases, perp), 'utf8'));
+    // Another lending profile's run leaves them for aave-v3 and says so.
+    const other = await runCli(['check', '--profile', 'morpho-blue', '--runs', '5', '--seed', '1', '--failures', dir]);
+    expect(other.code, other.out + other.err).toBe(0);
+    expect(other.out).toContain(`${saved.length} saved lending failure(s) in ${dir} were recorded under another lending profile: not replayed`);
+    expect(lendingFailures(dir)).toEqual(saved);
+  }, TIMEOUT);
+
+  it('without --failures nothing is saved or replayed; an unwritable DIR is a usage error before the run (exit 2)', async () => {
+    const base = mkdtempSync(join(tmpdir(), 'liqcheck-lending-db-'));
+    const file = join(base, 'a-file');
+    writeFileSync(file, 'x');
+    const r = await runCli(['check', '--profile', 'aave-v3', '--runs', '5', '--failures', join(file, 'below')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--failures');
+    expect(r.out).toBe('');
+  }, TIMEOUT);
+});
+
+describe('an unknown --profile NAME', () => {
+  it('lists the lending profiles too (exit 2)', async () => {
+    const r = await runCli(['check', '--profile', 'no-such-venue']);
+    expect(r.code).toBe(2);
+    const names = readdirSync(join(ROOT, 'profiles/lending')).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
+    expect(names.length).toBeGreaterThan(0);
+    expect(r.err).toContain(`; lending profiles: ${names.join(', ')} (or a path to a profile file`);
+  });
 });
