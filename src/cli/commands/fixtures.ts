@@ -12,6 +12,8 @@ import { generateSuiteOnWorkers, type GeneratedSuite } from '../../fixtures/gene
 import { unlistableDir, verifyDir, type VerifyReport } from '../../fixtures/verify.ts';
 import { interruptedSwap, recoverSuite, suiteTargetProblem, writeSuite } from '../../fixtures/writeSuite.ts';
 import { formatDuration, formatRate } from '../../io/formatFigure.ts';
+import { generateLendingFixtures, isLendingSuite, verifyLendingFixtures } from '../../lending/fixtures/index.ts';
+import { lendingProfileFor } from '../../lending/profiles/lendingProfileFor.ts';
 import { loadParams } from '../loadParams.ts';
 import { loadProfile } from '../loadProfile.ts';
 import { progressFor } from '../progress.ts';
@@ -21,7 +23,7 @@ import type { Io } from './check.ts';
 
 export const GENERATE_OPTIONS: OptionTable = {
   params: { type: 'string', value: 'FILE', help: 'base risk-parameters JSON (default: the built-in profile)' },
-  profile: { type: 'string', value: 'NAME', help: "a venue profile (liqcheck profiles, or a profile file's path): every case under its policy, on its params (an explicit --params wins)" },
+  profile: { type: 'string', value: 'NAME', help: "a venue profile (liqcheck profiles, or a profile file's path): every case under its policy, on its params (an explicit --params wins); a lending profile writes a lending suite (docs/fixtures.md#lending-fixtures; default --count 60)" },
   count: { type: 'string', value: 'N', help: 'cases to generate (default 600)' },
   seed: { type: 'string', value: 'S', help: 'seed (default 1); the same options give the same bytes' },
   out: { type: 'string', value: 'DIR', help: 'directory to write: case files and manifest.json (required); must be missing, empty or a suite written before' },
@@ -66,6 +68,9 @@ async function generate(argv: readonly string[], io: Io): Promise<number> {
     io.out(helpFor('fixtures generate', GENERATE_SUMMARY, GENERATE_OPTIONS));
     return EXIT.ok;
   }
+  // A lending profile (spec §11) writes a lending suite (docs/fixtures.md#lending-fixtures).
+  const lending = lendingProfileFor(values['profile'] as string | undefined);
+  if (lending !== undefined) return generateLendingFixtures(values, io, values['profile'] as string, lending);
   const out = values['out'];
   if (typeof out !== 'string' || out === '') throw new UsageError('--out DIR is required: the directory to write the suite to');
   // Before any work: first undo what an interrupted run left, then judge the directory as it is.
@@ -128,6 +133,7 @@ async function verify(argv: readonly string[], io: Io): Promise<number> {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(interrupted ?? `${dir}: no such directory`);
   if (interrupted !== null) io.err(`liqcheck: ${interrupted}\n`);
   if (unlistableDir(dir) !== undefined) throw new UsageError(unlistableDir(dir)!);
+  if (isLendingSuite(dir)) return verifyLendingFixtures(dir, values, io, formatVerify);
   return withEngine(values, io, async (engine) => {
     io.out(`liqcheck fixtures verify — ${dir} against ${engine.label}\n`);
     const progress = progressFor(io, 'fixtures verify', 'files');

@@ -9,6 +9,7 @@ import type { Fixture } from '../../fixtures/format.ts';
 import { checkFixture } from '../../fixtures/read.ts';
 import { formatFileProblem, readJsonFile } from '../../io/readJsonFile.ts';
 import { verifyCase } from '../../fixtures/verify.ts';
+import { isLendingFixtureValue, replayLendingFixture } from '../../lending/fixtures/index.ts';
 import { helpFor, parseOptions, type OptionTable } from '../options.ts';
 import { EXIT, UsageError } from '../usageError.ts';
 import type { Io } from './check.ts';
@@ -34,6 +35,7 @@ export async function replay(argv: readonly string[], io: Io): Promise<number> {
   // a JSON file that is not a valid fixture is this command's verdict on it (exit 1).
   const json = readJsonFile(file);
   if (!json.ok) throw new UsageError(formatFileProblem(json.problem));
+  if (isLendingFixtureValue(json.value)) return replayLendingFixture(file, json.value, json.text, values, io);
   const problems = checkFixture(file, json.value, json.text);
   if (problems.length > 0) {
     for (const p of problems) io.out(`✗ ${p.file} at ${p.path}: ${p.message}\n`);
