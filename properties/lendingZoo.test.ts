@@ -25,8 +25,10 @@ import type { LendingEngine } from '../src/lending/invariants/invariant.ts';
 import { sortedJson } from '../src/lending/invariants/sameResult.ts';
 import { liquidateLending } from '../src/lending/liquidateLending.ts';
 import { LENDING_ZOO, type LendingZooEntry } from '../src/lending/zoo/index.ts';
-import { lendingEngineWith } from '../src/lending/zoo/support.ts';
-import { MORPHO, USDC_LOAN, WETH, aaveScenario } from '../src/lending/__support__/workedExamples.ts';
+import { lendingEngineWith, withAsset } from '../src/lending/zoo/support.ts';
+import { MORPHO, USDC_LOAN, WETH, aaveScenario, compoundScenario } from '../src/lending/__support__/workedExamples.ts';
+import { absorb } from '../src/lending/absorb.ts';
+import { FONE } from '../src/model/fixed.ts';
 import type { Violation } from '../src/invariants/invariant.ts';
 import type { LendingScenario } from '../src/wire/lending.ts';
 
@@ -200,6 +202,69 @@ describe('lending catalog: an engine that gives no result', () => {
     const report = checkLendingCase(garbles, scenario);
     expect(report.violations.map((v) => v.invariant)).toEqual(['LND-000']);
     expect(report.violations[0]!.message).toContain('seized["WETH"]');
+  });
+
+  // LND-000 promises the documented shape (spec §11.10: canonical decimals, non-zero entries,
+  // `reason` iff reverted), as LIQ-000 does for perps: without --impl no LREF-001 would catch these.
+  const reshaped = (change: (r: Record<string, unknown>) => Record<string, unknown>): LendingEngine => (sc) => {
+    const o = liquidateLending(sc);
+    return o.ok ? { ok: true, result: change({ ...o.result }) as never } : o;
+  };
+  it.each([
+    ['an extra key', (r: Record<string, unknown>) => ({ ...r, bonus: '1' }), 'bonus'],
+    ['a non-canonical decimal', (r: Record<string, unknown>) => ({ ...r, repaid: { USDC: '100.0' } }), 'repaid["USDC"]'],
+    ['a zero entry', (r: Record<string, unknown>) => ({ ...r, deficit: { USDC: '0' } }), 'deficit["USDC"]'],
+    ['no healthBefore', (r: Record<string, unknown>) => Object.fromEntries(Object.entries(r).filter(([k]) => k !== 'healthBefore')), 'healthBefore'],
+    ['a reason on a liquidated result', (r: Record<string, unknown>) => ({ ...r, reason: 'must-not-leave-dust' }), 'reason'],
+  ])('a result with %s is LND-000', (_what, change, path) => {
+    expect(liquidateLending(scenario).ok && liquidateLending(scenario)).toMatchObject({ result: { status: 'liquidated' } });
+    const report = checkLendingCase(reshaped(change), scenario);
+    expect(report.violations.map((v) => v.invariant)).toEqual(['LND-000']);
+    expect(report.violations[0]!.message).toContain(path);
+  });
+
+  it('a dust revert of a call that leaves no dust is LND-008', () => {
+    // Hand-computed, not a published vector: §11.2's account under Aave v3.3 (λ = 1000), 5,000 USDC
+    // offered: HF 0.97 > 0.95 and both reserves ≥ 2000, so M = 8500 and r = 5000; s* = 5000 · 1.05 /
+    // 2000 = 2.625 < 10 WETH; left: 12,000 USDC and 7.375 WETH = 14,750, both ≥ 1000 — no dust.
+    const noDust = aaveScenario({ debtToCover: '5000' });
+    const revertsAlways = lendingEngineWith({ leavesDust: () => true });
+    expect(checkLendingCase(liquidateLending, noDust).violations).toEqual([]);
+    const report = checkLendingCase(revertsAlways, noDust);
+    expect(report.violations.map((v) => v.invariant)).toEqual(['LND-008']);
+    expect(report.violations[0]!.message).toContain('leaves no dust');
+    // §11.7's own revert (WETH 1900, 16,500 USDC: 500 USDC left < 1000) stays unflagged.
+    const dust = aaveScenario({ wethPrice: '1900', debtToCover: '16500' });
+    expect(liquidateLending(dust)).toMatchObject({ ok: true, result: { status: 'reverted' } });
+    expect(checkLendingCase(liquidateLending, dust).violations).toEqual([]);
+  });
+
+  it('an absorb that leaves collateral on the account is LND-004', () => {
+    // Hand-computed (§11.9's example): 1 WETH at 2000 (LT 0.9) against 1,850 USDC, W = 1800 < 1850,
+    // absorbed; Comet seizes the 1 WETH. This engine credits as absorb does but keeps the WETH.
+    const sc = compoundScenario('2000');
+    const keepsCollateral = lendingEngineWith({
+      absorb: (market, account, reserves) => {
+        const a = absorb(market, account, reserves);
+        return { ...a, seized: new Map(), account: { ...a.account, supplies: new Map([...account.supplies, ...a.account.supplies]) } };
+      },
+    });
+    expect(checkLendingCase(liquidateLending, sc).violations).toEqual([]);
+    const report = checkLendingCase(keepsCollateral, sc);
+    expect(report.violations.map((v) => v.invariant)).toEqual(['LND-004']);
+    expect(report.violations[0]!.message).toContain('the whole collateral supply 1');
+  });
+
+  it('an absorb that credits the full value, not value × liquidationFactor, is LND-006', () => {
+    // Hand-computed (§11.9's example): the credit is ⌊2000 · 0.95⌋ = 1900 USDC, 50 above the
+    // 1,850 debt. Crediting at LF = 1 gives 2000 (a supply of 150), which the reserves pay
+    // consistently, so only the credit itself is wrong.
+    const sc = compoundScenario('2000');
+    const fullCredit = lendingEngineWith({ absorb: (market, account, reserves) => absorb(withAsset(market, 'WETH', { liquidationFactor: FONE }), account, reserves) });
+    expect(checkLendingCase(liquidateLending, sc).violations).toEqual([]);
+    const report = checkLendingCase(fullCredit, sc);
+    expect(report.violations.map((v) => v.invariant)).toEqual(['LND-006']);
+    expect(report.violations[0]!.message).toContain('absorb credit of USDC');
   });
 
   it('an engine that throws is an engine failure, not a violation', () => {

@@ -22,7 +22,7 @@ import { valueConserved } from './valueConserved.ts';
 export const LENDING_WELL_FORMED = {
   id: 'LND-000',
   title: 'well-formed lending result',
-  statement: 'For every valid lending scenario the engine returns a result (no error, no exception) whose amounts are decimal strings of known assets.',
+  statement: 'For every valid lending scenario the engine returns a result of the documented shape (no error, no exception, no extra key; canonical decimal strings, non-zero entries of known assets; reason iff reverted).',
   domain: 'All valid lending scenarios.',
   spec: '#1110-result-and-rounding-summary',
 } as const;

@@ -1,7 +1,8 @@
-import { toCanonical as s } from '../../model/fixed.ts';
+import { FZERO, floorDiv, fmin, toCanonical as s, type Fixed } from '../../model/fixed.ts';
 import { collateralValue, debtValue } from '../baseValue.ts';
+import { closeFactorLimit } from './closeFactorBound.ts';
 import type { LendingOutputInvariant } from './invariant.ts';
-import { amount } from './lendingView.ts';
+import { amount, type LendingView } from './lendingView.ts';
 import { movements, unchangedAccount } from './unchanged.ts';
 
 /**
@@ -18,7 +19,7 @@ export const dustRule: LendingOutputInvariant = {
   kind: 'output',
   id: 'LND-008',
   title: 'no reserve left below the dust threshold',
-  statement: 'Where minLeftoverBase λ > 0, a liquidation repays the whole debt reserve, or seizes the whole collateral reserve, or leaves each of the two worth at least λ; a call that would do otherwise reverts with must-not-leave-dust and moves nothing, and no call reverts without a dust rule.',
+  statement: 'Where minLeftoverBase λ > 0, a liquidation repays the whole debt reserve, or seizes the whole collateral reserve, or leaves each of the two worth at least λ; a call that would do otherwise reverts with must-not-leave-dust and moves nothing, a call that certainly leaves none (judged on the exact seizure bound) does not revert, and no call reverts without a dust rule.',
   domain: 'Close-factor rules; under absorb, only that no call reverts. Counter-cases in real engines: Aave v3.3 self-liquidation with receiveAToken can leave a position below MIN_LEFTOVER_BASE (aave-dao/aave-v3-origin docs/3.3/Aave-v3.3-properties.md); Aave v4 extends the call instead of reverting.',
   spec: '#117-dust-rule',
   presumes: ['close-factor', 'absorb'],
@@ -32,6 +33,10 @@ export const dustRule: LendingOutputInvariant = {
       if (lambda.sign() <= 0) out.push('the call reverted, but there is no dust rule (minLeftoverBase = 0)');
       if (c.result.reason !== 'must-not-leave-dust') out.push(`a reverted call names reason ${JSON.stringify(c.result.reason)}, expected "must-not-leave-dust"`);
       for (const m of [...movements(v), ...unchangedAccount(v)]) out.push(`the call reverted but ${m}`);
+      if (lambda.sign() > 0) {
+        const clean = leavesNoDust(v);
+        if (clean !== null) out.push(`the call reverted with must-not-leave-dust, but it leaves no dust: ${clean}`);
+      }
       return out;
     }
     if (v.status !== 'liquidated' || lambda.sign() <= 0) return [];
@@ -50,3 +55,37 @@ export const dustRule: LendingOutputInvariant = {
     return out;
   },
 };
+
+/**
+ * Why the requested call certainly leaves no dust (so a revert is wrong), or null when it may.
+ * Read from the spec, not the reference: `r = min(debtToCover, M)` (§11.4, `M` from LND-003's
+ * {@link closeFactorLimit}); every rounding order seizes at most the exact `s* = r·p_d·LB_c/p_c`
+ * (§11.5), so when `s* < a_c` the cap does not apply, `r` stands and the collateral left is at
+ * least `a_c − s*`. A full repayment (`r = q_d`) is never dust. Between these, nothing is claimed.
+ */
+function leavesNoDust(v: LendingView): string | null {
+  const rules = v.input.rules;
+  if (rules.kind !== 'close-factor') return null;
+  const { market, account, request } = v.input;
+  const { debtAsset: d, collateralAsset: col, debtToCover } = request!;
+  const q = amount(account.borrows, d);
+  const a = amount(account.supplies, col);
+  const { limit } = closeFactorLimit(v.input, rules, v.valueBefore.weighted, v.valueBefore.debt);
+  const r = debtToCover === 'max' ? limit : fmin(debtToCover, limit);
+  const pc = market.prices.get(col) ?? FZERO;
+  const pd = market.prices.get(d) ?? FZERO;
+  const lb = market.assets.get(col)!.liquidationBonus;
+  const worth: Fixed = r.mul(pd).mul(lb);
+  // s* < a_c, compared without division: r · p_d · LB_c < a_c · p_c.
+  if (!worth.lt(a.mul(pc))) return null;
+  if (r.eq(q)) return `it repays the whole debt r = q_${d} = ${s(q)} and seizes at most ${s(worth)} in base of ${s(a.mul(pc))}`;
+  const debtLeft = debtValue(market, d, q.sub(r));
+  // ⌊(a_c − s)·p_c⌋_b ≥ ⌊a_c·p_c − s*·p_c⌋_b for every s ≤ s*.
+  const collLeft = floorBase(a.mul(pc).sub(worth), market.base);
+  if (debtLeft.lt(rules.minLeftoverBase) || collLeft.lt(rules.minLeftoverBase)) return null;
+  return `r = ${s(r)} ${d} leaves debt worth ${s(debtLeft)} and collateral worth at least ${s(collLeft)}, both ≥ minLeftoverBase ${s(rules.minLeftoverBase)}`;
+}
+
+function floorBase(x: Fixed, b: Fixed): Fixed {
+  return floorDiv(x, b).mul(b);
+}

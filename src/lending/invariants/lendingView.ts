@@ -5,7 +5,8 @@
  * @see docs/spec.md#1110-result-and-rounding-summary
  */
 import { FZERO, type Fixed } from '../../model/fixed.ts';
-import type { LendingResult, LendingScenario } from '../../wire/lending.ts';
+import { LendingResult, type LendingScenario } from '../../wire/lending.ts';
+import { validator } from '../../wire/validate.ts';
 import { accountValue, type AccountValue } from '../baseValue.ts';
 import { fixedOf } from '../fixedOf.ts';
 import { parseLendingScenario } from '../parseLendingScenario.ts';
@@ -29,6 +30,26 @@ export interface LendingView {
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
+// The documented shape (closed objects, canonical decimals), as LIQ-000 reads a perp result: an
+// engine judged without --impl has no LREF-001 behind it to catch an extra key or "1.50".
+const checkShape = validator(LendingResult);
+
+/** Where a schema-valid result still breaks spec §11.10: a zero entry, `reason` without `reverted`. */
+function shapeProblems(result: unknown): string[] {
+  const shape = checkShape(result);
+  if (!shape.ok) return shape.issues.map((i) => `${i.path}: expected ${i.expected}, received ${i.received}`);
+  const r = shape.value;
+  const problems: string[] = [];
+  const dicts = { repaid: r.repaid, seized: r.seized, protocolFee: r.protocolFee, liquidatorReceives: r.liquidatorReceives, deficit: r.deficit, 'account.supplies': r.account.supplies, 'account.borrows': r.account.borrows };
+  for (const [path, dict] of Object.entries(dicts)) {
+    for (const [asset, raw] of Object.entries(dict)) if (raw === '0') problems.push(`${path}["${asset}"]: expected a non-zero amount (zero entries are left out), received "0"`);
+  }
+  if ((r.reason !== undefined) !== (r.status === 'reverted')) {
+    problems.push(`reason: expected present iff status is "reverted", received ${r.reason === undefined ? 'nothing' : JSON.stringify(r.reason)} with status ${JSON.stringify(r.status)}`);
+  }
+  return problems;
+}
+
 /** The view of a case, or what makes the result unreadable (a malformed result: LND-000). */
 export function viewOf(scenario: LendingScenario, result: LendingResult): { readonly ok: true; readonly value: LendingView } | { readonly ok: false; readonly message: string } {
   const parsed = parseLendingScenario(scenario);
@@ -37,7 +58,8 @@ export function viewOf(scenario: LendingScenario, result: LendingResult): { read
     throw new Error(`checkLendingCase needs a valid scenario: ${first ? `${first.path}: expected ${first.expected}, received ${first.received}` : 'invalid'}`);
   }
   const input = parsed.value;
-  const problems: string[] = [];
+  const problems: string[] = shapeProblems(result);
+  if (problems.length > 0) return { ok: false, message: `malformed result: ${problems.slice(0, 3).join('; ')}` };
   const read = (dict: Readonly<Record<string, string>> | undefined, path: string): Map<string, Fixed> => {
     const out = new Map<string, Fixed>();
     if (dict === undefined || dict === null || typeof dict !== 'object') {

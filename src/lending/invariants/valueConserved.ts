@@ -1,4 +1,5 @@
-import { FZERO, toCanonical as s, type Fixed } from '../../model/fixed.ts';
+import { FZERO, floorDiv, floorTo, toCanonical as s, type Fixed } from '../../model/fixed.ts';
+import { collateralValue } from '../baseValue.ts';
 import type { LendingOutputInvariant } from './invariant.ts';
 import { amount, assetsOf, type LendingView } from './lendingView.ts';
 
@@ -13,14 +14,15 @@ import { amount, assetsOf, type LendingView } from './lendingView.ts';
  * `deficit`). Under absorb the protocol keeps the seized collateral and extinguishes the debt:
  * `q_d − q'_d = repaid_d`, a supply of `d` created for the account is paid out of the reserves,
  * `reserves − reserves' = repaid_d + (a'_d − a_d)` when reserves are stated, and no other supply
- * moves except by seizure. The value message names the imbalance at the scenario's price.
+ * moves except by seizure; the credit itself, `δ = q_d − deficit_d + a′_d`, is §11.9's
+ * `⌊Σ ⌊C_i · LF_i⌋_b / p_d⌋_{u_d}`. The value message names the imbalance at the scenario's price.
  * @see docs/spec.md#1110-result-and-rounding-summary
  */
 export const valueConserved: LendingOutputInvariant = {
   kind: 'output',
   id: 'LND-006',
   title: 'value conserved across borrower, liquidator, protocol and deficit',
-  statement: 'Every token that leaves the borrower arrives at a named party, asset by asset (so value is conserved at the scenario prices): supply given up = seized = liquidator + protocol fee; debt removed = repaid by the liquidator + deficit written off; under absorb, debt removed = repaid and a supply credited to the account comes out of the reserves.',
+  statement: 'Every token that leaves the borrower arrives at a named party, asset by asset (so value is conserved at the scenario prices): supply given up = seized = liquidator + protocol fee; debt removed = repaid by the liquidator + deficit written off; under absorb, debt removed = repaid, a supply credited to the account comes out of the reserves, and the credit is Σ ⌊C_i · LF_i⌋ in the debt asset, floored (spec §11.9).',
   domain: 'Status liquidated. Counter-case in real engines: 1-wei residues of scaled balances (aave/aave-v3-core#709) — this model has no scaled balances, so the identities are exact.',
   spec: '#1110-result-and-rounding-summary',
   presumes: ['close-factor', 'absorb'],
@@ -81,5 +83,19 @@ function absorbFlows(v: LendingView): string[] {
     } else if (!given.eq(amount(v.seized, k))) out.push(imbalance(v, 'supply', k, given, amount(v.seized, k), 'a − a′', 'seized'));
   }
   if (v.input.reserves !== undefined && v.reserves === undefined) out.push('the scenario states reserves but the result does not report them');
+  // §11.9: the debt asset receives the credit δ = ⌊Σ ⌊C_i · LF_i⌋_b / p_d⌋_{u_d}: extinguished debt
+  // beyond the deficit, plus the supply it leaves (δ = q_d − deficit_d + a′_d).
+  for (const d of debts) {
+    const market = v.input.market;
+    let credit = FZERO;
+    for (const [k, a] of supplies) {
+      const params = market.assets.get(k)!;
+      if (params.collateral && !a.isZero()) credit = credit.add(floorTo(collateralValue(market, k, a).mul(params.liquidationFactor!), market.base));
+    }
+    const ud = market.assets.get(d)!.unit;
+    const delta = floorDiv(credit, price(v, d).mul(ud)).mul(ud);
+    const got = amount(borrows, d).sub(amount(v.deficit, d)).add(amount(v.after.supplies, d)).sub(amount(supplies, d));
+    if (!got.eq(delta)) out.push(imbalance(v, 'absorb credit', d, got, delta, 'q − deficit + a′ − a', '⌊Σ ⌊C·LF⌋ / p⌋'));
+  }
   return out;
 }
