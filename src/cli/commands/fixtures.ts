@@ -10,7 +10,8 @@ import { engineFor, EngineUnavailable, type FixtureEngine } from '../../fixtures
 import { FLAGS } from '../../fixtures/flags.ts';
 import { generateSuiteOnWorkers, type GeneratedSuite } from '../../fixtures/generate.ts';
 import { unlistableDir, verifyDir, type VerifyReport } from '../../fixtures/verify.ts';
-import { interruptedSwap, recoverSuite, suiteTargetProblem, writeSuite } from '../../fixtures/writeSuite.ts';
+import { interruptedSwap, writeSuite } from '../../fixtures/writeSuite.ts';
+import { suiteOut } from '../suiteOut.ts';
 import { formatDuration, formatRate } from '../../io/formatFigure.ts';
 import { generateLendingFixtures, isLendingSuite, verifyLendingFixtures } from '../../lending/fixtures/index.ts';
 import { lendingProfileFor } from '../../lending/profiles/lendingProfileFor.ts';
@@ -71,14 +72,8 @@ async function generate(argv: readonly string[], io: Io): Promise<number> {
   // A lending profile (spec §11) writes a lending suite (docs/fixtures.md#lending-fixtures).
   const lending = lendingProfileFor(values['profile'] as string | undefined);
   if (lending !== undefined) return generateLendingFixtures(values, io, values['profile'] as string, lending);
-  const out = values['out'];
-  if (typeof out !== 'string' || out === '') throw new UsageError('--out DIR is required: the directory to write the suite to');
   // Before any work: first undo what an interrupted run left, then judge the directory as it is.
-  const recovered = recoverSuite(out);
-  if (!recovered.ok) throw new UsageError(`--out ${recovered.message}`);
-  for (const note of recovered.notes) io.err(`liqcheck: ${note}\n`);
-  const unsafe = suiteTargetProblem(out);
-  if (unsafe !== null) throw new UsageError(`--out ${unsafe}`);
+  const out = suiteOut(values, io.err);
   const count = intOption(values, 'count', 600, 1, 10_000_000);
   const seed = intOption(values, 'seed', 1, -(2 ** 31), 2 ** 31 - 1);
   const workers = intOption(values, 'workers', 1, 1, 256);
