@@ -53,7 +53,7 @@ afterAll(() => {
 
 describe('npm pack', () => {
   it('ships the built JavaScript, its declarations, the worker entries, the bin, the schemas and the docs, and nothing else', () => {
-    const allowed = /^(dist\/.+\.(js|d\.ts|mjs)|bin\/liqcheck\.mjs|fixtures\/schema\/[^/]+|fixtures\/params\/default\.json|profiles\/(lending\/)?[a-z0-9-]+\.json|docs\/(profiles\/)?[^/]+\.md|README\.md|LICENSE|package\.json)$/;
+    const allowed = /^(dist\/.+\.(js|d\.ts|mjs)|bin\/liqcheck\.mjs|fixtures\/schema\/[^/]+|fixtures\/params\/default\.json|profiles\/(lending\/)?[a-z0-9-]+\.json|docs\/(profiles\/|research\/)?[^/]+\.md|README\.md|LICENSE|package\.json)$/;
     expect(packed.filter((p) => !allowed.test(p))).toEqual([]);
     expect(packed.filter((p) => /\.test\.|__fixtures__|__support__/.test(p))).toEqual([]);
     for (const p of ['LICENSE', 'dist/index.js', 'dist/index.d.ts', 'dist/cli/main.js', 'dist/cli/main.d.ts', 'dist/fuzz/worker.mjs', 'dist/adapters/moduleWorker.mjs', 'fixtures/params/default.json']) {

@@ -15,71 +15,93 @@
  * still is its rendering). `[shape]` is the scenario shape hunted on when not 'any'; `(empty: …)`
  * an id whose domain the profile's params leave empty, checked on the params. Engines by zoo —
  * base (src/zoo/): tierOffByOne, negativeCollateral, insuranceIgnored, insuranceOverdrawn,
- * ratioTowardZero, impactSignFlipped, ignoresDust (input and result rewrites, any policy) and,
- * under drift-v2 only, triggerSwapped, givesUpUnderwater, oneLotShort, oneLotMore, shortBias,
+ * ratioTowardZero, impactSignFlipped, ignoresDust, quoteScaleFixed (input and result rewrites,
+ * any policy) and, under drift-v2 only, triggerSwapped, givesUpUnderwater, oneLotShort, oneLotMore, shortBias,
  * positionFlipped, uncappedPenalty (decimal rule swaps); policy (src/zoo/policy/):
  * entry-valued-at-mark, bankruptcyRoundedForTrader, bookWalksWrongSide, portionRoundedDown,
  * backstopKeepsEquity, stepDownOneTooFar, requestWithoutCloseFactor (part swaps of a part the
  * profile uses); every other name is the profile zoo's (src/zoo/profile/).
  *
  * matrix:begin
- * binance-usdm (18 ids)
+ * binance-usdm (19 ids)
  *   LIQ-001 triggerFlipped · LIQ-002 tierOffByOne · LIQ-003 oneLotLeft
  *   LIQ-005 negativeCollateral · LIQ-006 rateFromMarginLeft · LIQ-007 residueDropped
  *   LIQ-008 sideOfPosition · LIQ-009 pnlUnrounded · LIQ-010 releasedMarginFee
  *   LIQ-011 insuranceIgnored · LIQ-012 staleMarkCache · LIQ-013 shortsValuedAtEntry
  *   LIQ-014 inputOrderUnder [crossMulti] · LIQ-016 rateFromMarginLeft · LIQ-017 tierOffByOne
  *   LIQ-018 negativeFundClamped · LIQ-020 stepDownOneTooFar · LIQ-024 bankruptcyFilledUnderMark
- * bybit-linear (18 ids)
+ *   LIQ-030 (empty: linear)
+ * bitmex-xbtusd (20 ids)
+ *   LIQ-001 triggerFlipped · LIQ-002 wholeCloseSkipped · LIQ-003 oneLotLeft
+ *   LIQ-005 lossAtMarkSocialized · LIQ-006 rateFromMarginLeft · LIQ-007 quoteScaleFixed
+ *   LIQ-008 sideOfPosition · LIQ-009 coinPnlUnfloored · LIQ-010 releasedMarginFee
+ *   LIQ-011 lossAtMarkSocialized · LIQ-012 staleMarkCache · LIQ-013 (empty: inverse)
+ *   LIQ-014 (empty: one-market) · LIQ-016 rateFromMarginLeft · LIQ-017 ratioTowardZero
+ *   LIQ-018 negativeFundClamped · LIQ-021 oneLotLeft · LIQ-028 releasedMarginFee
+ *   LIQ-029 bankruptcyRoundedForTrader · LIQ-030 reciprocalRounded
+ * bybit-inverse (19 ids)
+ *   LIQ-001 entry-valued-at-mark · LIQ-002 triggerFlipped · LIQ-003 oneLotLeft
+ *   LIQ-005 lossAtMarkSocialized · LIQ-006 rateFromMarginLeft · LIQ-007 quoteScaleFixed
+ *   LIQ-008 sideOfPosition · LIQ-009 coinPnlUnfloored · LIQ-010 releasedMarginFee
+ *   LIQ-011 lossAtMarkSocialized · LIQ-012 staleMarkCache · LIQ-014 (empty: one-market)
+ *   LIQ-016 rateFromMarginLeft · LIQ-017 ratioTowardZero · LIQ-018 negativeFundClamped
+ *   LIQ-021 oneLotLeft · LIQ-028 releasedMarginFee · LIQ-029 bankruptcyRoundedForTrader
+ *   LIQ-030 reciprocalRounded
+ * bybit-linear (19 ids)
  *   LIQ-001 entry-valued-at-mark · LIQ-002 triggerFlipped · LIQ-003 oneLotLeft
  *   LIQ-005 lossAtMarkSocialized · LIQ-006 rateFromMarginLeft · LIQ-007 residueDropped
  *   LIQ-008 sideOfPosition · LIQ-009 pnlUnrounded · LIQ-010 releasedMarginFee
  *   LIQ-011 lossAtMarkSocialized · LIQ-012 staleMarkCache · LIQ-014 (empty: one-market)
  *   LIQ-016 rateFromMarginLeft · LIQ-017 entry-valued-at-mark · LIQ-018 negativeFundClamped
  *   LIQ-021 oneLotLeft · LIQ-028 releasedMarginFee · LIQ-029 bankruptcyRoundedForTrader
- * drift-v2 (19 ids)
+ *   LIQ-030 (empty: linear)
+ * drift-v2 (20 ids)
  *   LIQ-001 triggerSwapped · LIQ-002 givesUpUnderwater · LIQ-003 oneLotShort · LIQ-004 oneLotMore
  *   LIQ-005 negativeCollateral · LIQ-006 shortBias · LIQ-007 residueDropped
  *   LIQ-008 positionFlipped · LIQ-009 ignoresDust · LIQ-010 uncappedPenalty
  *   LIQ-011 insuranceOverdrawn · LIQ-012 staleMarkCache · LIQ-013 shortBias
  *   LIQ-014 (empty: one-market) · LIQ-015 (empty: price-impact) · LIQ-016 rateFromMarginLeft
  *   LIQ-017 ratioTowardZero [inexact] · LIQ-018 negativeFundClamped · LIQ-024 impactSignFlipped
- * dydx-v4 (16 ids)
+ *   LIQ-030 (empty: linear)
+ * dydx-v4 (17 ids)
  *   LIQ-001 triggerFlipped · LIQ-005 lossAtMarkSocialized · LIQ-006 rateFromMarginLeft
  *   LIQ-007 residueDropped · LIQ-008 sideOfPosition · LIQ-009 pnlUnrounded
  *   LIQ-010 releasedMarginFee · LIQ-011 lossAtMarkSocialized · LIQ-012 staleMarkCache
  *   LIQ-013 shortsValuedAtEntry · LIQ-014 inputOrderUnder [crossMulti]
  *   LIQ-016 rateFromMarginLeft · LIQ-017 ratioTowardZero [inexact] · LIQ-018 negativeFundClamped
- *   LIQ-023 bookWalksWrongSide · LIQ-028 releasedMarginFee
- * gmx-v2 (18 ids)
+ *   LIQ-023 bookWalksWrongSide · LIQ-028 releasedMarginFee · LIQ-030 (empty: linear)
+ * gmx-v2 (19 ids)
  *   LIQ-001 entry-valued-at-mark · LIQ-002 givesUpUnderwaterUnder · LIQ-003 oneLotLeft
  *   LIQ-005 negativeCollateral · LIQ-006 rateFromMarginLeft · LIQ-007 residueDropped
  *   LIQ-008 sideOfPosition · LIQ-009 pnlUnrounded · LIQ-010 releasedMarginFee
  *   LIQ-011 insuranceIgnored · LIQ-012 staleMarkCache · LIQ-014 inputOrderUnder [crossMulti]
  *   LIQ-015 givesUpUnderwaterUnder [single] · LIQ-016 rateFromMarginLeft
  *   LIQ-017 entry-valued-at-mark · LIQ-018 negativeFundClamped · LIQ-021 oneLotLeft
- *   LIQ-024 bankruptcyFilledUnderMark
- * hyperliquid (18 ids)
+ *   LIQ-024 bankruptcyFilledUnderMark · LIQ-030 (empty: linear)
+ * hyperliquid (19 ids)
  *   LIQ-001 triggerFlipped · LIQ-002 wholeCloseSkipped · LIQ-005 negativeCollateral
  *   LIQ-006 rateFromMarginLeft · LIQ-007 residueDropped · LIQ-008 sideOfPosition
  *   LIQ-009 pnlUnrounded · LIQ-010 releasedMarginFee · LIQ-011 insuranceIgnored
  *   LIQ-012 staleMarkCache · LIQ-013 shortsValuedAtEntry · LIQ-014 inputOrderUnder [crossMulti]
  *   LIQ-016 rateFromMarginLeft · LIQ-017 tierOffByOne · LIQ-018 negativeFundClamped
  *   LIQ-019 portionRoundedDown · LIQ-024 bankruptcyFilledUnderMark · LIQ-027 backstopKeepsEquity
- * okx-swap (18 ids)
+ *   LIQ-030 (empty: linear)
+ * okx-swap (19 ids)
  *   LIQ-001 initialAsMaintenance · LIQ-002 triggerFlipped · LIQ-003 tierOffByOne
  *   LIQ-005 negativeCollateral · LIQ-006 rateFromMarginLeft · LIQ-007 residueDropped
  *   LIQ-008 sideOfPosition · LIQ-009 pnlUnrounded · LIQ-010 releasedMarginFee
  *   LIQ-011 insuranceIgnored · LIQ-012 staleMarkCache · LIQ-013 shortsValuedAtEntry
  *   LIQ-014 inputOrderUnder [crossMulti] · LIQ-016 rateFromMarginLeft · LIQ-017 tierOffByOne
  *   LIQ-018 negativeFundClamped · LIQ-020 stepDownOneTooFar · LIQ-024 bankruptcyFilledUnderMark
- * perp-v2 (16 ids)
+ *   LIQ-030 (empty: linear)
+ * perp-v2 (17 ids)
  *   LIQ-001 triggerFlipped · LIQ-005 lossAtMarkSocialized · LIQ-006 rateFromMarginLeft
  *   LIQ-007 residueDropped · LIQ-008 sideOfPosition · LIQ-009 pnlUnrounded
  *   LIQ-010 releasedMarginFee · LIQ-011 lossAtMarkSocialized · LIQ-012 staleMarkCache
  *   LIQ-013 shortsValuedAtEntry · LIQ-014 inputOrderUnder [crossMulti]
  *   LIQ-016 rateFromMarginLeft · LIQ-017 ratioTowardZero [inexact] · LIQ-018 negativeFundClamped
  *   LIQ-022 requestWithoutCloseFactor · LIQ-024 bankruptcyFilledUnderMark
+ *   LIQ-030 (empty: linear)
  * matrix:end
  *
  * Seed: `LIQCHECK_SEED` when set, else 20261125. Printed on every failure with a replay command.
@@ -156,6 +178,10 @@ function holds(v: Vacuity, params: RiskParams): boolean {
       return Object.keys(params.markets).length < 2;
     case 'price-impact':
       return params.priceImpact !== '0';
+    case 'linear':
+      return Object.values(params.markets).every((m) => m.contract === undefined || m.contract.kind === 'linear');
+    case 'inverse':
+      return Object.values(params.markets).every((m) => m.contract !== undefined && m.contract.kind === 'inverse');
   }
 }
 

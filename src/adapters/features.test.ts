@@ -38,13 +38,15 @@ describe('requiredFeatures', () => {
     ['dust', { ...core, params: { ...core.params, dustNotional: '10' } }, ['cross', 'dust']],
     ['two penalty steps', { ...core, params: { ...core.params, penalty: { ...core.params.penalty, steps: [{ maxMarginRatio: '1', rate: '0.01' }, { maxMarginRatio: '0.5', rate: '0.02' }] } } }, ['cross', 'penalty-steps']],
     ['inclusive trigger', { ...core, params: { ...core.params, trigger: 'inclusive' } }, ['cross', 'inclusive-trigger']],
+    ['an inverse market', { ...core, params: { ...core.params, markets: { A: { ...oneTier, contract: { kind: 'inverse', value: '1' } }, B: { ...oneTier, contract: { kind: 'inverse', value: '1' } } } } }, ['cross', 'inverse']],
+    ['a market written linear', { ...core, params: { ...core.params, markets: { A: { ...oneTier, contract: { kind: 'linear' } }, B: oneTier } } }, ['cross']],
     ['tiers in a market not held', { ...core, params: { ...core.params, markets: { A: oneTier, B: defaultParams.markets['BTC-PERP']! } } }, ['cross', 'tiers']],
   ])('should detect %s', (_name, s, expected) => {
     expect(requiredFeatures(s)).toEqual(expected);
   });
 
   it('should never throw, whatever the shape', () => {
-    for (const junk of [null, {}, { account: null }, { account: { positions: 'x' }, params: { markets: null, penalty: { steps: 3 } } }]) {
+    for (const junk of [null, {}, { account: null }, { account: { positions: 'x' }, params: { markets: null, penalty: { steps: 3 } } }, { params: { markets: { A: null, B: { contract: null }, C: { contract: 'inverse' } } } }]) {
       expect(() => requiredFeatures(junk as unknown as Scenario)).not.toThrow();
     }
   });
@@ -60,5 +62,12 @@ describe('requiredFeatures', () => {
       { seed: 20261125, numRuns: 200 },
     );
     for (const f of FEATURES) expect(FEATURE_RULES[f]).toMatch(/\S/);
+  });
+
+  it('should leave an inverse scenario to engines that list `inverse` (a minimal-close engine does not)', () => {
+    const inverse = { ...oneTier, contract: { kind: 'inverse', value: '1' } } as const;
+    const s: Scenario = { ...core, params: { ...core.params, markets: { A: inverse, B: inverse } }, policy: { closeSize: { kind: 'full' } } };
+    expect(missingFeatures(s, FEATURES.filter((f) => f !== 'inverse'))).toEqual(['inverse']);
+    expect(missingFeatures(s, FEATURES)).toEqual([]);
   });
 });

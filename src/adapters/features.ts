@@ -19,6 +19,7 @@ export const FEATURES = [
   'dust',
   'penalty-steps',
   'inclusive-trigger',
+  'inverse',
 ] as const;
 
 export type Feature = (typeof FEATURES)[number];
@@ -34,12 +35,20 @@ export const FEATURE_RULES: Readonly<Record<Feature, string>> = {
   dust: 'params.dustNotional ≠ 0 (§6.4)',
   'penalty-steps': 'more than one penalty step (§5.1)',
   'inclusive-trigger': 'params.trigger = "inclusive" (§4.3)',
+  inverse: 'a market whose contract is inverse (§12)',
 };
 
 const ZERO_DECIMAL = /^-?0(\.0+)?$/;
 
 function nonZero(x: unknown): boolean {
   return typeof x === 'string' && !ZERO_DECIMAL.test(x);
+}
+
+/** A market of params.markets whose `contract` says inverse (§12.1), whatever else its shape. */
+function isInverseMarket(m: unknown): boolean {
+  if (m === null || typeof m !== 'object') return false;
+  const c = (m as { readonly contract?: unknown }).contract;
+  return c !== null && typeof c === 'object' && (c as { readonly kind?: unknown }).kind === 'inverse';
 }
 
 /**
@@ -69,6 +78,7 @@ export function requiredFeatures(s: Scenario): Feature[] {
     dust: nonZero(params.dustNotional),
     'penalty-steps': Array.isArray(steps) && steps.length > 1,
     'inclusive-trigger': params.trigger === 'inclusive',
+    inverse: markets.some((m) => isInverseMarket(m)),
   };
   return FEATURES.filter((f) => need[f]);
 }

@@ -4,6 +4,7 @@ import { scenario } from '../arbitraries/scenario.ts';
 import { canonicalCompact as canonicalJson } from '../fixtures/canonicalJson.ts';
 import { liquidate } from '../model/liquidate.ts';
 import type { Scenario } from '../model/types.ts';
+import { FEATURES } from './features.ts';
 import { EngineStartError, openEngine } from './openEngine.ts';
 import { answerCode, answerMessage } from './protocol.ts';
 
@@ -37,7 +38,7 @@ describe('module adapter', () => {
 
   it('should turn throws, rejections, malformed outcomes and hangs into crash, protocol-error and timeout answers', async () => {
     const h = await openEngine('./misbehavingModule.mjs', { timeoutMs: 300, ...DIR });
-    expect([h.name, h.version, h.policy, h.features.length]).toEqual(['misbehavingModule.mjs', '0.0.0', 'unspecified', 9]);
+    expect([h.name, h.version, h.policy, h.features.length]).toEqual(['misbehavingModule.mjs', '0.0.0', 'unspecified', FEATURES.length]);
     const t0 = performance.now();
     const answers = await h.runMany!(['1.111', '2.222', '3.333', '4.444', '7'].map(marked));
     expect(performance.now() - t0).toBeLessThan(2000);

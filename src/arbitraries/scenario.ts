@@ -17,6 +17,7 @@ import { rememberParsed } from '../invariants/caseInput.ts';
 import type { MarketParams, ParsedParams, Position, PositionInput, RiskParams, Scenario } from '../model/types.ts';
 import { decimal } from './decimal.ts';
 import { exactEntry, pow10, scaled } from './exactEntry.ts';
+import { hasInverseMarket, inverseAccount, type InverseValuation } from './inverseAccount.ts';
 import { MAX_MARK_TICKS, MIN_LOT_VALUE_UNITS, MIN_MARK_TICKS, riskParams, type Range } from './riskParams.ts';
 
 /** Knobs of {@link scenario}; every field is optional. */
@@ -48,6 +49,12 @@ export interface ScenarioConstraints {
    * toward zero (spec §1.3). Default `false` (and the draws are then as they always were).
    */
   readonly inexactRatios?: boolean;
+  /**
+   * Params with inverse markets (spec §12) draw from {@link inverseAccount} instead; this pins the
+   * requirement valuation its ratios are solved under (the policy's, §10.2). Default: drawn per
+   * scenario. Linear params ignore it.
+   */
+  readonly inverseValuation?: InverseValuation;
 }
 
 const s = toCanonical;
@@ -543,7 +550,16 @@ export function scenario(c: ScenarioConstraints = {}): fc.Arbitrary<Scenario> {
     // The fewest positions are the clearest cases: half the draws, the other half uniform.
     return min === max ? fc.constant(min) : fc.oneof(fc.constant(min), fc.integer({ min, max }));
   });
+  // By params object: a pinned set (a profile's) is the same object draw after draw.
+  const inverse = new WeakMap<RiskParams, fc.Arbitrary<Scenario>>();
+  const inverseOf = (params: RiskParams): fc.Arbitrary<Scenario> => {
+    let a = inverse.get(params);
+    if (a === undefined) inverse.set(params, (a = inverseAccount(params, { positions: range, margin, ...(c.inverseValuation === undefined ? {} : { valuation: c.inverseValuation }) })));
+    return a;
+  };
   return (c.params ?? riskParams()).chain((params) => {
+    // Inverse markets have their own account solver (§12.2's values); linear params draw as always.
+    if (hasInverseMarket(params)) return inverseOf(params);
     const pp = parsedOrThrow(params);
     const ids = [...pp.markets.keys()];
     const max = Math.min(range.max, ids.length);

@@ -18,7 +18,7 @@ import { runCatalog, type CatalogReport } from '../runner/runCatalog.ts';
 import { REFERENCE_POLICY_NAME } from '../policy/policy.ts';
 import type { Policy } from '../wire/policy.ts';
 import { agreesWithReference } from './agreesWithReference.ts';
-import { declarationOf, scenariosFor } from './declarationOf.ts';
+import { declarationOf, scenariosFor, valued } from './declarationOf.ts';
 import { EXACT, type Tolerance } from './diffResults.ts';
 
 export interface CheckEngineOptions {
@@ -64,7 +64,7 @@ export async function checkEngine(engine: Engine | AsyncEngine, o: CheckEngineOp
   return runCatalog({
     engine: { name: o.name ?? (engine.name || 'engine'), policy: declaration.name, declared: declaration.policy, run: async (s) => engine(s), ...parsedEntry(engine) },
     // A profile's params are the run's, as in `liqcheck check --profile` (an explicit `params` wins).
-    scenarios: scenariosFor(declaration, o.scenarios ?? ((params) => (params === undefined ? defaultRunScenarios() : scenario({ params: fc.constant(params) })))(o.params ?? declaration.params)),
+    scenarios: scenariosFor(declaration, o.scenarios ?? ((params) => (params === undefined ? defaultRunScenarios() : scenario({ params: fc.constant(params), ...valued(declaration) })))(o.params ?? declaration.params)),
     runs: o.runs ?? 200,
     seed: o.seed ?? 20261125,
     invariants,

@@ -58,6 +58,16 @@ export function scenariosFor(d: Declaration, base: fc.Arbitrary<Scenario>): fc.A
 }
 
 /**
+ * The valuation a run under `d` solves inverse accounts for (src/arbitraries/inverseAccount.ts):
+ * the declared policy's tier valuation, so that the margin ratio drawn first is the one the
+ * engine's requirement sees and the boundary draws land exactly on it (spec §10.2, §12.2).
+ */
+export function valued(d: Declaration): { readonly inverseValuation?: 'mark' | 'entry' } {
+  const r = d.policy?.requirement;
+  return r?.kind === 'tiers' ? { inverseValuation: r.valuation } : {};
+}
+
+/**
  * The `policy` field every scenario of a run under `d` carries ({@link scenariosFor}): none for the
  * reference policy unnamed and for a policy the reference cannot run.
  */

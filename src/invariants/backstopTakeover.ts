@@ -1,3 +1,5 @@
+import { valueOf } from '../model/contract.ts';
+import { contractOf } from './contractOf.ts';
 import { ceilTo, fmax, fmin, FZERO } from '../model/fixed.ts';
 import { markOf } from '../model/fixedCore.ts';
 import { isBackstopped } from '../policy/trigger/isBackstopped.ts';
@@ -64,7 +66,7 @@ export const backstopTakeover: OutputInvariant = {
       }
       const rate = g.rate ?? FZERO;
       g.fills.forEach((f, i) => {
-        const most = ceilTo(rate.mul(f.size.mul(markOf(v, f.market))), unit);
+        const most = ceilTo(rate.mul(valueOf(contractOf(v, f.market), f.size, markOf(v, f.market), unit)), unit);
         if (f.penalty.gt(most)) out.push(`group ${g.id} is above the backstop threshold, but fill ${i} (${f.market}) is charged ${s(f.penalty)} > ⌈f·N_c⌉_u = ${s(most)} (rate ${s(rate)})`);
       });
     }

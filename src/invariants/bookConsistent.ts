@@ -1,3 +1,5 @@
+import { pnlOf } from '../model/contract.ts';
+import { contractOf } from './contractOf.ts';
 import { floorTo, FZERO, type Fixed } from '../model/fixed.ts';
 import type { FLevel } from '../policy/book.ts';
 import type { OutputInvariant } from './invariant.ts';
@@ -75,7 +77,8 @@ export const bookConsistent: OutputInvariant = {
         const tick = params.markets.get(f.market)!.tick;
         const qc = signedClose(f);
         const b = healthOf(c, realized).equity.sub(f.realizedPnl);
-        const eAt = (p: Fixed) => b.add(floorTo(qc.mul(p.sub(pos.entry)), params.unit));
+        const contract = contractOf(x.v, f.market);
+        const eAt = (p: Fixed) => b.add(floorTo(pnlOf(contract, qc, pos.entry, p, params.unit), params.unit));
         const long = qc.sign() > 0;
         const worse = long ? f.price.sub(tick) : f.price.add(tick);
         const here = eAt(f.price).sign() >= 0;

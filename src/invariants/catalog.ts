@@ -35,6 +35,7 @@ import { lossBufferMonotone } from './lossBufferMonotone.ts';
 import { backstopTakeover } from './backstopTakeover.ts';
 import { feeBoundedByBankruptcy } from './feeBoundedByBankruptcy.ts';
 import { bankruptcyPriced } from './bankruptcyPriced.ts';
+import { priceScaling } from './priceScaling.ts';
 
 /** LIQ-000 is not an entry: the runner reports it when an engine's answer is not a result. */
 export const WELL_FORMED = {
@@ -75,7 +76,15 @@ export const CATALOG: readonly Invariant[] = [
   backstopTakeover,
   feeBoundedByBankruptcy,
   bankruptcyPriced,
+  priceScaling,
 ];
+
+/**
+ * Ids judged on inverse markets only (spec §12.7, §12.8). The reference policy runs no inverse
+ * market (§12.1) and the linear generators draw none, so the suites that show every judged id in
+ * its domain on linear scenarios leave these out; properties/inverseZoo.test.ts shows them.
+ */
+export const INVERSE_ONLY: ReadonlySet<string> = new Set(['LIQ-030']);
 
 export const PARAMS_CATALOG: readonly ParamsInvariant[] = [
   tiersContinuous,

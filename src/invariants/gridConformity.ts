@@ -1,3 +1,5 @@
+import { valueOf } from '../model/contract.ts';
+import { contractOf } from './contractOf.ts';
 import { pow10, type Fixed } from '../model/fixed.ts';
 import { exactOf, s } from './ledger.ts';
 import type { OutputInvariant } from './invariant.ts';
@@ -50,7 +52,7 @@ export const gridConformity: OutputInvariant = {
       if (m === undefined || mark === undefined) continue;
       if (p.isolatedMargin !== null) onUnit(`${p.market} isolated margin`, p.isolatedMargin);
       if (!isMultipleOf(p.size, m.lot)) out.push(`${p.market} is left at ${s(p.size)}, not a multiple of the lot ${s(m.lot)}`);
-      const notional = p.size.abs().mul(mark);
+      const notional = valueOf(contractOf(v, p.market), p.size.abs(), mark, params.unit);
       if (touched.has(p.market) && notional.lt(params.dustNotional)) {
         out.push(`${p.market} is reduced to notional ${s(notional)}, below the dust threshold ${s(params.dustNotional)}`);
       }

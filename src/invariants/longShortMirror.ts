@@ -1,6 +1,7 @@
 import { toCanonical as s, Dec } from '../model/decimal.ts';
 import type { LiquidationResult, ParsedScenario, Position, Scenario } from '../model/types.ts';
 import { derivedInput, type CaseInput } from './caseInput.ts';
+import { hasInverse as parsedHasInverse } from '../model/parseScenario.ts';
 import type { ExactResult } from '../model/amountResult.ts';
 import { Fixed, fromDec, toCanonical as fixedCanonical, toDec } from '../model/fixed.ts';
 import type { FBook, FLevel } from '../policy/book.ts';
@@ -149,10 +150,12 @@ export const longShortMirror: RelationInvariant = {
   id: 'LIQ-013',
   title: 'long/short mirror',
   statement: 'Flipping every position’s side and reflecting its entry about the mark (e′ = 2P − e), and under a book price the book too (bids ↔ asks, p′ = 2P − p), gives the same liquidation with sides swapped and execution prices reflected (x′ = 2P − x).',
-  domain: 'Scenarios where every reflected entry, and under a book price every reflected level price, is positive (e < 2P, p < 2P); under a book or the bankruptcy price part, not when a fill of the case or of its mirror is at the smallest price (one tick), where the bankruptcy price is clamped. Linear contracts only; inverse contracts are not symmetric.',
+  domain: 'Scenarios where every reflected entry, and under a book price every reflected level price, is positive (e < 2P, p < 2P); under a book or the bankruptcy price part, not when a fill of the case or of its mirror is at the smallest price (one tick), where the bankruptcy price is clamped. Linear contracts only: not judged on a scenario with inverse markets (§12.7: their PnL is linear in 1/x, U(q, e, P) ≠ −U(−q, 2P − e, P)), whose relation is LIQ-030.',
   spec: '#71-execution-price',
   presumes: ['mirror-symmetric'],
   derive: (c) => {
+    // §12.7: an inverse contract's PnL is linear in 1/x, so reflecting x about the mark is no mirror.
+    if (parsedHasInverse(c.input.params)) return [];
     const m = mirror(c);
     return m === null ? [] : [m];
   },

@@ -1,3 +1,5 @@
+import { valueOf } from '../model/contract.ts';
+import { contractOf } from './contractOf.ts';
 import { closeFill, groupHealth, meetsTarget } from '../model/fixedCore.ts';
 import { exactOf, healthOf, ledger, replayFills, s, type ExactGroup } from './ledger.ts';
 import type { OutputInvariant } from './invariant.ts';
@@ -31,7 +33,7 @@ export const minimalCloseSize: OutputInvariant = {
       if (takenOver(c, g)) continue;
       const rate = g.rate;
       const order = [...g.before.positions]
-        .map((p) => ({ market: p.market, n: p.size.abs().mul(v.marks.get(p.market)!) }))
+        .map((p) => ({ market: p.market, n: valueOf(contractOf(v, p.market), p.size.abs(), v.marks.get(p.market)!, v.params.unit) }))
         .sort((a, b) => b.n.cmp(a.n) || (a.market < b.market ? -1 : a.market > b.market ? 1 : 0));
       const touched = g.fills.map((f) => f.market);
       const expected = order.slice(0, touched.length).map((e) => e.market);
@@ -62,7 +64,7 @@ export const minimalCloseSize: OutputInvariant = {
       if (prior === null || pos === undefined || lot === undefined) continue;
       const smaller = f.size.sub(lot);
       if (smaller.lt(lot) || smaller.gte(pos.size.abs())) continue;
-      const left = pos.size.abs().sub(smaller).mul(v.marks.get(f.market)!);
+      const left = valueOf(contractOf(v, f.market), pos.size.abs().sub(smaller), v.marks.get(f.market)!, v.params.unit);
       if (left.lt(dustNotional)) continue;
       // The integer core's fill needs the prior state's health (it updates it by the one position).
       const trial = closeFill(v, { ...prior, health: healthOf(c, prior) }, f.market, smaller, rate);

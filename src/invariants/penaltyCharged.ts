@@ -7,7 +7,9 @@
  * @internal
  */
 import { ceilTo, floorTo, fmax, fmin, FZERO, type Fixed } from '../model/fixed.ts';
+import { isInverse, valueOf } from '../model/contract.ts';
 import { penaltyRoomOf } from '../policy/penalty/bankruptcyRoom.ts';
+import { contractOf } from './contractOf.ts';
 import type { Case } from './invariant.ts';
 import { exactOf, healthOf, replayFills, s, type GroupLedger } from './ledger.ts';
 
@@ -28,8 +30,10 @@ export function penaltyCharged(c: Case, g: GroupLedger, rate: Fixed, source: str
     }
     const mark = v.marks.get(f.market);
     if (mark === undefined) return;
-    const notional = f.size.mul(mark);
-    if (!f.notional.eq(notional)) out.push(`${where}: notional ${s(f.notional)} but size × mark = ${s(notional)}`);
+    // §12.3: an inverse fill's notional is its coin value ⌈Δ·v/P⌉_u.
+    const contract = contractOf(v, f.market);
+    const notional = valueOf(contract, f.size, mark, unit);
+    if (!f.notional.eq(notional)) out.push(`${where}: notional ${s(f.notional)} but ${isInverse(contract) ? `⌈size × ${s(contract.value)} / mark⌉` : 'size × mark'} = ${s(notional)}`);
     const after = healthOf(c, realized);
     const cap = fmax(FZERO, room === undefined ? floorTo(after.equity, unit) : room(healthOf(c, prior), after, unit));
     const expected = fmin(ceilTo(rate.mul(notional), unit), cap);

@@ -1,4 +1,6 @@
-import { ceilDiv, ceilTo, fmax, fmin } from '../model/fixed.ts';
+import { smallestAtLeast, valueOf } from '../model/contract.ts';
+import { ceilTo, fmax, fmin } from '../model/fixed.ts';
+import { contractOf } from './contractOf.ts';
 import { closeOrder } from './closeOrder.ts';
 import { exactOf, ledger, s } from './ledger.ts';
 import type { OutputInvariant } from './invariant.ts';
@@ -19,7 +21,7 @@ export const portionSized: OutputInvariant = {
   title: 'portion-sized close',
   statement:
     'Under fixed-portion, each liquidated group gets exactly one fill, on the first position of the §6.2 order, of Δ = min(|q|, max(⌈portion·|q|⌉_ℓ, ⌈minimumNotional/(ℓ·P)⌉·ℓ)), or of the whole position when (|q| − Δ)·P < max(minimumNotional, dustNotional).',
-  domain: 'Scenarios under a fixed-portion close size at mark price (a book may split or shorten a close). dYdX v4 rounds the base size down to the step, so it closes one lot less than this rule when the portion is not a lot multiple; Hyperliquid closes 20 % with a cooldown between calls (not modelled). Groups taken over by a backstop (§10.8) are judged by LIQ-027 instead.',
+  domain: 'Scenarios under a fixed-portion close size at mark price (a book may split or shorten a close). dYdX v4 rounds the base size down to the step, so it closes one lot less than this rule when the portion is not a lot multiple; Hyperliquid closes 20 % with a cooldown between calls (not modelled). Groups taken over by a backstop (§10.8) are judged by LIQ-027 instead. Inverse markets: values are §12.2’s coin values N = ⌈s·v/P⌉_u and the minimum-notional size §12.5’s smallest lot multiple worth at least it.',
   spec: '#103-close-size',
   presumes: ['portion-sized'],
   check: (c) => {
@@ -45,9 +47,12 @@ export const portionSized: OutputInvariant = {
       const a = pos.size.abs();
       const mark = v.marks.get(first)!;
       const lot = v.params.markets.get(first)!.lot;
-      const least = fmax(ceilTo(rule.portion.mul(a), lot), ceilDiv(rule.minimumNotional, lot.mul(mark)).mul(lot));
+      const contract = contractOf(v, first);
+      const { unit } = v.params;
+      // §12.5: the smallest lot multiple worth at least the minimum (linear ⌈F/(ℓ·P)⌉·ℓ).
+      const least = fmax(ceilTo(rule.portion.mul(a), lot), smallestAtLeast(contract, rule.minimumNotional, lot, mark, unit));
       const portion = fmin(a, least);
-      const whole = a.sub(portion).mul(mark).lt(fmax(rule.minimumNotional, v.params.dustNotional));
+      const whole = valueOf(contract, a.sub(portion), mark, unit).lt(fmax(rule.minimumNotional, v.params.dustNotional));
       const want = whole ? a : portion;
       if (!f.size.eq(want)) {
         out.push(

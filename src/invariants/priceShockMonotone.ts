@@ -6,6 +6,7 @@ import { exactOf, s } from './ledger.ts';
 import { exactRunResult, resultOf } from './relationSupport.ts';
 import type { Case, RelationInvariant } from './invariant.ts';
 import { derivedInput } from './caseInput.ts';
+import { hasInverse as parsedHasInverse } from '../model/parseScenario.ts';
 import { deepestRate } from '../policy/penalty/deepestRate.ts';
 
 /**
@@ -90,10 +91,12 @@ export const priceShockMonotone: RelationInvariant = {
   id: 'LIQ-015',
   title: 'price-shock monotonicity',
   statement: 'Moving the mark against a single position (down for a long, up for a short) never reduces the size closed; past bankruptcy both close everything.',
-  domain: 'Single-position accounts without price impact, for moves of at least 2u / (|q|·κ), κ = min(1 − r_max − b, 1 − f_max), so that sub-unit rounding cannot decide (a smaller move may close one lot less by rounding alone). Not for a short fully closed under a positive dust threshold: the higher mark grows the remainder and may make a smaller, non-dust close possible. With several positions the close order depends on prices, so no monotonicity is claimed.',
+  domain: 'Single-position accounts without price impact, for moves of at least 2u / (|q|·κ), κ = min(1 − r_max − b, 1 − f_max), so that sub-unit rounding cannot decide (a smaller move may close one lot less by rounding alone). Not for a short fully closed under a positive dust threshold: the higher mark grows the remainder and may make a smaller, non-dust close possible. With several positions the close order depends on prices, so no monotonicity is claimed. Linear contracts only: not judged on a scenario with inverse markets (§12.8), where the least move that outweighs rounding is another formula and dust flips side (a long’s remainder is worth more coin at a lower price).',
   spec: '#63-minimal-close-of-one-position',
   presumes: ['price-monotone', 'mark-price'],
   derive: (c) => {
+    // §12.8: the least move and the dust exclusion below are stated for linear values.
+    if (parsedHasInverse(c.input.params)) return [];
     const moved = movedMark(c);
     if (moved === null) return [];
     const p = c.input.positions[0]!;

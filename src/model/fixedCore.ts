@@ -17,6 +17,7 @@
 import type { Dec } from './decimal.ts';
 import { ceilDiv, ceilTo, FONE, FZERO, Fixed, floorDiv, floorTo, fmax, fmin, fromDec, pow10, toCanonical } from './fixed.ts';
 import { CROSS } from './marginGroup.ts';
+import { LINEAR, pnlOf, valueOf, type FContract } from './contract.ts';
 import type { ParsedParams, ParsedScenario, Status, Trigger } from './types.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -32,6 +33,8 @@ export interface FMarket {
   readonly lot: Fixed;
   readonly tick: Fixed;
   readonly tiers: readonly FTier[];
+  /** the contract kind (spec §12.1): {@link LINEAR} for a linear market */
+  readonly contract: FContract;
 }
 
 export interface FParams {
@@ -95,6 +98,7 @@ export function fixedParams(p: ParsedParams): FParams {
       lot: fromDec(m.lot),
       tick: fromDec(m.tick),
       tiers: m.tiers.map((t) => ({ floor: fromDec(t.floor), rate: fromDec(t.rate), amount: fromDec(t.amount) })),
+      contract: m.contract === undefined || m.contract.kind === 'linear' ? LINEAR : Object.freeze({ kind: 'inverse', value: fromDec(m.contract.value) }),
     });
   }
   const out: FParams = {
@@ -174,7 +178,10 @@ export interface FHealth {
   readonly target: Fixed;
 }
 
-/** One position's terms of the §4.2 sums: `U_i = q·(P − e)`, `MM_i(N_i)`, `N_i = |q|·P`. */
+/**
+ * One position's terms of the §4.2 sums: `U_i = q·(P − e)`, `MM_i(N_i)`, `N_i = |q|·P` — on an
+ * inverse market §12.2's `U(q, e, P)` and `N(q, P)` (contract.ts).
+ */
 export interface Terms {
   readonly pnl: Fixed;
   readonly maintenance: Fixed;
@@ -183,9 +190,11 @@ export interface Terms {
 
 export function termsOf(v: FValuation, market: string, size: Fixed, entry: Fixed): Terms {
   const mark = markOf(v, market);
-  const notional = size.abs().mul(mark);
-  const maintenance = v.requirement === undefined ? maintenanceMargin(marketOf(v, market).tiers, notional) : v.requirement(market, size, entry, notional);
-  return { pnl: size.mul(mark.sub(entry)), maintenance, notional };
+  const { contract, tiers } = marketOf(v, market);
+  const { unit } = v.params;
+  const notional = valueOf(contract, size.abs(), mark, unit);
+  const maintenance = v.requirement === undefined ? maintenanceMargin(tiers, notional) : v.requirement(market, size, entry, notional);
+  return { pnl: pnlOf(contract, size, entry, mark, unit), maintenance, notional };
 }
 
 export function healthOf(v: FValuation, equity: Fixed, maintenance: Fixed, notional: Fixed): FHealth {
@@ -302,15 +311,25 @@ export function trialFill(v: FValuation, g: FGroup, pos: FPosition, size: Fixed,
   const { market } = pos;
   const long = pos.size.sign() > 0;
   const mark = markOf(v, market);
-  const price = at ?? executionPrice(mark, long, params.priceImpact, marketOf(v, market).tick);
+  const { contract, tick } = marketOf(v, market);
+  const price = at ?? executionPrice(mark, long, params.priceImpact, tick);
   const signed = long ? size : size.neg();
 
-  const exactPnl = signed.mul(price.sub(pos.entry));
-  const realizedPnl = floorTo(exactPnl, params.unit);
-  const residue = exactPnl.sub(realizedPnl);
+  // §7.2: the exact product, floored, its fraction the residue; §12.3: an inverse fill's exact PnL
+  // is in general no decimal, so it is floored in one quotient and its residue is zero.
+  let realizedPnl: Fixed;
+  let residue: Fixed;
+  if (contract.kind === 'linear') {
+    const exactPnl = signed.mul(price.sub(pos.entry));
+    realizedPnl = floorTo(exactPnl, params.unit);
+    residue = exactPnl.sub(realizedPnl);
+  } else {
+    realizedPnl = pnlOf(contract, signed, pos.entry, price, params.unit);
+    residue = FZERO;
+  }
   const left = pos.size.sub(signed);
 
-  const notional = size.mul(mark);
+  const notional = valueOf(contract, size, mark, params.unit);
   const uncapped = ceilTo(rate.mul(notional), params.unit);
   // §7.3: never charge a penalty out of negative equity, never push equity below zero.
   const realizedHealth = healthAfter(v, g, pos, left, realizedPnl);
@@ -383,7 +402,9 @@ interface Slack {
 const AT_MARK: LinearRequirement = Object.freeze({ atEntry: false, lossBuffer: FZERO });
 
 /**
- * The exact slack `g(Δ)` of closing Δ of one position, and its slope per bracket (§6.3). Under a
+ * The exact slack `g(Δ)` of closing Δ of one position, and its slope per bracket (§6.3).
+ * Linear markets only: an inverse market never runs the minimal close (its slack is a staircase,
+ * spec §12.1's domain, checked at parse), so the products below are §6.3's as written. Under a
  * policy requirement of tiers (§10.2) the brackets are on `|q−Δ|·V` (`V` the mark or the entry
  * price) and the loss buffer adds `β·λ·(|q|−Δ)`, with `λ` the loss per unit of size, which closing
  * does not change (U scales with the size left). So `g` stays concave and linear on each bracket,
@@ -440,7 +461,10 @@ function firstLot(slack: Slack, tiers: readonly FTier[], lot: Fixed): Fixed | nu
   }
 }
 
-/** The smallest lot multiple that meets the target without leaving dust: closed form, verified (§6.3, §6.4). */
+/**
+ * The smallest lot multiple that meets the target without leaving dust: closed form, verified
+ * (§6.3, §6.4). Linear markets only (spec §12.1: an inverse market is refused a minimal close at parse).
+ */
 export function minimalClose(v: FValuation, g: FGroup, market: string, rate: Fixed): FMinimalClose {
   const { params } = v;
   const { lot, tiers } = marketOf(v, market);

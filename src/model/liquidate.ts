@@ -10,7 +10,7 @@ import { marginRatio } from './marginRatio.ts';
 import { minimalClose } from './minimalClose.ts';
 import { penaltyRate } from './penaltyRate.ts';
 import { isLiquidatable } from './trigger.ts';
-import { parseScenario } from './parseScenario.ts';
+import { hasInverse, parseScenario } from './parseScenario.ts';
 import { liquidateGroupUnder, type PartSwap } from '../policy/liquidateGroupUnder.ts';
 import { isReferenceParts, REFERENCE_POLICY } from '../policy/policy.ts';
 import { requirementOf } from '../policy/requirement/requirementOf.ts';
@@ -63,6 +63,11 @@ function isReference(r: Rules): boolean {
 
 /** The decimal.js form of the reference with any rules: the oracle the integer core is checked against. */
 export function liquidateOnDec(sc: ParsedScenario, rules: Rules = REFERENCE_RULES): Outcome {
+  // §12.1: the decimal.js form is §1–§7's linear arithmetic; an inverse market runs only on the
+  // integer core under a policy. Refused rather than valued as if it were linear.
+  if (hasInverse(sc.params)) {
+    return { ok: false, error: { code: 'invalid-input', issues: [{ path: 'params.markets', expected: 'linear markets only: this engine (the decimal.js form of the reference) runs no inverse market (spec §12.1)', received: 'an inverse market' }] } };
+  }
   const v = { params: sc.params, marks: sc.marks };
   let fund = sc.insuranceFund;
   const outcomes: { id: string; o: GroupOutcome }[] = [];

@@ -23,12 +23,13 @@ import { isDeepFrozen } from './frozen.ts';
 import { Type } from 'typebox';
 import { Compile } from 'typebox/compile';
 import { CLOSED, fieldsOf, isExtensionKey, literalsOf } from '../wire/common.ts';
-import { Market as MarketSchema } from '../wire/market.ts';
+import { InverseContract as InverseContractSchema, LinearContract as LinearContractSchema, Market as MarketSchema } from '../wire/market.ts';
 import { Params as ParamsSchema, PenaltyStep as PenaltyStepSchema, Trigger as TriggerSchema } from '../wire/params.ts';
 import { Position as PositionSchema } from '../wire/position.ts';
 import { Account as AccountSchema, Scenario as ScenarioSchema } from '../wire/scenario.ts';
 import { Tier as TierSchema } from '../wire/tier.ts';
 import type {
+  ContractParams,
   Issue,
   MarketParams,
   ParsedParams,
@@ -80,6 +81,13 @@ export function report(cx: Cx, path: string, expected: string, value: unknown): 
 import { fieldPath, keyPath } from '../wire/validate.ts';
 import { readPolicyInputs, type PolicyInputs } from '../policy/parsePolicyInputs.ts';
 import { REFERENCE_POLICY } from '../policy/policy.ts';
+import { inverseDomainIssues } from '../policy/inverseDomain.ts';
+
+/** Whether any market of the params set is inverse (spec §12.1; then all are). */
+export function hasInverse(p: ParsedParams): boolean {
+  for (const m of p.markets.values()) if (m.contract?.kind === 'inverse') return true;
+  return false;
+}
 
 export { fieldPath, keyPath };
 
@@ -198,6 +206,9 @@ const PARAMS_FIELDS = fieldsOf(ParamsSchema);
 const PENALTY_FIELDS = fieldsOf(ParamsSchema.properties.penalty);
 const STEP_FIELDS = fieldsOf(PenaltyStepSchema);
 const MARKET_FIELDS = fieldsOf(MarketSchema);
+const LINEAR_CONTRACT_FIELDS = fieldsOf(LinearContractSchema);
+const INVERSE_CONTRACT_FIELDS = fieldsOf(InverseContractSchema);
+const CONTRACT_KINDS: readonly ContractParams['kind'][] = ['linear', 'inverse'];
 const TIER_FIELDS = fieldsOf(TierSchema);
 const TRIGGERS: readonly Trigger[] = literalsOf(TriggerSchema);
 const PARAMS_CHECK = Compile(ParamsSchema);
@@ -208,6 +219,9 @@ interface MarketRead {
   readonly lot: Step | undefined;
   readonly tick: Step | undefined;
   readonly value: MarketParams | undefined;
+  /** the contract kind when `contract` parsed (linear when absent), for the one-kind rule of §12.1 */
+  readonly kind?: ContractParams['kind'];
+  readonly rawContract?: unknown;
 }
 
 /** A lot or tick size, with `scale` = k when it is 10^−k (k ≥ 0), as most are. */
@@ -448,8 +462,46 @@ function readMarkets(
     if (!isMarketId(id)) report(cx, marketPath, id === '' ? 'a non-empty market id' : MARKET_ID, id);
     else markets.set(id, readMarket(market, marketPath, cx, buffer));
   }
+  checkOneKind(markets, path, cx);
   return markets;
 }
+
+/**
+ * §12.1: all markets of one params set are of one contract kind — a margin group adds its
+ * positions' values into one collateral, which is in one asset (quote for linear, the coin for
+ * inverse). Each market of another kind than the first is reported at its `contract`.
+ * @see docs/spec.md#121-inputs
+ */
+function checkOneKind(markets: ReadonlyMap<string, MarketRead>, path: string, cx: Cx): void {
+  let first: { readonly id: string; readonly kind: ContractParams['kind'] } | undefined;
+  for (const [id, m] of markets) {
+    if (m.kind === undefined) continue;
+    if (first === undefined) first = { id, kind: m.kind };
+    else if (m.kind !== first.kind) {
+      const expected = `a contract of kind ${JSON.stringify(first.kind)}, as market ${JSON.stringify(first.id)}'s: all markets of one params set are of one kind, their values add into one collateral (spec §12.1)`;
+      const at = fieldPath(keyPath(path, id), 'contract');
+      if (m.rawContract === undefined) cx.issues.push({ path: at, expected, received: 'no contract (linear)' });
+      else report(cx, at, expected, m.rawContract);
+    }
+  }
+}
+
+const CONTRACT_WORDS = 'a contract {"kind": "linear"} or {"kind": "inverse", "value": "<decimal > 0>"} (spec §12.1)';
+
+/** A market's `contract` (§12.1): absent is linear; an inverse contract's `value` is a positive input decimal. */
+function readContract(value: unknown, path: string, cx: Cx): ContractParams | undefined {
+  if (value === undefined) return LINEAR_CONTRACT;
+  if (!isPlainObject(value)) return report(cx, path, CONTRACT_WORDS, value);
+  const kind = readOneOf(value.kind, fieldPath(path, 'kind'), cx, CONTRACT_KINDS);
+  if (kind === undefined) return undefined;
+  const f = readObject(value, path, cx, kind === 'linear' ? LINEAR_CONTRACT_FIELDS : INVERSE_CONTRACT_FIELDS);
+  if (f === undefined) return undefined;
+  if (kind === 'linear') return LINEAR_CONTRACT;
+  const v = dec(f.value, fieldPath(path, 'value'), cx, POSITIVE);
+  return v === undefined ? undefined : Object.freeze({ kind, value: v });
+}
+
+const LINEAR_CONTRACT: ContractParams = Object.freeze({ kind: 'linear' });
 
 function completeMarkets(
   markets: ReadonlyMap<string, MarketRead>,
@@ -473,8 +525,11 @@ function readMarket(
   const lot = dec(f.lotSize, fieldPath(path, 'lotSize'), cx, { min: 'positive' });
   const tick = dec(f.tickSize, fieldPath(path, 'tickSize'), cx, { min: 'positive' });
   const tiers = parseTiers(f.tiers, fieldPath(path, 'tiers'), cx, buffer);
-  const complete = lot !== undefined && tick !== undefined && tiers !== undefined;
-  return { lot: step(lot), tick: step(tick), value: complete ? { lot, tick, tiers } : undefined };
+  const contract = readContract(f.contract, fieldPath(path, 'contract'), cx);
+  const complete = lot !== undefined && tick !== undefined && tiers !== undefined && contract !== undefined;
+  // A linear market's parsed form is unchanged (no `contract` key): linear results stay byte-identical.
+  const parsed = complete ? (contract.kind === 'linear' ? { lot, tick, tiers } : { lot, tick, tiers, contract }) : undefined;
+  return { lot: step(lot), tick: step(tick), value: parsed, ...(contract === undefined ? {} : { kind: contract.kind, rawContract: f.contract }) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -659,6 +714,8 @@ export function parseScenario(input: unknown): ParseOutcome<ParsedScenario> {
     f.policy === undefined && f.book === undefined && f.requests === undefined
       ? NO_EXTRAS
       : readPolicyInputs({ policy: f.policy, book: f.book, requests: f.requests }, params.value, heldMarkets(account.positions), cx.issues);
+  // §12.1: an inverse market runs only under a policy, and only with the parts written for it.
+  if (extras !== undefined && params.value !== undefined && hasInverse(params.value)) cx.issues.push(...inverseDomainIssues(extras.policy, f.policy));
   if (
     extras === undefined ||
     cx.issues.length > 0 ||

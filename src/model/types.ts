@@ -65,10 +65,15 @@ export interface Tier {
   readonly initialRate: Dec;
 }
 
+/** A market's contract kind (spec §12.1); the integer core's form is `FContract` (contract.ts). */
+export type ContractParams = { readonly kind: 'linear' } | { readonly kind: 'inverse'; readonly value: Dec };
+
 export interface MarketParams {
   readonly lot: Dec;
   readonly tick: Dec;
   readonly tiers: readonly Tier[];
+  /** absent: linear (spec §12.1); only the integer core under a policy runs an inverse market */
+  readonly contract?: ContractParams;
 }
 
 export interface PenaltyStep {

@@ -6,7 +6,8 @@
  * @see docs/spec.md#101-a-policy
  */
 import { FZERO, floorTo, fmin, type Fixed } from '../model/fixed.ts';
-import { groupHealth, isLiquidatable, markOf, type FGroup, type FGroupResult, type FValuation } from '../model/fixedCore.ts';
+import { valueOf } from '../model/contract.ts';
+import { groupHealth, isLiquidatable, markOf, marketOf, type FGroup, type FGroupResult, type FValuation } from '../model/fixedCore.ts';
 import type { FBook } from './book.ts';
 import type { CloseRule, Execute } from './closeContext.ts';
 import { closeRuleOf } from './closeSize/closeRuleOf.ts';
@@ -51,9 +52,9 @@ export function liquidateGroupUnder(run: PolicyRun, group: FGroup, insuranceFund
   }
   const rate = (run.swap?.rate ?? penaltyRateOf)(policy.penalty, v, before);
 
-  // §6.2 Largest notional first; ties by market id.
+  // §6.2 Largest notional first (§12.2's value on an inverse market); ties by market id.
   const order = [...group.positions]
-    .map((p) => ({ market: p.market, n: p.size.abs().mul(markOf(v, p.market)) }))
+    .map((p) => ({ market: p.market, n: valueOf(marketOf(v, p.market).contract, p.size.abs(), markOf(v, p.market), v.params.unit) }))
     .sort((a, b) => b.n.cmp(a.n) || (a.market < b.market ? -1 : a.market > b.market ? 1 : 0))
     .map((e) => e.market);
 

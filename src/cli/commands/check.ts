@@ -7,7 +7,7 @@ import { agreesWithReference } from '../../gate/agreesWithReference.ts';
 import { EXACT, type Tolerance } from '../../gate/diffResults.ts';
 import { REFERENCE_ENGINE } from '../../gate/engineUnderTest.ts';
 import { failureStore } from '../../gate/failureStore.ts';
-import { describeParts, isUnder, profileDeclaration, sameRules, scenariosFor, type Declaration } from '../../gate/declarationOf.ts';
+import { describeParts, isUnder, profileDeclaration, sameRules, scenariosFor, valued, type Declaration } from '../../gate/declarationOf.ts';
 import { derivationLines } from '../../gate/derivation.ts';
 import { toJUnit } from '../../gate/junit.ts';
 import { loadPolicyFile } from '../../gate/loadPolicyFile.ts';
@@ -47,7 +47,7 @@ export const CHECK_OPTIONS: OptionTable = {
   shard: { type: 'string', value: 'I/N', help: 'run only shard I of N (1-based) of the cases; merge reports with liqcheck merge' },
   'tolerance-quote': { type: 'string', value: 'X', help: 'accept differences from the reference up to X quote units (default 0)' },
   'tolerance-lots': { type: 'string', value: 'K', help: 'accept size differences from the reference up to K lots (default 0)' },
-  'relations-every': { type: 'string', value: 'K', help: `judge the relation invariants (LIQ-012–016, LIQ-018: they re-run the engine) on every K-th generated case (default ${DEFAULT_RELATIONS_EVERY}; 1: every case); saved failures always get all` },
+  'relations-every': { type: 'string', value: 'K', help: `judge the relation invariants (LIQ-012–016, LIQ-018, LIQ-026, LIQ-030: they re-run the engine) on every K-th generated case (default ${DEFAULT_RELATIONS_EVERY}; 1: every case); saved failures always get all` },
   failures: { type: 'string', value: 'DIR', help: 'where counterexamples are saved and replayed first (default .liqcheck/failures; "" to disable)' },
   json: { type: 'string', value: 'FILE', help: 'also write the report as JSON (atomically)' },
   junit: { type: 'string', value: 'FILE', help: 'also write a JUnit XML report (atomically)' },
@@ -194,7 +194,7 @@ export async function check(argv: readonly string[], io: Io): Promise<number> {
       runCatalog({
         engine,
         // The engine gets the policy it declared (and the book or requests its parts read) in every scenario.
-        scenarios: scenariosFor(declaration, pinned === undefined && declaration.params === undefined ? defaultRunScenarios() : scenario({ params: fc.constant(params) })),
+        scenarios: scenariosFor(declaration, pinned === undefined && declaration.params === undefined ? defaultRunScenarios() : scenario({ params: fc.constant(params), ...valued(declaration) })),
         runs,
         seed,
         invariants,

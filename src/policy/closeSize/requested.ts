@@ -5,7 +5,8 @@
  * Positions without a request are left alone.
  * @see docs/spec.md#103-close-size
  */
-import { ceilDiv, floorTo, fmax, fmin, FZERO, type Fixed } from '../../model/fixed.ts';
+import { LINEAR, smallestAtLeast, valueOf, type FContract } from '../../model/contract.ts';
+import { floorTo, FONE, fmax, fmin, FZERO, type Fixed } from '../../model/fixed.ts';
 import { markOf, marketOf, type FFill } from '../../model/fixedCore.ts';
 import type { CloseRule } from '../closeContext.ts';
 
@@ -18,13 +19,15 @@ export function requestCap(size: Fixed, lot: Fixed, closeFactor: Fixed, maximumS
 /**
  * `Δ` of §10.3: `min(request, |q|, C)`, shrunk to leave at least `dustNotional` when it would
  * leave a sub-dust rest (the request is a ceiling, so dust is never rounded up into a full close);
- * zero when no lot multiple does.
+ * zero when no lot multiple does. On an inverse market the values are §12.2's and the sizes §12.5's
+ * (`unit`, the coin's, is read only then).
+ * @see docs/spec.md#125-sizes-on-the-lot-grid
  */
-export function requestedSize(size: Fixed, mark: Fixed, lot: Fixed, request: Fixed, cap: Fixed, dustNotional: Fixed): Fixed {
+export function requestedSize(size: Fixed, mark: Fixed, lot: Fixed, request: Fixed, cap: Fixed, dustNotional: Fixed, contract: FContract = LINEAR, unit: Fixed = FONE): Fixed {
   const delta = fmin(request, fmin(size, cap));
   const rest = size.sub(delta);
-  if (rest.isZero() || !rest.mul(mark).lt(dustNotional)) return delta;
-  const shrunk = size.sub(ceilDiv(dustNotional, lot.mul(mark)).mul(lot));
+  if (rest.isZero() || !valueOf(contract, rest, mark, unit).lt(dustNotional)) return delta;
+  const shrunk = size.sub(smallestAtLeast(contract, dustNotional, lot, mark, unit));
   return shrunk.sign() > 0 ? shrunk : FZERO;
 }
 
@@ -38,8 +41,8 @@ export const requested: CloseRule = (cx, group) => {
     if (request === undefined) continue;
     const pos = g.positions.find((p) => p.market === market)!;
     const size = pos.size.abs();
-    const { lot } = marketOf(cx.v, market);
-    const delta = requestedSize(size, markOf(cx.v, market), lot, request, requestCap(size, lot, c.closeFactor, c.maximumSize), cx.v.params.dustNotional);
+    const { lot, contract } = marketOf(cx.v, market);
+    const delta = requestedSize(size, markOf(cx.v, market), lot, request, requestCap(size, lot, c.closeFactor, c.maximumSize), cx.v.params.dustNotional, contract, cx.v.params.unit);
     if (delta.isZero()) continue;
     const closed = cx.execute(cx, g, market, delta);
     g = closed.group;

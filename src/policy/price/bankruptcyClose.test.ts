@@ -36,7 +36,7 @@ function priceOf(sc: Scenario, market: string, size: string): string {
   const p = parsed.value;
   const v = { params: fixedParams(p.params), marks: fixedMarks(p.marks) };
   const [cross] = marginGroups(v, fromDec(p.collateral), fixedPositions(p));
-  return toCanonical(bankruptcyPriceOfClose(v, cross!, market, fx(size)));
+  return toCanonical(bankruptcyPriceOfClose(v, cross!, market, fx(size))!);
 }
 
 /** dYdX's test markets (BTC 50,000, ETH 3,000, 10 % maintenance), as bankruptcyCapScenarios.ts has them. */

@@ -38,6 +38,8 @@ function takenInCall(cx: CloseContext, pos: FPosition, side: readonly FLevel[]):
   return fmin(shrunk, depth);
 }
 
+// Linear markets only: a book price is refused on an inverse market (spec §12.1), so the products
+// below are §10.4's as written.
 export function bookClose(cx: CloseContext, g: FGroup, market: string, size: Fixed): Closed {
   const { v, policy, rate } = cx;
   if (policy.price.kind !== 'book') throw new Error(`bookClose under a "${policy.price.kind}" price part`);

@@ -4,6 +4,7 @@
  * core computes itself (so the reference's hot path is untouched).
  * @see docs/spec.md#102-requirement
  */
+import { pnlOf, valueOf, type FContract } from '../../model/contract.ts';
 import { ceilTo, FZERO, Fixed, fmax } from '../../model/fixed.ts';
 import { maintenanceMargin, type FValuation, type RequirementFn } from '../../model/fixedCore.ts';
 import type { FRequirement } from '../policy.ts';
@@ -11,10 +12,13 @@ import type { FRequirement } from '../policy.ts';
 /** The grid a size-scaled rate is rounded up to: the 18 fraction digits of every input rate (§1.1). */
 export const RATE_GRID = new Fixed(1n, 18);
 
-/** `β · max(0, −U)` with `U = q·(P − e)`: the loss buffer charges unrealized losses only. */
-function lossTerm(lossBuffer: Fixed, size: Fixed, entry: Fixed, mark: Fixed): Fixed {
+/**
+ * `β · max(0, −U)` with `U = q·(P − e)` (inverse: §12.2's `U(q, e, P)`): the loss buffer charges
+ * unrealized losses only.
+ */
+function lossTerm(lossBuffer: Fixed, c: FContract, size: Fixed, entry: Fixed, mark: Fixed, unit: Fixed): Fixed {
   if (lossBuffer.isZero()) return FZERO;
-  return lossBuffer.mul(fmax(FZERO, size.mul(entry.sub(mark))));
+  return lossBuffer.mul(fmax(FZERO, pnlOf(c, size, entry, mark, unit).neg()));
 }
 
 export function requirementOf(r: FRequirement, v: Omit<FValuation, 'requirement'>): RequirementFn | undefined {
@@ -24,10 +28,11 @@ export function requirementOf(r: FRequirement, v: Omit<FValuation, 'requirement'
     const { lossBuffer } = r;
     const atEntry = r.valuation === 'entry';
     const fn = (market: string, size: Fixed, entry: Fixed, notional: Fixed): Fixed => {
-      const tiers = v.params.markets.get(market)!.tiers;
-      // §10.2: at entry the bracket and the rate apply to |q|·e, the position's value when it was opened.
-      const valued = atEntry ? size.abs().mul(entry) : notional;
-      return maintenanceMargin(tiers, valued).add(lossTerm(lossBuffer, size, entry, markOf(market)));
+      const { tiers, contract } = v.params.markets.get(market)!;
+      // §10.2: at entry the bracket and the rate apply to |q|·e, the position's value when it was
+      // opened (inverse: N(q, e) of §12.2).
+      const valued = atEntry ? valueOf(contract, size.abs(), entry, v.params.unit) : notional;
+      return maintenanceMargin(tiers, valued).add(lossTerm(lossBuffer, contract, size, entry, markOf(market), v.params.unit));
     };
     // The shape §6.3's walk reads to stay exact under this requirement (fixedCore.ts policySlackOf).
     return Object.assign(fn, { linear: { atEntry, lossBuffer } });
@@ -37,6 +42,8 @@ export function requirementOf(r: FRequirement, v: Omit<FValuation, 'requirement'
     // Rounded up to 10^−18 so that N·rate keeps the 54 fraction digits of a result (§1.1): an
     // unrounded N·sizeRate·|q| has four inputs' digits (72).
     const rate = baseRate.add(ceilTo(sizeRate.mul(size.abs()), RATE_GRID));
-    return notional.mul(rate).add(minimum).add(lossTerm(lossBuffer, size, entry, markOf(market)));
+    // Linear markets only: size-scaled is refused on an inverse market (spec §12.1).
+    const base = notional.mul(rate).add(minimum);
+    return lossBuffer.isZero() ? base : base.add(lossTerm(lossBuffer, v.params.markets.get(market)!.contract, size, entry, markOf(market), v.params.unit));
   };
 }

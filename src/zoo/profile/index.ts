@@ -7,6 +7,7 @@
  */
 import type { Engine } from '../../model/types.ts';
 import { bankruptcyFilledUnderMark } from './bankruptcyFilledUnderMark.ts';
+import { coinPnlUnfloored } from './coinPnlUnfloored.ts';
 import { givesUpUnderwaterUnder } from './givesUpUnderwaterUnder.ts';
 import { initialAsMaintenance } from './initialAsMaintenance.ts';
 import { inputOrderUnder } from './inputOrderUnder.ts';
@@ -14,6 +15,7 @@ import { lossAtMarkSocialized } from './lossAtMarkSocialized.ts';
 import { negativeFundClamped } from './negativeFundClamped.ts';
 import { oneLotLeft } from './oneLotLeft.ts';
 import { pnlUnrounded } from './pnlUnrounded.ts';
+import { reciprocalRounded } from './reciprocalRounded.ts';
 import { rateFromMarginLeft } from './rateFromMarginLeft.ts';
 import { releasedMarginFee } from './releasedMarginFee.ts';
 import { residueDropped } from './residueDropped.ts';
@@ -49,4 +51,6 @@ export const PROFILE_ZOO: readonly ProfileZooEntry[] = [
   { name: 'givesUpUnderwaterUnder', engine: givesUpUnderwaterUnder, bug: 'a liquidatable group with equity ≤ 0 gets no close', violates: ['LIQ-002', 'LIQ-015'] },
   { name: 'wholeCloseSkipped', engine: wholeCloseSkipped, bug: 'a close that would take a whole position is not sent', violates: ['LIQ-002'] },
   { name: 'lossAtMarkSocialized', engine: lossAtMarkSocialized, bug: 'the deficit at mark of an underwater group is reported as bad debt and socialized, the fund not drawn', violates: ['LIQ-005', 'LIQ-011'] },
+  { name: 'coinPnlUnfloored', engine: coinPnlUnfloored, bug: 'an inverse fill’s coin PnL credited at three digits below the coin unit, not floored to it', violates: ['LIQ-009'] },
+  { name: 'reciprocalRounded', engine: reciprocalRounded, bug: 'an inverse fill’s coin PnL computed from 1/price rounded to the coin unit, not as one exact quotient', violates: ['LIQ-030'] },
 ];

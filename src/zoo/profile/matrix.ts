@@ -18,12 +18,15 @@ export type ProfileShape = 'any' | 'single' | 'crossMulti' | 'inexact';
 /**
  * Why an invariant's domain is empty under a profile's params, checked by the test on the params:
  * `one-market` — LIQ-014 needs two positions, so two markets; `price-impact` — LIQ-015 is stated
- * for a mark without price impact.
+ * for a mark without price impact; `linear` — LIQ-030 is judged on inverse markets only (spec §12.7),
+ * and the profile's markets are all linear; `inverse` — LIQ-013 (the long/short mirror) and LIQ-015
+ * (price-shock monotone) are not judged on inverse markets (spec §12.7, §12.8), and the profile's
+ * markets are all inverse.
  */
-export type Vacuity = 'one-market' | 'price-impact';
+export type Vacuity = 'one-market' | 'price-impact' | 'linear' | 'inverse';
 
 /** The ids each vacuity may excuse. */
-export const VACUOUS_IDS: Readonly<Record<Vacuity, readonly string[]>> = { 'one-market': ['LIQ-014'], 'price-impact': ['LIQ-015'] };
+export const VACUOUS_IDS: Readonly<Record<Vacuity, readonly string[]>> = { 'one-market': ['LIQ-014'], 'price-impact': ['LIQ-015'], linear: ['LIQ-030'], inverse: ['LIQ-013', 'LIQ-015'] };
 
 export type ProfileClaim = { readonly engine: string; readonly shape?: ProfileShape } | { readonly vacuous: Vacuity };
 
@@ -39,6 +42,28 @@ const COMMON = {
   'LIQ-012': e('staleMarkCache'),
   'LIQ-016': e('rateFromMarginLeft'),
   'LIQ-018': e('negativeFundClamped'),
+  'LIQ-030': { vacuous: 'linear' },
+} as const;
+
+/** Claims both inverse profiles share (BitMEX XBTUSD and Bybit BTCUSD: one inverse market, a full close at the bankruptcy price). */
+const INVERSE_COMMON = {
+  'LIQ-003': e('oneLotLeft'),
+  'LIQ-005': e('lossAtMarkSocialized'),
+  'LIQ-006': e('rateFromMarginLeft'),
+  'LIQ-007': e('quoteScaleFixed'),
+  'LIQ-008': e('sideOfPosition'),
+  'LIQ-009': e('coinPnlUnfloored'),
+  'LIQ-010': e('releasedMarginFee'),
+  'LIQ-011': e('lossAtMarkSocialized'),
+  'LIQ-012': e('staleMarkCache'),
+  'LIQ-014': { vacuous: 'one-market' },
+  'LIQ-016': e('rateFromMarginLeft'),
+  'LIQ-017': e('ratioTowardZero'),
+  'LIQ-018': e('negativeFundClamped'),
+  'LIQ-021': e('oneLotLeft'),
+  'LIQ-028': e('releasedMarginFee'),
+  'LIQ-029': e('bankruptcyRoundedForTrader'),
+  'LIQ-030': e('reciprocalRounded'),
 } as const;
 
 export const PROFILE_MATRIX: Readonly<Record<string, Readonly<Record<string, ProfileClaim>>>> = {
@@ -67,6 +92,18 @@ export const PROFILE_MATRIX: Readonly<Record<string, Readonly<Record<string, Pro
     'LIQ-021': e('oneLotLeft'),
     'LIQ-028': e('releasedMarginFee'),
     'LIQ-029': e('bankruptcyRoundedForTrader'),
+  },
+  // Inverse (coin-margined) profiles, spec §12: every scenario drawn under their params is inverse.
+  'bitmex-xbtusd': {
+    ...INVERSE_COMMON,
+    'LIQ-001': e('triggerFlipped'),
+    'LIQ-002': e('wholeCloseSkipped'),
+    'LIQ-013': { vacuous: 'inverse' },
+  },
+  'bybit-inverse': {
+    ...INVERSE_COMMON,
+    'LIQ-001': e('entry-valued-at-mark'),
+    'LIQ-002': e('triggerFlipped'),
   },
   // The reference's parts under another name: the base zoo's decimal rule swaps run here.
   'drift-v2': {
