@@ -10,7 +10,8 @@ params in every scenario.
 Each venue is its own module, venues/<profile with _ for ->.py, written from the venue's rules (its
 docs/profiles page) on liqmodel.py's exact decimals, not from liqcheck's code. A venue module has
 BUGS (bug name -> what is wrong and where the venue saw it) and liquidate(scenario, bugs, params_set)
--> ("result", payload) | ("error", error). Standard library only.
+-> ("result", payload) | ("error", error), and may list FEATURES it adds to the handshake's (the
+inverse venues list "inverse"). Standard library only.
 """
 import importlib
 import json
@@ -20,7 +21,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from engine import serve_declaring  # noqa: E402
+from engine import answer_declaring, serve_replies  # noqa: E402
 
 USAGE = "usage: profile_engine.py --profile NAME [--bug NAME] | --profile NAME --list-bugs"
 
@@ -67,7 +68,18 @@ def main():
     if bugs:
         print("profile_engine.py: running with bug(s) %s" % ", ".join(sorted(bugs)), file=sys.stderr)
     name = "liqcheck-python-%s" % profile + ("+" + "+".join(sorted(bugs)) if bugs else "")
-    serve_declaring(name, profile, lambda scenario, params_set: venue.liquidate(scenario, bugs, params_set), "profile_engine.py")
+    run = lambda scenario, params_set: venue.liquidate(scenario, bugs, params_set)  # noqa: E731
+    # a venue module's FEATURES (e.g. "inverse", spec 12) are listed after engine.py's own
+    extra = getattr(venue, "FEATURES", [])
+    session = {}
+
+    def respond(message, _flush):
+        reply = answer_declaring(message, session, name, profile, run, "profile_engine.py")
+        if reply is not None and reply.get("type") == "hello_ok":
+            reply = dict(reply, features=reply["features"] + [f for f in extra if f not in reply["features"]])
+        return reply
+
+    serve_replies(sys.stdin, sys.stdout, respond)
 
 
 if __name__ == "__main__":
