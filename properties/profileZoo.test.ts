@@ -20,89 +20,120 @@
  * positionFlipped, uncappedPenalty (decimal rule swaps); policy (src/zoo/policy/):
  * entry-valued-at-mark, bankruptcyRoundedForTrader, bookWalksWrongSide, portionRoundedDown,
  * backstopKeepsEquity, stepDownOneTooFar, requestWithoutCloseFactor (part swaps of a part the
- * profile uses); every other name is the profile zoo's (src/zoo/profile/).
+ * profile uses); multi-asset (src/zoo/multiAsset/): haircutIgnored, overSell, sellsPastZero (spec
+ * §13.6, under the multi-asset profiles); every other name is the profile zoo's (src/zoo/profile/).
  *
  * matrix:begin
- * binance-usdm (19 ids)
+ * binance-multi-assets (22 ids)
  *   LIQ-001 triggerFlipped · LIQ-002 tierOffByOne · LIQ-003 oneLotLeft
  *   LIQ-005 negativeCollateral · LIQ-006 rateFromMarginLeft · LIQ-007 residueDropped
  *   LIQ-008 sideOfPosition · LIQ-009 pnlUnrounded · LIQ-010 releasedMarginFee
  *   LIQ-011 insuranceIgnored · LIQ-012 staleMarkCache · LIQ-013 shortsValuedAtEntry
  *   LIQ-014 inputOrderUnder [crossMulti] · LIQ-016 rateFromMarginLeft · LIQ-017 tierOffByOne
  *   LIQ-018 negativeFundClamped · LIQ-020 stepDownOneTooFar · LIQ-024 bankruptcyFilledUnderMark
- *   LIQ-030 (empty: linear)
- * bitmex-xbtusd (20 ids)
+ *   LIQ-030 (empty: linear) · LIQ-031 haircutIgnored · LIQ-032 overSell · LIQ-033 sellsPastZero
+ * binance-usdm (22 ids)
+ *   LIQ-001 triggerFlipped · LIQ-002 tierOffByOne · LIQ-003 oneLotLeft
+ *   LIQ-005 negativeCollateral · LIQ-006 rateFromMarginLeft · LIQ-007 residueDropped
+ *   LIQ-008 sideOfPosition · LIQ-009 pnlUnrounded · LIQ-010 releasedMarginFee
+ *   LIQ-011 insuranceIgnored · LIQ-012 staleMarkCache · LIQ-013 shortsValuedAtEntry
+ *   LIQ-014 inputOrderUnder [crossMulti] · LIQ-016 rateFromMarginLeft · LIQ-017 tierOffByOne
+ *   LIQ-018 negativeFundClamped · LIQ-020 stepDownOneTooFar · LIQ-024 bankruptcyFilledUnderMark
+ *   LIQ-030 (empty: linear) · LIQ-031 (empty: single-asset) · LIQ-032 (empty: single-asset)
+ *   LIQ-033 (empty: single-asset)
+ * bitmex-xbtusd (23 ids)
  *   LIQ-001 triggerFlipped · LIQ-002 wholeCloseSkipped · LIQ-003 oneLotLeft
  *   LIQ-005 lossAtMarkSocialized · LIQ-006 rateFromMarginLeft · LIQ-007 quoteScaleFixed
  *   LIQ-008 sideOfPosition · LIQ-009 coinPnlUnfloored · LIQ-010 releasedMarginFee
  *   LIQ-011 lossAtMarkSocialized · LIQ-012 staleMarkCache · LIQ-013 (empty: inverse)
  *   LIQ-014 (empty: one-market) · LIQ-016 rateFromMarginLeft · LIQ-017 ratioTowardZero
  *   LIQ-018 negativeFundClamped · LIQ-021 oneLotLeft · LIQ-028 releasedMarginFee
- *   LIQ-029 bankruptcyRoundedForTrader · LIQ-030 reciprocalRounded
- * bybit-inverse (19 ids)
+ *   LIQ-029 bankruptcyRoundedForTrader · LIQ-030 reciprocalRounded · LIQ-031 (empty: single-asset)
+ *   LIQ-032 (empty: single-asset) · LIQ-033 (empty: single-asset)
+ * bybit-inverse (22 ids)
  *   LIQ-001 entry-valued-at-mark · LIQ-002 triggerFlipped · LIQ-003 oneLotLeft
  *   LIQ-005 lossAtMarkSocialized · LIQ-006 rateFromMarginLeft · LIQ-007 quoteScaleFixed
  *   LIQ-008 sideOfPosition · LIQ-009 coinPnlUnfloored · LIQ-010 releasedMarginFee
  *   LIQ-011 lossAtMarkSocialized · LIQ-012 staleMarkCache · LIQ-014 (empty: one-market)
  *   LIQ-016 rateFromMarginLeft · LIQ-017 ratioTowardZero · LIQ-018 negativeFundClamped
  *   LIQ-021 oneLotLeft · LIQ-028 releasedMarginFee · LIQ-029 bankruptcyRoundedForTrader
- *   LIQ-030 reciprocalRounded
- * bybit-linear (19 ids)
+ *   LIQ-030 reciprocalRounded · LIQ-031 (empty: single-asset) · LIQ-032 (empty: single-asset)
+ *   LIQ-033 (empty: single-asset)
+ * bybit-linear (22 ids)
  *   LIQ-001 entry-valued-at-mark · LIQ-002 triggerFlipped · LIQ-003 oneLotLeft
  *   LIQ-005 lossAtMarkSocialized · LIQ-006 rateFromMarginLeft · LIQ-007 residueDropped
  *   LIQ-008 sideOfPosition · LIQ-009 pnlUnrounded · LIQ-010 releasedMarginFee
  *   LIQ-011 lossAtMarkSocialized · LIQ-012 staleMarkCache · LIQ-014 (empty: one-market)
  *   LIQ-016 rateFromMarginLeft · LIQ-017 entry-valued-at-mark · LIQ-018 negativeFundClamped
  *   LIQ-021 oneLotLeft · LIQ-028 releasedMarginFee · LIQ-029 bankruptcyRoundedForTrader
- *   LIQ-030 (empty: linear)
- * drift-v2 (20 ids)
+ *   LIQ-030 (empty: linear) · LIQ-031 (empty: single-asset) · LIQ-032 (empty: single-asset)
+ *   LIQ-033 (empty: single-asset)
+ * drift-v2 (23 ids)
  *   LIQ-001 triggerSwapped · LIQ-002 givesUpUnderwater · LIQ-003 oneLotShort · LIQ-004 oneLotMore
  *   LIQ-005 negativeCollateral · LIQ-006 shortBias · LIQ-007 residueDropped
  *   LIQ-008 positionFlipped · LIQ-009 ignoresDust · LIQ-010 uncappedPenalty
  *   LIQ-011 insuranceOverdrawn · LIQ-012 staleMarkCache · LIQ-013 shortBias
  *   LIQ-014 (empty: one-market) · LIQ-015 (empty: price-impact) · LIQ-016 rateFromMarginLeft
  *   LIQ-017 ratioTowardZero [inexact] · LIQ-018 negativeFundClamped · LIQ-024 impactSignFlipped
- *   LIQ-030 (empty: linear)
- * dydx-v4 (17 ids)
+ *   LIQ-030 (empty: linear) · LIQ-031 (empty: single-asset) · LIQ-032 (empty: single-asset)
+ *   LIQ-033 (empty: single-asset)
+ * dydx-v4 (20 ids)
  *   LIQ-001 triggerFlipped · LIQ-005 lossAtMarkSocialized · LIQ-006 rateFromMarginLeft
  *   LIQ-007 residueDropped · LIQ-008 sideOfPosition · LIQ-009 pnlUnrounded
  *   LIQ-010 releasedMarginFee · LIQ-011 lossAtMarkSocialized · LIQ-012 staleMarkCache
  *   LIQ-013 shortsValuedAtEntry · LIQ-014 inputOrderUnder [crossMulti]
  *   LIQ-016 rateFromMarginLeft · LIQ-017 ratioTowardZero [inexact] · LIQ-018 negativeFundClamped
  *   LIQ-023 bookWalksWrongSide · LIQ-028 releasedMarginFee · LIQ-030 (empty: linear)
- * gmx-v2 (19 ids)
+ *   LIQ-031 (empty: single-asset) · LIQ-032 (empty: single-asset) · LIQ-033 (empty: single-asset)
+ * gmx-v2 (22 ids)
  *   LIQ-001 entry-valued-at-mark · LIQ-002 givesUpUnderwaterUnder · LIQ-003 oneLotLeft
  *   LIQ-005 negativeCollateral · LIQ-006 rateFromMarginLeft · LIQ-007 residueDropped
  *   LIQ-008 sideOfPosition · LIQ-009 pnlUnrounded · LIQ-010 releasedMarginFee
  *   LIQ-011 insuranceIgnored · LIQ-012 staleMarkCache · LIQ-014 inputOrderUnder [crossMulti]
  *   LIQ-015 givesUpUnderwaterUnder [single] · LIQ-016 rateFromMarginLeft
  *   LIQ-017 entry-valued-at-mark · LIQ-018 negativeFundClamped · LIQ-021 oneLotLeft
- *   LIQ-024 bankruptcyFilledUnderMark · LIQ-030 (empty: linear)
- * hyperliquid (19 ids)
+ *   LIQ-024 bankruptcyFilledUnderMark · LIQ-030 (empty: linear) · LIQ-031 (empty: single-asset)
+ *   LIQ-032 (empty: single-asset) · LIQ-033 (empty: single-asset)
+ * hyperliquid (22 ids)
  *   LIQ-001 triggerFlipped · LIQ-002 wholeCloseSkipped · LIQ-005 negativeCollateral
  *   LIQ-006 rateFromMarginLeft · LIQ-007 residueDropped · LIQ-008 sideOfPosition
  *   LIQ-009 pnlUnrounded · LIQ-010 releasedMarginFee · LIQ-011 insuranceIgnored
  *   LIQ-012 staleMarkCache · LIQ-013 shortsValuedAtEntry · LIQ-014 inputOrderUnder [crossMulti]
  *   LIQ-016 rateFromMarginLeft · LIQ-017 tierOffByOne · LIQ-018 negativeFundClamped
  *   LIQ-019 portionRoundedDown · LIQ-024 bankruptcyFilledUnderMark · LIQ-027 backstopKeepsEquity
- *   LIQ-030 (empty: linear)
- * okx-swap (19 ids)
+ *   LIQ-030 (empty: linear) · LIQ-031 (empty: single-asset) · LIQ-032 (empty: single-asset)
+ *   LIQ-033 (empty: single-asset)
+ * mango-v4 (23 ids)
+ *   LIQ-001 triggerFlipped · LIQ-002 wholeCloseSkipped · LIQ-003 oneLotLeft · LIQ-004 fullButLast
+ *   LIQ-005 negativeCollateral · LIQ-006 rateFromMarginLeft · LIQ-007 residueDropped
+ *   LIQ-008 sideOfPosition · LIQ-009 pnlUnrounded · LIQ-010 releasedMarginFee
+ *   LIQ-011 insuranceIgnored · LIQ-012 staleMarkCache · LIQ-013 shortsValuedAtEntry
+ *   LIQ-014 (empty: one-market) · LIQ-015 (empty: price-impact) · LIQ-016 rateFromMarginLeft
+ *   LIQ-017 ratioTowardZero [inexact] · LIQ-018 negativeFundClamped · LIQ-024 impactSignFlipped
+ *   LIQ-030 (empty: linear) · LIQ-031 haircutIgnored · LIQ-032 overSell · LIQ-033 sellsPastZero
+ * okx-swap (22 ids)
  *   LIQ-001 initialAsMaintenance · LIQ-002 triggerFlipped · LIQ-003 tierOffByOne
  *   LIQ-005 negativeCollateral · LIQ-006 rateFromMarginLeft · LIQ-007 residueDropped
  *   LIQ-008 sideOfPosition · LIQ-009 pnlUnrounded · LIQ-010 releasedMarginFee
  *   LIQ-011 insuranceIgnored · LIQ-012 staleMarkCache · LIQ-013 shortsValuedAtEntry
  *   LIQ-014 inputOrderUnder [crossMulti] · LIQ-016 rateFromMarginLeft · LIQ-017 tierOffByOne
  *   LIQ-018 negativeFundClamped · LIQ-020 stepDownOneTooFar · LIQ-024 bankruptcyFilledUnderMark
- *   LIQ-030 (empty: linear)
- * perp-v2 (17 ids)
+ *   LIQ-030 (empty: linear) · LIQ-031 (empty: single-asset) · LIQ-032 (empty: single-asset)
+ *   LIQ-033 (empty: single-asset)
+ * perp-v2 (20 ids)
  *   LIQ-001 triggerFlipped · LIQ-005 lossAtMarkSocialized · LIQ-006 rateFromMarginLeft
  *   LIQ-007 residueDropped · LIQ-008 sideOfPosition · LIQ-009 pnlUnrounded
  *   LIQ-010 releasedMarginFee · LIQ-011 lossAtMarkSocialized · LIQ-012 staleMarkCache
  *   LIQ-013 shortsValuedAtEntry · LIQ-014 inputOrderUnder [crossMulti]
  *   LIQ-016 rateFromMarginLeft · LIQ-017 ratioTowardZero [inexact] · LIQ-018 negativeFundClamped
  *   LIQ-022 requestWithoutCloseFactor · LIQ-024 bankruptcyFilledUnderMark
- *   LIQ-030 (empty: linear)
+ *   LIQ-030 (empty: linear) · LIQ-031 (empty: single-asset) · LIQ-032 (empty: single-asset)
+ *   LIQ-033 (empty: single-asset)
  * matrix:end
+ *
+ * Under a multi-asset profile (params with `assets`, spec §13) every scenario drawn is a multi-asset
+ * account (src/arbitraries/multiAssetAccount.ts); a test per such profile prints and bounds how many
+ * hold an asset, borrow quote and have collateral sold, so its claims are shown on that region.
  *
  * Seed: `LIQCHECK_SEED` when set, else 20261125. Printed on every failure with a replay command.
  */
@@ -125,6 +156,7 @@ import { profileList } from '../src/profiles/profiles.ts';
 import type { LoadedProfile } from '../src/profiles/readProfile.ts';
 import { ZOO } from '../src/zoo/index.ts';
 import { POLICY_ZOO } from '../src/zoo/policy/index.ts';
+import { MULTI_ASSET_ZOO } from '../src/zoo/multiAsset/index.ts';
 import { PROFILE_ZOO } from '../src/zoo/profile/index.ts';
 import { PROFILE_MATRIX, renderMatrix, VACUOUS_IDS, type ProfileShape, type Vacuity } from '../src/zoo/profile/matrix.ts';
 
@@ -143,7 +175,7 @@ interface Named {
   readonly engine: Engine;
   readonly bug: string;
   readonly violates: readonly string[];
-  readonly zoo: 'base' | 'policy' | 'profile';
+  readonly zoo: 'base' | 'policy' | 'profile' | 'multi-asset';
 }
 
 /** Every zoo engine by name; a name used twice would make a claim ambiguous. */
@@ -156,6 +188,7 @@ const ENGINES: ReadonlyMap<string, Named> = (() => {
   for (const z of ZOO) add(z.name, { ...z, zoo: 'base' });
   for (const z of POLICY_ZOO) add(z.name, { ...z, zoo: 'policy' });
   for (const z of PROFILE_ZOO) add(z.name, { ...z, zoo: 'profile' });
+  for (const z of MULTI_ASSET_ZOO) add(z.name, { ...z, zoo: 'multi-asset' });
   return m;
 })();
 
@@ -182,6 +215,8 @@ function holds(v: Vacuity, params: RiskParams): boolean {
       return Object.values(params.markets).every((m) => m.contract === undefined || m.contract.kind === 'linear');
     case 'inverse':
       return Object.values(params.markets).every((m) => m.contract !== undefined && m.contract.kind === 'inverse');
+    case 'single-asset':
+      return (params as { readonly assets?: unknown }).assets === undefined;
   }
 }
 
@@ -247,6 +282,28 @@ for (const profile of profileList()) {
       }
     });
 
+    // Under a multi-asset profile (spec §13) the claims above are demonstrated on accounts whose
+    // cross group holds assets, often borrows quote, and is sold from by the collateral step.
+    if ((profile.params as { readonly assets?: unknown }).assets !== undefined) {
+      it(`the scenarios hunted under ${name} are multi-asset accounts (distribution)`, () => {
+        const xs = fc.sample(shapes.any, { seed: SEED, numRuns: REFERENCE_SCENARIOS });
+        const n = { holding: 0, borrowing: 0, sold: 0, liquidated: 0 };
+        for (const sc of xs) {
+          const held = Object.values((sc.account as { readonly assets?: Readonly<Record<string, string>> }).assets ?? {}).some((a) => !/^-|^0(\.0*)?$/.test(a)); // a positive balance
+          if (held) n.holding++;
+          if (sc.account.collateral.startsWith('-')) n.borrowing++;
+          const o = liquidate(sc);
+          if (!o.ok) continue;
+          if (o.result.groups.some((g) => g.status !== 'healthy')) n.liquidated++;
+          if (((o.result as { readonly sales?: readonly unknown[] }).sales ?? []).length > 0) n.sold++;
+        }
+        console.log(`[profile zoo] ${name} draws (${xs.length}): holding an asset ${n.holding}, borrowing quote ${n.borrowing}, liquidated ${n.liquidated}, collateral sold ${n.sold}`);
+        expect(n.holding, 'draws holding an asset').toBeGreaterThan(xs.length / 2);
+        expect(n.borrowing, 'draws with a borrowed quote balance').toBeGreaterThan(0);
+        expect(n.sold, 'draws where the collateral step sells').toBeGreaterThan(0);
+      });
+    }
+
     // The base zoo's decimal rule swaps run under a profile only when its parts are the
     // reference's (liquidateParsed): there the decimal path must be the very same rules.
     if (isReferenceParts(profile.policy)) {
@@ -280,7 +337,7 @@ describe('profile zoo: coverage matrix', () => {
         if ('vacuous' in c) continue;
         const z = ENGINES.get(c.engine);
         if (z === undefined) problems.push(`${name}/${id}: no zoo engine is named ${c.engine}`);
-        else if (z.zoo === 'profile' && !z.violates.includes(id)) problems.push(`${name}/${id}: ${c.engine} does not state ${id} among the ids it violates`);
+        else if ((z.zoo === 'profile' || z.zoo === 'multi-asset') && !z.violates.includes(id)) problems.push(`${name}/${id}: ${c.engine} does not state ${id} among the ids it violates`);
         else if (c.engine === 'floatEngine') problems.push(`${name}/${id}: floatEngine ignores the scenario's policy`);
       }
     }

@@ -39,6 +39,7 @@ describe('requiredFeatures', () => {
     ['two penalty steps', { ...core, params: { ...core.params, penalty: { ...core.params.penalty, steps: [{ maxMarginRatio: '1', rate: '0.01' }, { maxMarginRatio: '0.5', rate: '0.02' }] } } }, ['cross', 'penalty-steps']],
     ['inclusive trigger', { ...core, params: { ...core.params, trigger: 'inclusive' } }, ['cross', 'inclusive-trigger']],
     ['an inverse market', { ...core, params: { ...core.params, markets: { A: { ...oneTier, contract: { kind: 'inverse', value: '1' } }, B: { ...oneTier, contract: { kind: 'inverse', value: '1' } } } } }, ['cross', 'inverse']],
+    ['collateral assets', { ...core, params: { ...core.params, assets: { BTC: { unit: '0.00000001', weight: '0.95' } } }, assetPrices: { BTC: '50000' }, policy: {} }, ['cross', 'multi-asset']],
     ['a market written linear', { ...core, params: { ...core.params, markets: { A: { ...oneTier, contract: { kind: 'linear' } }, B: oneTier } } }, ['cross']],
     ['tiers in a market not held', { ...core, params: { ...core.params, markets: { A: oneTier, B: defaultParams.markets['BTC-PERP']! } } }, ['cross', 'tiers']],
   ])('should detect %s', (_name, s, expected) => {
@@ -68,6 +69,12 @@ describe('requiredFeatures', () => {
     const inverse = { ...oneTier, contract: { kind: 'inverse', value: '1' } } as const;
     const s: Scenario = { ...core, params: { ...core.params, markets: { A: inverse, B: inverse } }, policy: { closeSize: { kind: 'full' } } };
     expect(missingFeatures(s, FEATURES.filter((f) => f !== 'inverse'))).toEqual(['inverse']);
+    expect(missingFeatures(s, FEATURES)).toEqual([]);
+  });
+
+  it('should leave a multi-asset scenario to engines that list `multi-asset`, and an empty assets record too', () => {
+    const s: Scenario = { ...core, params: { ...core.params, assets: {} }, policy: { collateral: { kind: 'sell', restore: 'deficit' } } };
+    expect(missingFeatures(s, FEATURES.filter((f) => f !== 'multi-asset'))).toEqual(['multi-asset']);
     expect(missingFeatures(s, FEATURES)).toEqual([]);
   });
 });

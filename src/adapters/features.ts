@@ -20,6 +20,7 @@ export const FEATURES = [
   'penalty-steps',
   'inclusive-trigger',
   'inverse',
+  'multi-asset',
 ] as const;
 
 export type Feature = (typeof FEATURES)[number];
@@ -36,6 +37,7 @@ export const FEATURE_RULES: Readonly<Record<Feature, string>> = {
   'penalty-steps': 'more than one penalty step (§5.1)',
   'inclusive-trigger': 'params.trigger = "inclusive" (§4.3)',
   inverse: 'a market whose contract is inverse (§12)',
+  'multi-asset': 'params.assets: collateral assets of the cross group (§13)',
 };
 
 const ZERO_DECIMAL = /^-?0(\.0+)?$/;
@@ -79,6 +81,8 @@ export function requiredFeatures(s: Scenario): Feature[] {
     'penalty-steps': Array.isArray(steps) && steps.length > 1,
     'inclusive-trigger': params.trigger === 'inclusive',
     inverse: markets.some((m) => isInverseMarket(m)),
+    // §13.1: the key alone, as `inverse` reads `contract`: a scenario with it needs the rules of §13.
+    'multi-asset': params.assets !== undefined,
   };
   return FEATURES.filter((f) => need[f]);
 }

@@ -18,6 +18,7 @@ import type { MarketParams, ParsedParams, Position, PositionInput, RiskParams, S
 import { decimal } from './decimal.ts';
 import { exactEntry, pow10, scaled } from './exactEntry.ts';
 import { hasInverseMarket, inverseAccount, type InverseValuation } from './inverseAccount.ts';
+import { hasAssets, linearParams, multiAssetAccount } from './multiAssetAccount.ts';
 import { MAX_MARK_TICKS, MIN_LOT_VALUE_UNITS, MIN_MARK_TICKS, riskParams, type Range } from './riskParams.ts';
 
 /** Knobs of {@link scenario}; every field is optional. */
@@ -557,9 +558,18 @@ export function scenario(c: ScenarioConstraints = {}): fc.Arbitrary<Scenario> {
     if (a === undefined) inverse.set(params, (a = inverseAccount(params, { positions: range, margin, ...(c.inverseValuation === undefined ? {} : { valuation: c.inverseValuation }) })));
     return a;
   };
+  // Collateral assets (§13): the linear draw under the params without them, then the cross group's
+  // assets and quote balance solved on top (multiAssetAccount.ts).
+  const multiAsset = new WeakMap<RiskParams, fc.Arbitrary<Scenario>>();
+  const multiAssetOf = (params: RiskParams): fc.Arbitrary<Scenario> => {
+    let a = multiAsset.get(params);
+    if (a === undefined) multiAsset.set(params, (a = multiAssetAccount(params, scenario({ ...c, params: fc.constant(linearParams(params)) }))));
+    return a;
+  };
   return (c.params ?? riskParams()).chain((params) => {
     // Inverse markets have their own account solver (§12.2's values); linear params draw as always.
     if (hasInverseMarket(params)) return inverseOf(params);
+    if (hasAssets(params)) return multiAssetOf(params);
     const pp = parsedOrThrow(params);
     const ids = [...pp.markets.keys()];
     const max = Math.min(range.max, ids.length);

@@ -40,6 +40,24 @@ describe('diffResults', () => {
     expect(diffResults(scenario, expected, actual as LiquidationResult)).toEqual([{ path: 'account.positions[BTC].note', expected: '(missing)', actual: 'x' }]);
   });
 
+  it('compares the assets left and the sales in execution order (spec §13.4)', () => {
+    // hand-made answers (not the reference's): two sales, then the same two in the other order
+    const expected = structuredClone(reference()) as Json;
+    expected['account']['assets'] = { BTC: '0.5' };
+    expected['sales'] = [
+      { asset: 'ETH', amount: '1', proceeds: '2850' },
+      { asset: 'BTC', amount: '0.5', proceeds: '23750' },
+    ];
+    const actual = structuredClone(expected);
+    expect(diffResults(scenario, expected as LiquidationResult, actual as LiquidationResult)).toEqual([]);
+    actual['sales'].reverse();
+    actual['account']['assets'] = { BTC: '0.4' };
+    const paths = diffResults(scenario, expected as LiquidationResult, actual as LiquidationResult).map((d) => d.path);
+    expect(paths).toEqual(['account.assets["BTC"]', 'sales[0].asset', 'sales[0].amount', 'sales[0].proceeds', 'sales[1].asset', 'sales[1].amount', 'sales[1].proceeds']);
+    delete actual['sales'];
+    expect(diffResults(scenario, expected as LiquidationResult, actual as LiquidationResult).map((d) => d.path)).toContain('sales.length');
+  });
+
   it('the relations\' comparison of two answers (LIQ-012, 013, 014) ignores x- keys too', () => {
     const a = structuredClone(reference()) as Json;
     const b = structuredClone(reference()) as Json;

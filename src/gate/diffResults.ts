@@ -23,7 +23,7 @@ export interface FieldDiff {
 
 const QUOTE_FIELDS = new Set([
   'penalty', 'liquidatorFee', 'insuranceFee', 'realizedPnl', 'collateral', 'isolatedMargin',
-  'insuranceFund', 'insurancePayout', 'badDebt', 'socializedLoss', 'equity', 'maintenance', 'target',
+  'insuranceFund', 'insurancePayout', 'badDebt', 'socializedLoss', 'equity', 'maintenance', 'target', 'proceeds',
 ]);
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
@@ -90,6 +90,22 @@ export function diffResults(scenario: Scenario, expected: LiquidationResult, act
       continue;
     }
     record(`account.positions[${m}]`, e as unknown as Record<string, unknown>, a as unknown as Record<string, unknown>, m);
+  }
+  // §13.4: the assets left and the sales in execution order (both present iff the scenario has assets)
+  const assetsOf = (r: LiquidationResult) => (r.account as { assets?: Readonly<Record<string, string>> }).assets;
+  const eAssets = assetsOf(expected);
+  const aAssets = assetsOf(actual);
+  if (eAssets !== undefined || aAssets !== undefined) {
+    for (const id of new Set([...Object.keys(eAssets ?? {}), ...Object.keys(aAssets ?? {})])) {
+      leaf(`account.assets[${JSON.stringify(id)}]`, 'asset', eAssets?.[id] ?? '0', aAssets?.[id] ?? '0');
+    }
+  }
+  const salesOf = (r: LiquidationResult) => (r as { sales?: readonly Record<string, unknown>[] }).sales;
+  const eSales = salesOf(expected);
+  const aSales = salesOf(actual);
+  if (eSales !== undefined || aSales !== undefined) {
+    if ((eSales?.length ?? -1) !== (aSales?.length ?? -1)) out.push({ path: 'sales.length', expected: String(eSales?.length ?? '(missing)'), actual: String(aSales?.length ?? '(missing)') });
+    for (let i = 0; i < Math.min(eSales?.length ?? 0, aSales?.length ?? 0); i++) record(`sales[${i}]`, eSales![i]!, aSales![i]);
   }
   for (const k of ['insuranceFund', 'insurancePayout', 'badDebt', 'socializedLoss'] as const) leaf(k, k, expected[k], actual[k]);
   if (expected.groups.length !== actual.groups.length) out.push({ path: 'groups.length', expected: String(expected.groups.length), actual: String(actual.groups.length) });

@@ -9,7 +9,8 @@ import { exactOf, ledger, s, type GroupLedger } from './ledger.ts';
 /** Whether the scenario's backstop (spec §10.8) takes group `g` over: liquidatable, and below the threshold. */
 export function takenOver(c: Case, g: GroupLedger): boolean {
   const x = exactOf(c);
-  return g.liquidatable && isBackstopped(x.policy.trigger, x.v.params.trigger, g.healthBefore);
+  // §13.3: a cross group with assets and no position has nothing to take over.
+  return g.liquidatable && g.before.positions.length > 0 && isBackstopped(x.policy.trigger, x.v.params.trigger, g.healthBefore);
 }
 
 /** The markets of the groups the scenario's backstop takes over (empty without a backstop). */

@@ -1,7 +1,7 @@
 import { valueOf } from '../model/contract.ts';
 import { contractOf } from './contractOf.ts';
 import { closeFill, groupHealth, meetsTarget } from '../model/fixedCore.ts';
-import { exactOf, healthOf, ledger, replayFills, s, type ExactGroup } from './ledger.ts';
+import { exactOf, healthOf, ledger, replayFills, s, valuationOf, type ExactGroup } from './ledger.ts';
 import type { OutputInvariant } from './invariant.ts';
 import { takenOver } from './backstopTakeover.ts';
 
@@ -52,7 +52,7 @@ export const minimalCloseSize: OutputInvariant = {
         if (realized.positions.some((p) => p.market === f.market)) {
           out.push(`group ${g.id}: fill ${i} (${f.market}) leaves the position open but is not the last fill`);
         }
-        const h = groupHealth(v, { ...realized, collateral: realized.collateral.sub(f.penalty) });
+        const h = groupHealth(valuationOf(c, realized), { ...realized, collateral: realized.collateral.sub(f.penalty) });
         if (realized.positions.length > 0 && meetsTarget(trigger, h.equity, h.target)) {
           out.push(`group ${g.id}: target already met after fill ${i} (equity ${s(h.equity)} ≥ target ${s(h.target)}), yet the liquidation went on`);
         }
@@ -67,7 +67,7 @@ export const minimalCloseSize: OutputInvariant = {
       const left = valueOf(contractOf(v, f.market), pos.size.abs().sub(smaller), v.marks.get(f.market)!, v.params.unit);
       if (left.lt(dustNotional)) continue;
       // The integer core's fill needs the prior state's health (it updates it by the one position).
-      const trial = closeFill(v, { ...prior, health: healthOf(c, prior) }, f.market, smaller, rate);
+      const trial = closeFill(valuationOf(c, prior), { ...prior, health: healthOf(c, prior) }, f.market, smaller, rate);
       const target = trial.target;
       if (meetsTarget(trigger, trial.uncappedEquity, target)) {
         out.push(

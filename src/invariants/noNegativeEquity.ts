@@ -1,5 +1,5 @@
 import { FZERO } from '../model/fixed.ts';
-import { exactOf, ledger, s } from './ledger.ts';
+import { exactOf, holdsAssets, ledger, s } from './ledger.ts';
 import type { OutputInvariant } from './invariant.ts';
 
 /**
@@ -17,17 +17,21 @@ export const noNegativeEquity: OutputInvariant = {
   id: 'LIQ-005',
   title: 'no negative collateral, bad debt accounted',
   statement: 'After liquidation every flat group has collateral ≥ 0; the reported bad debt equals the sum of the deficits the fills imply for the groups left flat, and badDebt = insurancePayout + socializedLoss. (Before spec §10 it also required equity ≥ 0 of every group left open; that part now belongs to LIQ-003, which implies it for restorative policies.)',
-  domain: 'Policies that settle bad debt by insurance then socialized loss (§7.4), whatever their close size. Counter-cases in real engines: dust collateral that blocks bad-debt realization (Aave 3.3, Euler below 1e6) — I8.',
+  domain: 'Policies that settle bad debt by insurance then socialized loss (§7.4), whatever their close size. With params.assets (§13.3, §13.6): a flat cross group that still holds an asset may keep C < 0 (borrowed quote), the cross deficit includes the sales’ proceeds, and bad debt is only the deficit of a flat group with no asset left. Counter-cases in real engines: dust collateral that blocks bad-debt realization (Aave 3.3, Euler below 1e6) — I8.',
   spec: '#74-bankruptcy',
   presumes: ['insurance-then-socialized'],
   check: (c) => {
     const out: string[] = [];
     let deficit = FZERO;
     for (const g of ledger(c)) {
-      if (g.after.positions.length === 0 && g.after.collateral.lt(FZERO)) {
+      // §13.3: a flat cross group that still holds an asset keeps a negative balance (borrowed quote).
+      const borrowed = holdsAssets(g.after);
+      if (g.after.positions.length === 0 && g.after.collateral.lt(FZERO) && !borrowed) {
         out.push(`group ${g.id} is flat with negative collateral ${s(g.after.collateral)}`);
       }
-      if (g.fills.length > 0 && g.after.positions.length === 0 && g.impliedCollateral.lt(FZERO)) {
+      // With assets (§13.3) a liquidated cross group may go bankrupt without a fill (a token-only account).
+      const acted = g.before.v === undefined ? g.fills.length > 0 : g.liquidatable;
+      if (acted && g.after.positions.length === 0 && g.impliedCollateral.lt(FZERO) && !borrowed) {
         deficit = deficit.add(g.impliedCollateral.neg());
       }
     }
@@ -36,7 +40,8 @@ export const noNegativeEquity: OutputInvariant = {
     if (!o.badDebt.eq(o.insurancePayout.add(o.socializedLoss))) {
       out.push(`bad debt ${s(o.badDebt)} ≠ insurance payout ${s(o.insurancePayout)} + socialized loss ${s(o.socializedLoss)}`);
     }
-    if (o.account.positions.every((p) => p.isolatedMargin !== null) && o.account.collateral.lt(FZERO)) {
+    const cross = ledger(c).find((g) => g.id === 'cross');
+    if (o.account.positions.every((p) => p.isolatedMargin !== null) && o.account.collateral.lt(FZERO) && !(cross !== undefined && holdsAssets(cross.after))) {
       out.push(`no cross position is open but the collateral is negative: ${s(o.account.collateral)}`);
     }
     return out;

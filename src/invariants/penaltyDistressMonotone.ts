@@ -50,11 +50,14 @@ export const penaltyDistressMonotone: RelationInvariant = {
   id: 'LIQ-016',
   title: 'penalty rate non-decreasing in distress',
   statement: 'Halving the cross collateral of a liquidated account (more distress, same positions and prices) never lowers the penalty rate charged on its cross fills.',
-  domain: 'Engines whose penalty part makes the rate non-increasing in the margin ratio (`distress-monotone`: the step schedule of §5 and the linear function of §10.5), at any close size and price; accounts whose cross group is liquidated and whose collateral is at least two quote units.',
+  domain: 'Engines whose penalty part makes the rate non-increasing in the margin ratio (`distress-monotone`: the step schedule of §5 and the linear function of §10.5), at any close size and price; accounts whose cross group is liquidated and whose collateral is at least two quote units. With params.assets (§13.6): not judged when C ≤ 0 or with params.quoteDebt; the assets are carried unchanged.',
   spec: '#51-distress',
   presumes: ['distress-monotone'],
   derive: (c): CaseInput[] => {
     if (caseCrossRate(c) === null) return [];
+    // §13.6: halving a negative (borrowed) balance lowers the debt, and a quote-debt weight puts a
+    // kink at 0: outside the domain. (Without assets C ≥ 0, and C = 0 derives nothing anyway.)
+    if (c.input.collateral.lte(0) || c.input.params.quoteDebt !== undefined) return [];
     // Collateral is a non-negative multiple of the quote unit, and so is half of it rounded down.
     const less = floorTo(c.input.collateral.mul(HALF), c.input.params.unit);
     if (less.eq(c.input.collateral)) return [];

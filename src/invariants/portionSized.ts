@@ -32,7 +32,8 @@ export const portionSized: OutputInvariant = {
     const out: string[] = [];
     for (const g of ledger(c)) {
       // §10.8: a takeover closes every position, decided on the scenario's own E and MM.
-      if (!g.liquidatable || takenOver(c, g)) continue;
+      // §13.3: a cross group with assets and no position has nothing to close.
+      if (!g.liquidatable || takenOver(c, g) || g.before.positions.length === 0) continue;
       if (g.fills.length !== 1) {
         out.push(`group ${g.id}: ${g.fills.length} fills, but a fixed-portion call makes exactly one`);
         continue;

@@ -60,10 +60,69 @@ const BREAKAGES: readonly Breakage[] = [
   },
 ];
 
+/** The §13 fields of a scenario on the wire (absent without `params.assets`). */
+interface WithAssets {
+  readonly params: { readonly assets?: Record<string, { readonly unit: string; readonly weight: string; readonly targetWeight?: string }> };
+  readonly assetPrices?: Record<string, string>;
+  readonly account: { readonly assets?: Record<string, string> };
+}
+
+/** The first asset the account holds (a > 0), with its wire view, or null. */
+function firstHeld(sc: Scenario): { readonly id: string; readonly w: WithAssets } | null {
+  const w = sc as unknown as WithAssets;
+  const id = Object.entries(w.account.assets ?? {}).find(([, a]) => new Dec(a).gt(0))?.[0];
+  return id === undefined || w.params.assets?.[id] === undefined ? null : { id, w };
+}
+
+const withAccountAsset = (sc: Scenario, w: WithAssets, id: string, a: string): Scenario =>
+  ({ ...sc, account: { ...sc.account, assets: { ...w.account.assets, [id]: a } } }) as unknown as Scenario;
+
+/** Breakages of the §13.1 domain, tried only on scenarios with `params.assets` (so no other scenario's choice moves). */
+const ASSET_BREAKAGES: readonly Breakage[] = [
+  {
+    what: 'account.assets balance negative',
+    apply: (sc) => {
+      const h = firstHeld(sc);
+      return h === null ? null : withAccountAsset(sc, h.w, h.id, `-${h.w.account.assets![h.id]!}`);
+    },
+  },
+  {
+    what: 'account.assets balance off the asset unit',
+    apply: (sc) => {
+      const h = firstHeld(sc);
+      if (h === null) return null;
+      const unit = new Dec(h.w.params.assets![h.id]!.unit);
+      const off = new Dec(h.w.account.assets![h.id]!).add(unit.div(10));
+      return off.decimalPlaces() > 18 ? null : withAccountAsset(sc, h.w, h.id, s(off));
+    },
+  },
+  {
+    what: 'params.assets targetWeight above weight',
+    apply: (sc) => {
+      const w = sc as unknown as WithAssets;
+      const [id, a] = Object.entries(w.params.assets ?? {})[0] ?? [];
+      if (id === undefined || a === undefined) return null;
+      const assets = { ...w.params.assets, [id]: { ...a, targetWeight: s(new Dec(a.weight).add('0.5')) } };
+      return { ...sc, params: { ...sc.params, assets } } as unknown as Scenario;
+    },
+  },
+  {
+    what: 'assetPrices missing for a held asset',
+    apply: (sc) => {
+      const h = firstHeld(sc);
+      if (h === null) return null;
+      const { [h.id]: _dropped, ...prices } = h.w.assetPrices ?? {};
+      return { ...sc, assetPrices: prices } as unknown as Scenario;
+    },
+  },
+];
+
 /** A cheap, stable choice of breakage per scenario, so every kind is exercised across a run. */
 function pick(sc: Scenario): Breakage[] {
   const key = sc.account.collateral.length + sc.account.positions.length * 7 + sc.insuranceFund.length * 3;
-  return [BREAKAGES[key % BREAKAGES.length]!];
+  const base = BREAKAGES[key % BREAKAGES.length]!;
+  if ((sc as unknown as WithAssets).params.assets === undefined) return [base];
+  return [base, ASSET_BREAKAGES[key % ASSET_BREAKAGES.length]!];
 }
 
 /**
@@ -75,7 +134,7 @@ export const rejectsInvalidInput: RelationInvariant = {
   kind: 'relation',
   id: 'LIQ-018',
   title: 'invalid input rejected',
-  statement: 'A scenario broken in one field (size off the lot grid, exponent notation, negative fund, unknown market, mark off the tick, discontinuous tiers) is answered with an invalid-input error, never with a result.',
+  statement: 'A scenario broken in one field (size off the lot grid, exponent notation, negative fund, unknown market, mark off the tick, discontinuous tiers; with params.assets also a negative or off-unit asset balance, a target weight above the weight, a held asset without a price) is answered with an invalid-input error, never with a result.',
   domain: 'Derived from every scenario; the broken field is chosen by a stable hash of the scenario so that a run exercises every kind. Engines that validate elsewhere (an on-chain precondition, an API gateway) should still answer invalid-input through their adapter.',
   spec: '#25-invalid-input',
   presumes: [],

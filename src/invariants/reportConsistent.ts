@@ -2,7 +2,7 @@ import { FZERO } from '../model/fixed.ts';
 import { marginRatio, type FHealth } from '../model/fixedCore.ts';
 import type { Status } from '../model/types.ts';
 import type { ExactSnapshot } from './exactCase.ts';
-import { exactOf, healthOf, ledger, s } from './ledger.ts';
+import { exactOf, healthOf, holdsAssets, ledger, s } from './ledger.ts';
 import type { OutputInvariant } from './invariant.ts';
 
 const SEVERITY: Readonly<Record<Status, number>> = { healthy: 0, partial: 1, full: 2, bankrupt: 3 };
@@ -53,7 +53,8 @@ export const reportConsistent: OutputInvariant = {
         // A liquidatable group may get no fill under a policy that does not act (requested, §10.3): partial.
         g.fills.length === 0 && !g.liquidatable ? 'healthy'
         : g.after.positions.length > 0 ? 'partial'
-        : g.impliedCollateral.lt(FZERO) ? 'bankrupt'
+        // §13.3: a negative balance with an asset left is borrowed quote, not bad debt.
+        : g.impliedCollateral.lt(FZERO) && !holdsAssets(g.after) ? 'bankrupt'
         : 'full';
       if (r.status !== status) out.push(`group ${g.id} status is ${r.status} but its fills make it ${status}`);
       if (SEVERITY[status] > SEVERITY[worst]) worst = status;

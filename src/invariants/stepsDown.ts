@@ -3,7 +3,7 @@ import type { Fixed } from '../model/fixed.ts';
 import { contractOf } from './contractOf.ts';
 import { closeFill, meetsTarget, tierIndex, type FValuation } from '../model/fixedCore.ts';
 import { closeOrder } from './closeOrder.ts';
-import { exactOf, healthOf, ledger, replayFills, s, type ExactGroup, type GroupLedger } from './ledger.ts';
+import { exactOf, healthOf, ledger, replayFills, s, valuationOf, type ExactGroup, type GroupLedger } from './ledger.ts';
 import type { Case, OutputInvariant } from './invariant.ts';
 import { takenOver } from './backstopTakeover.ts';
 
@@ -25,7 +25,7 @@ function steps(v: FValuation, market: string, a: Fixed): Fixed[] {
 /** Whether keeping `keep` of the position (closing the rest) from `prior` meets the target, uncapped (§10.3). */
 function stepMeets(c: Case, prior: ExactGroup, market: string, close: Fixed, rate: Fixed): boolean {
   const v = exactOf(c).v;
-  const t = closeFill(v, { ...prior, health: healthOf(c, prior) }, market, close, rate);
+  const t = closeFill(valuationOf(c, prior), { ...prior, health: healthOf(c, prior) }, market, close, rate);
   return meetsTarget(v.params.trigger, t.uncappedEquity, t.target);
 }
 

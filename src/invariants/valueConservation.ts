@@ -4,7 +4,8 @@ import { exactPnlOf, ratioAdd, ratioLt, ratioOf, ratioSign, ratioSub, type Ratio
 import { contractOf, hasInverse } from './contractOf.ts';
 import { exactOf, signedClose, s } from './ledger.ts';
 import type { ExactCase } from './exactCase.ts';
-import type { OutputInvariant } from './invariant.ts';
+import type { Case, OutputInvariant } from './invariant.ts';
+import { assetsOf, balanceOf } from './assetsOf.ts';
 
 /**
  * LIQ-007 — trader, liquidator, insurance fund and socialized counterparties exchange value
@@ -16,6 +17,7 @@ import type { OutputInvariant } from './invariant.ts';
  * unit (§12.3), so value may be destroyed by less than one unit per fill, never created.
  * @see docs/spec.md#9-value-conservation
  * @see docs/spec.md#126-value-conservation
+ * @see docs/spec.md#135-value-conservation
  */
 export const valueConservation: OutputInvariant = {
   kind: 'output',
@@ -24,7 +26,7 @@ export const valueConservation: OutputInvariant = {
   statement:
     'At mark prices, Δtrader + Δliquidator + Δinsurance − socializedLoss = 0 exactly, and every penalty splits exactly into liquidator and insurance fees. On inverse markets the values are exact coin values (q·v·(1/e − 1/P), the liquidator’s q_c·v·(1/x − 1/P)) and the sum is in (−n·u, 0] for n fills (0 without fills): never created, destroyed only by the floor of each realized PnL.',
   domain:
-    'All scenarios. Counter-cases in real engines: 1-wei rounding residues kept by no one (Aave scaled balances), the Drift IF keeping 1 unit (I11). Inverse markets (§12.6): exact only up to the per-fill floor of the realized PnL, below one unit u per fill.',
+    'All scenarios; with params.assets (§13.5) the trader’s value adds Σ a·p (unweighted) and each sale gives the liquidator s·p − R. Counter-cases in real engines: 1-wei rounding residues kept by no one (Aave scaled balances), the Drift IF keeping 1 unit (I11). Inverse markets (§12.6): exact only up to the per-fill floor of the realized PnL, below one unit u per fill.',
   spec: '#9-value-conservation',
   presumes: [],
   check: (c) => {
@@ -37,7 +39,7 @@ export const valueConservation: OutputInvariant = {
       }
     });
     if (hasInverse(x.v)) out.push(...inverseBalance(x));
-    else out.push(...linearBalance(x));
+    else out.push(...linearBalance(c, x));
     return out;
   },
 };
@@ -49,17 +51,24 @@ function markOf(x: ExactCase, market: string): Fixed {
   return p;
 }
 
-/** §9: every value exact, the sum exactly zero. */
-function linearBalance(x: ExactCase): string[] {
+/** §9: every value exact, the sum exactly zero; with assets, §13.5's terms. */
+function linearBalance(c: Case, x: ExactCase): string[] {
   const o = x.output;
   // Unrealized PnL q·(P − e) at mark.
   const value = (collateral: Fixed, positions: readonly AmountPosition<Fixed>[]): Fixed =>
     positions.reduce((acc, p) => acc.add(p.isolatedMargin ?? FZERO).add(p.size.mul(markOf(x, p.market).sub(p.entry))), collateral);
-  const trader = value(o.account.collateral, o.account.positions).sub(value(x.collateral, x.positions));
+  let trader = value(o.account.collateral, o.account.positions).sub(value(x.collateral, x.positions));
   let liquidator = FZERO;
   for (const f of o.fills) {
     const mark = x.v.marks.get(f.market);
     if (mark !== undefined) liquidator = liquidator.add(signedClose(f).mul(mark.sub(f.price))).add(f.liquidatorFee);
+  }
+  // §13.5: the assets at their prices, unweighted; a sale gives the liquidator s·p for R.
+  const ac = assetsOf(c);
+  if (ac !== null) {
+    const worth = (balances: ReadonlyMap<string, Fixed>): Fixed => ac.assets.reduce((acc, a) => acc.add(balanceOf(balances, a.id).mul(a.price ?? FZERO)), FZERO);
+    trader = trader.add(worth(ac.after)).sub(worth(ac.before));
+    for (const sale of ac.sales) liquidator = liquidator.add(sale.amount.mul(ac.byId.get(sale.asset)?.price ?? FZERO)).sub(sale.proceeds);
   }
   const insurance = o.insuranceFund.sub(x.insuranceFund);
   const total = trader.add(liquidator).add(insurance).sub(o.socializedLoss);

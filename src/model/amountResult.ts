@@ -45,12 +45,14 @@ export interface AmountPosition<S> {
 export interface AmountResult<S, P> {
   readonly status: Status;
   readonly fills: readonly AmountFill<S>[];
-  readonly account: { readonly collateral: S; readonly positions: readonly P[] };
+  readonly account: { readonly collateral: S; readonly positions: readonly P[]; readonly assets?: Readonly<Record<string, S>> };
   readonly insuranceFund: S;
   readonly insurancePayout: S;
   readonly badDebt: S;
   readonly socializedLoss: S;
   readonly groups: readonly { readonly group: string; readonly status: Status; readonly before: AmountSnapshot<S>; readonly after: AmountSnapshot<S> }[];
+  /** §13.4: present iff the scenario has params.assets */
+  readonly sales?: readonly { readonly asset: string; readonly amount: S; readonly proceeds: S }[];
 }
 
 /** How a result's amounts and positions are written: the wire form or the parsed form. */

@@ -18,6 +18,7 @@ import type { Dec } from './decimal.ts';
 import { ceilDiv, ceilTo, FONE, FZERO, Fixed, floorDiv, floorTo, fmax, fmin, fromDec, pow10, toCanonical } from './fixed.ts';
 import { CROSS } from './marginGroup.ts';
 import { LINEAR, pnlOf, valueOf, type FContract } from './contract.ts';
+import { fixedAsset, fixedQuoteDebt, holdingsOf, quoteDebtTerms, UNIT_DEBT, type FAsset, type FHoldings, type FQuoteDebt } from './collateralAsset.ts';
 import type { ParsedParams, ParsedScenario, Status, Trigger } from './types.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -46,6 +47,10 @@ export interface FParams {
   readonly dustNotional: Fixed;
   readonly priceImpact: Fixed;
   readonly markets: ReadonlyMap<string, FMarket>;
+  /** the collateral assets (spec §13.1), present iff `params.assets` is */
+  readonly assets?: ReadonlyMap<string, FAsset>;
+  /** `l`, `l′` (spec §13.1), present iff `assets` is (`1`, `1` by default) */
+  readonly quoteDebt?: FQuoteDebt;
 }
 
 export interface FPosition {
@@ -71,6 +76,11 @@ export interface FValuation {
    * set by the policy frame (src/policy/liquidateGroupUnder.ts), so this core stays policy-blind.
    */
   readonly requirement?: RequirementFn;
+  /**
+   * The cross group's assets (spec §13.2), on the cross group's valuation only
+   * ({@link crossValuation}): their sums are added to that group's equity and target.
+   */
+  readonly holdings?: FHoldings;
 }
 
 /**
@@ -110,6 +120,7 @@ export function fixedParams(p: ParsedParams): FParams {
     dustNotional: fromDec(p.dustNotional),
     priceImpact: fromDec(p.priceImpact),
     markets,
+    ...(p.assets === undefined ? {} : { assets: new Map([...p.assets].map(([id, a]) => [id, fixedAsset(a)])), quoteDebt: fixedQuoteDebt(p.quoteDebt) }),
   };
   paramsCache.set(p, out);
   return out;
@@ -132,14 +143,38 @@ export function fixedPositions(sc: Pick<ParsedScenario, 'positions'>): FPosition
   }));
 }
 
-/** §4.1 groups in processing order (marginGroup.ts): cross first, then isolated by market id. */
-export function marginGroups(v: FValuation, collateral: Fixed, positions: readonly FPosition[]): FGroup[] {
-  const cross = positions.filter((p) => p.isolatedMargin === null);
+/**
+ * The cross group's holdings of a parsed scenario (spec §13.2), `undefined` when its params have no
+ * assets: the balances and prices converted once, with their weighted sums.
+ */
+export function scenarioHoldings(sc: Pick<ParsedScenario, 'assets' | 'assetPrices'>, params: FParams): FHoldings | undefined {
+  if (params.assets === undefined) return undefined;
+  const prices = new Map<string, Fixed>();
+  for (const [id, p] of sc.assetPrices ?? []) prices.set(id, fromDec(p));
+  const balances = new Map<string, Fixed>();
+  for (const [id, a] of sc.assets ?? []) balances.set(id, fromDec(a));
+  return holdingsOf(params.assets, params.quoteDebt ?? UNIT_DEBT, prices, balances);
+}
+
+/**
+ * The valuation of the cross group: `v` with the assets' terms (spec §13.2) when the params have
+ * assets, `v` itself otherwise (so a scenario without assets is valued exactly as before).
+ */
+export function crossValuation(v: FValuation, holdings: FHoldings | undefined): FValuation {
+  return holdings === undefined ? v : { ...v, holdings };
+}
+
+/**
+ * §4.1 groups in processing order (marginGroup.ts): cross first, then isolated by market id. The
+ * cross group's health is on `cross` (its valuation with the assets, {@link crossValuation}).
+ */
+export function marginGroups(v: FValuation, collateral: Fixed, positions: readonly FPosition[], cross: FValuation = v): FGroup[] {
+  const crossPositions = positions.filter((p) => p.isolatedMargin === null);
   const isolated = positions
     .filter((p) => p.isolatedMargin !== null)
     .sort((a, b) => (a.market < b.market ? -1 : a.market > b.market ? 1 : 0));
-  const group = (id: string, c: Fixed, ps: readonly FPosition[]): FGroup => ({ id, collateral: c, positions: ps, health: groupHealth(v, { collateral: c, positions: ps }) });
-  return [group(CROSS, collateral, cross), ...isolated.map((p) => group(p.market, p.isolatedMargin ?? FZERO, [p]))];
+  const group = (w: FValuation, id: string, c: Fixed, ps: readonly FPosition[]): FGroup => ({ id, collateral: c, positions: ps, health: groupHealth(w, { collateral: c, positions: ps }) });
+  return [group(cross, CROSS, collateral, crossPositions), ...isolated.map((p) => group(v, p.market, p.isolatedMargin ?? FZERO, [p]))];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -197,13 +232,26 @@ export function termsOf(v: FValuation, market: string, size: Fixed, entry: Fixed
   return { pnl: pnlOf(contract, size, entry, mark, unit), maintenance, notional };
 }
 
+/**
+ * `T = MM + b·N`, plus on the cross group's valuation the assets' constant `Σ a·p·(w − w′)`
+ * (§13.2). `equity` carries the assets' `Σ a·p·w` already ({@link groupHealth} adds it once; a fill
+ * only adds its PnL and penalty to it). The kink `Ĉ − Ĉ′` is not here: it is nonzero only with
+ * `l ≠ 1` or `l′ ≠ 1`, where the group holds no position (§13.1), so only groupHealth builds it.
+ */
 export function healthOf(v: FValuation, equity: Fixed, maintenance: Fixed, notional: Fixed): FHealth {
-  return { equity, maintenance, notional, target: maintenance.add(v.params.buffer.mul(notional)) };
+  const target = maintenance.add(v.params.buffer.mul(notional));
+  return { equity, maintenance, notional, target: v.holdings === undefined ? target : target.add(v.holdings.target) };
 }
 
-/** `E = C + Σ U_i`, `MM = Σ MM_i(N_i)`, `T = MM + b·Σ N_i`, summed over the whole group. */
+/**
+ * `E = C + Σ U_i`, `MM = Σ MM_i(N_i)`, `T = MM + b·Σ N_i`, summed over the whole group; on the
+ * cross group's valuation with assets, §13.2's `E = Ĉ + Σ a·p·w + Σ U` and `T` with
+ * `Σ a·p·(w − w′) + (Ĉ − Ĉ′)`.
+ */
 export function groupHealth(v: FValuation, g: Pick<FGroup, 'collateral' | 'positions'>): FHealth {
-  let equity = g.collateral;
+  const h = v.holdings;
+  const kink = h === undefined ? undefined : quoteDebtTerms(h.quoteDebt, g.collateral);
+  let equity = h === undefined ? g.collateral : g.collateral.add(h.equity).add(kink!.equity);
   let maintenance = FZERO;
   let notional = FZERO;
   for (const p of g.positions) {
@@ -212,7 +260,8 @@ export function groupHealth(v: FValuation, g: Pick<FGroup, 'collateral' | 'posit
     maintenance = maintenance.add(t.maintenance);
     notional = notional.add(t.notional);
   }
-  return healthOf(v, equity, maintenance, notional);
+  const health = healthOf(v, equity, maintenance, notional);
+  return kink === undefined || kink.target.isZero() ? health : { ...health, target: health.target.add(kink.target) };
 }
 
 /**
@@ -424,7 +473,8 @@ function slackOf(v: FValuation, g: FGroup, market: string, rate: Fixed): Slack {
   const equity = g.health.equity;
   // The target of the rest of the group: the group's sums without this position's terms.
   const own = termsOf(v, market, pos.size, pos.entry);
-  const restTarget = g.health.maintenance.sub(own.maintenance).add(buffer.mul(g.health.notional.sub(own.notional)));
+  // §13.2: the cross group's assets add a constant to the target (the weights do not move).
+  const restTarget = g.health.target.sub(own.maintenance).sub(buffer.mul(own.notional));
   const perUnitCost = concession.add(rate.mul(mark));
   return {
     absQ,
@@ -502,6 +552,10 @@ export interface FGroupOutcome {
   readonly insuranceFund: Fixed;
   readonly payout: Fixed;
   readonly badDebt: Fixed;
+  /** the cross group's asset balances after (zeros dropped), present iff its valuation has holdings (§13.4) */
+  readonly assets?: ReadonlyMap<string, Fixed>;
+  /** the collateral step's sales in execution order, present iff `assets` is (§13.4) */
+  readonly sales?: readonly { readonly asset: string; readonly amount: Fixed; readonly proceeds: Fixed }[];
 }
 
 export type FGroupResult = { readonly ok: true; readonly value: FGroupOutcome } | { readonly ok: false; readonly message: string };

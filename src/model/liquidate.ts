@@ -68,6 +68,10 @@ export function liquidateOnDec(sc: ParsedScenario, rules: Rules = REFERENCE_RULE
   if (hasInverse(sc.params)) {
     return { ok: false, error: { code: 'invalid-input', issues: [{ path: 'params.markets', expected: 'linear markets only: this engine (the decimal.js form of the reference) runs no inverse market (spec §12.1)', received: 'an inverse market' }] } };
   }
+  // §13: likewise the assets of the cross group are valued on the integer core only.
+  if (sc.params.assets !== undefined) {
+    return { ok: false, error: { code: 'invalid-input', issues: [{ path: 'params.assets', expected: 'no collateral assets: this engine (the decimal.js form of the reference) values none (spec §13.1)', received: 'collateral assets' }] } };
+  }
   const v = { params: sc.params, marks: sc.marks };
   let fund = sc.insuranceFund;
   const outcomes: { id: string; o: GroupOutcome }[] = [];
@@ -96,6 +100,9 @@ interface OutcomeOf<T> {
   readonly after: HealthOf<T>;
   readonly payout: T;
   readonly badDebt: T;
+  /** §13.4, the cross group only (integer core) */
+  readonly assets?: ReadonlyMap<string, T>;
+  readonly sales?: readonly { readonly asset: string; readonly amount: T; readonly proceeds: T }[];
 }
 
 interface HealthOf<T> {
@@ -174,16 +181,28 @@ function report<T extends Amount<T>, S, P>(
   }
   const fills: AmountFill<S>[] = [];
   for (const { o } of outcomes) for (const f of o.fills) fills.push(fill(f, write));
+  // §13.4: present iff the scenario has assets (the cross outcome carries them then), so every
+  // earlier result keeps its keys; balances in code-unit order of the ids, zeros omitted.
+  const held = outcomes.find(({ id }) => id === CROSS)?.o;
+  const assets = held?.assets === undefined ? undefined : assetRecord(held.assets, write);
+  const sales = held?.sales?.map((x) => ({ asset: x.asset, amount: write(x.amount), proceeds: write(x.proceeds) }));
   return {
     status,
     fills,
-    account: { collateral: write(collateral), positions },
+    account: assets === undefined ? { collateral: write(collateral), positions } : { collateral: write(collateral), positions, assets },
     insuranceFund: write(fund),
     insurancePayout: write(payout),
     badDebt: write(badDebt),
     socializedLoss: write(badDebt.sub(payout)),
     groups: outcomes.map(({ id, o }) => ({ group: id, status: o.status, before: snapshot(o.before, w, write), after: snapshot(o.after, w, write) })),
+    ...(sales === undefined ? {} : { sales }),
   };
+}
+
+function assetRecord<T extends Amount<T>, S>(balances: ReadonlyMap<string, T>, write: (x: T) => S): Record<string, S> {
+  const out: Record<string, S> = {};
+  for (const id of [...balances.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) out[id] = write(balances.get(id)!);
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -248,8 +267,10 @@ export function runOnFixed(sc: ParsedScenario, swap?: PartSwap & { readonly requ
   const positions = fixed.fixedPositions(sc);
   let fund = fromDec(sc.insuranceFund);
   const outcomes: { id: string; o: fixed.FGroupOutcome }[] = [];
-  for (const group of fixed.marginGroups(v, fromDec(sc.collateral), positions)) {
-    const r = liquidateGroupUnder(run, group, fund);
+  // §13.2: the cross group is valued with its assets; the isolated groups never see them.
+  const cross = fixed.crossValuation(v, fixed.scenarioHoldings(sc, base.params));
+  for (const group of fixed.marginGroups(v, fromDec(sc.collateral), positions, cross)) {
+    const r = liquidateGroupUnder(group.id === CROSS && cross !== v ? { ...run, v: cross } : run, group, fund);
     if (!r.ok) return { ok: false, error: { code: 'limit-exceeded', message: r.message } };
     fund = r.value.insuranceFund;
     outcomes.push({ id: group.id, o: r.value });

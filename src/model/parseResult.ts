@@ -16,7 +16,7 @@ import { RESULT_DIGITS, type DecimalRules } from './parseDecimal.ts';
 import { Status as StatusSchema, fieldsOf, literalsOf } from '../wire/common.ts';
 import { Fill as FillSchema, Side } from '../wire/fill.ts';
 import { GroupReport } from '../wire/groupReport.ts';
-import { Result, ResultAccount, ResultPosition } from '../wire/result.ts';
+import { Result, ResultAccount, ResultPosition, Sale } from '../wire/result.ts';
 import { Snapshot } from '../wire/snapshot.ts';
 import {
   context,
@@ -24,6 +24,8 @@ import {
   type Cx,
   fieldPath,
   indexPath,
+  keyPath,
+  readEntries,
   readArray,
   readObject,
   readOneOf,
@@ -66,12 +68,21 @@ export interface ParsedGroupReport {
 export interface ParsedResult {
   readonly status: Status;
   readonly fills: readonly ParsedFill[];
-  readonly account: { readonly collateral: Dec; readonly positions: readonly Position[] };
+  /** `assets`: §13.4's balances after, present iff the scenario had params.assets */
+  readonly account: { readonly collateral: Dec; readonly positions: readonly Position[]; readonly assets?: Readonly<Record<string, Dec>> };
   readonly insuranceFund: Dec;
   readonly insurancePayout: Dec;
   readonly badDebt: Dec;
   readonly socializedLoss: Dec;
   readonly groups: readonly ParsedGroupReport[];
+  /** §13.4's sales, present iff the scenario had params.assets */
+  readonly sales?: readonly ParsedSale[];
+}
+
+export interface ParsedSale {
+  readonly asset: string;
+  readonly amount: Dec;
+  readonly proceeds: Dec;
 }
 
 const RESULT_RULES: DecimalRules = { digits: RESULT_DIGITS };
@@ -105,6 +116,7 @@ const SNAPSHOT_FIELDS = fieldsOf(Snapshot);
 const GROUP_FIELDS = fieldsOf(GroupReport);
 const ACCOUNT_FIELDS = fieldsOf(ResultAccount);
 const POSITION_FIELDS = fieldsOf(ResultPosition);
+const SALE_FIELDS = fieldsOf(Sale);
 
 /**
  * Validates the shape of an engine's result (spec §8) and parses its decimals. Values are not
@@ -162,16 +174,28 @@ function readResult(input: unknown, path: string, cx: Cx): ParsedResult | undefi
   const account = readAccount(f.account, at('account'), cx);
   const totals = decimals(f, TOTALS, path, cx);
   const groups = list(f.groups, at('groups'), cx, 'an array of group reports', readGroup);
+  const sales = f.sales === undefined ? undefined : list(f.sales, at('sales'), cx, 'an array of sales', readSale);
   if (
     status === undefined ||
     fills === undefined ||
     account === undefined ||
     totals === undefined ||
-    groups === undefined
+    groups === undefined ||
+    (f.sales !== undefined && sales === undefined)
   ) {
     return undefined;
   }
-  return { status, fills, account, ...totals, groups };
+  return sales === undefined ? { status, fills, account, ...totals, groups } : { status, fills, account, ...totals, groups, sales };
+}
+
+function readSale(value: unknown, path: string, cx: Cx): ParsedSale | undefined {
+  const f = readObject(value, path, cx, SALE_FIELDS);
+  if (f === undefined) return undefined;
+  const asset = readString(f.asset, fieldPath(path, 'asset'), cx);
+  const amount = decimal(f.amount, fieldPath(path, 'amount'), cx);
+  const proceeds = decimal(f.proceeds, fieldPath(path, 'proceeds'), cx);
+  if (asset === undefined || amount === undefined || proceeds === undefined) return undefined;
+  return { asset, amount, proceeds };
 }
 
 function readFill(value: unknown, path: string, cx: Cx): ParsedFill | undefined {
@@ -218,8 +242,19 @@ function readAccount(
   const collateral = decimal(f.collateral, fieldPath(path, 'collateral'), cx);
   const positionsPath = fieldPath(path, 'positions');
   const positions = list(f.positions, positionsPath, cx, 'an array of positions', readPosition);
+  let assets: Record<string, Dec> | undefined;
+  if (f.assets !== undefined) {
+    const entries = readEntries(f.assets, fieldPath(path, 'assets'), cx, 'an object of asset balances by asset id');
+    if (entries === undefined) return undefined;
+    assets = {};
+    for (const [id, raw] of entries) {
+      const x = decimal(raw, keyPath(fieldPath(path, 'assets'), id), cx);
+      if (x === undefined) return undefined;
+      assets[id] = x;
+    }
+  }
   if (collateral === undefined || positions === undefined) return undefined;
-  return { collateral, positions };
+  return assets === undefined ? { collateral, positions } : { collateral, positions, assets };
 }
 
 function readPosition(value: unknown, path: string, cx: Cx): Position | undefined {

@@ -573,7 +573,7 @@ describe('parseParams', () => {
     expect(r.ok ? [] : r.issues).toEqual([
       {
         path: 'params',
-        expected: 'an object {quoteScale, trigger, targetBuffer, penalty, dustNotional, priceImpact, markets}',
+        expected: 'an object {quoteScale, trigger, targetBuffer, penalty, dustNotional, priceImpact, markets, assets, quoteDebt}',
         received: '"params"',
       },
     ]);

@@ -28,7 +28,9 @@ import { Params as ParamsSchema, PenaltyStep as PenaltyStepSchema, Trigger as Tr
 import { Position as PositionSchema } from '../wire/position.ts';
 import { Account as AccountSchema, Scenario as ScenarioSchema } from '../wire/scenario.ts';
 import { Tier as TierSchema } from '../wire/tier.ts';
+import { isWeightedDebt, readAssetPrices, readAssets, readBalances, readQuoteDebt } from './parseAssets.ts';
 import type {
+  AssetParams,
   ContractParams,
   Issue,
   MarketParams,
@@ -249,6 +251,10 @@ interface ParamsRead {
   readonly value: ParsedParams | undefined;
   readonly quoteScale: number | undefined;
   readonly markets: ReadonlyMap<string, MarketRead> | undefined;
+  /** `params.assets` was given (§13.1: the collateral may then be negative) */
+  readonly hasAssets?: boolean;
+  /** the assets when they parsed, for the account's balances */
+  readonly assets?: ReadonlyMap<string, AssetParams> | undefined;
 }
 
 /**
@@ -340,7 +346,15 @@ function readParamsUncached(input: unknown, path: string, outer: Cx): ParamsRead
   const priceImpact = parseInterval(f.priceImpact, at('priceImpact'), cx, '[0, 1)');
   const markets = readMarkets(f.markets, at('markets'), cx, buffer);
   const parsedMarkets = markets && completeMarkets(markets);
-  const read = { quoteScale, markets };
+  // §13.1: collateral assets and the weights of a negative quote balance.
+  const hasAssets = f.assets !== undefined;
+  const assets = hasAssets ? readAssets(f.assets, at('assets'), cx) : undefined;
+  const quoteDebt = f.quoteDebt === undefined ? undefined : readQuoteDebt(f.quoteDebt, at('quoteDebt'), cx);
+  if (f.quoteDebt !== undefined && !hasAssets) report(cx, at('quoteDebt'), 'no quoteDebt without params.assets: a quote balance is negative only beside collateral assets (spec §13.1)', f.quoteDebt);
+  if (hasAssets && parsedMarkets !== undefined && [...parsedMarkets.values()].some((m) => m.contract?.kind === 'inverse')) {
+    report(cx, at('assets'), 'no collateral assets with inverse markets: multi-asset collateral is on linear markets only (spec §13.1)', f.assets);
+  }
+  const read = hasAssets ? { quoteScale, markets, hasAssets, assets } : { quoteScale, markets };
   if (
     cx.issues.length > before ||
     quoteScale === undefined ||
@@ -363,6 +377,8 @@ function readParamsUncached(input: unknown, path: string, outer: Cx): ParamsRead
     dustNotional,
     priceImpact,
     markets: parsedMarkets,
+    ...(assets === undefined ? {} : { assets }),
+    ...(quoteDebt === undefined ? {} : { quoteDebt }),
   };
   return { ...read, value };
 }
@@ -685,6 +701,8 @@ interface PositionRead {
 interface AccountRead {
   readonly collateral: Dec | undefined;
   readonly positions: readonly PositionRead[] | undefined;
+  /** §13.1: the balances (zeros dropped); undefined after an issue or when absent */
+  readonly assets?: ReadonlyMap<string, Dec> | undefined;
 }
 
 /**
@@ -716,6 +734,7 @@ export function parseScenario(input: unknown): ParseOutcome<ParsedScenario> {
       : readPolicyInputs({ policy: f.policy, book: f.book, requests: f.requests }, params.value, heldMarkets(account.positions), cx.issues);
   // §12.1: an inverse market runs only under a policy, and only with the parts written for it.
   if (extras !== undefined && params.value !== undefined && hasInverse(params.value)) cx.issues.push(...inverseDomainIssues(extras.policy, f.policy));
+  const assets = readAssetInputs(f, params, account, cx);
   if (
     extras === undefined ||
     cx.issues.length > 0 ||
@@ -740,8 +759,37 @@ export function parseScenario(input: unknown): ParseOutcome<ParsedScenario> {
       ...(extras.policy.isReference ? {} : { policy: extras.policy }),
       ...(extras.book === undefined ? {} : { book: extras.book }),
       ...(extras.requests === undefined ? {} : { requests: extras.requests }),
+      ...(assets === undefined ? {} : assets),
     },
   };
+}
+
+/**
+ * §13.1's scenario rules on the assets: prices for every asset held, only under a policy, and no
+ * cross position beside a weighted quote debt. Undefined when the params have no assets.
+ */
+function readAssetInputs(
+  f: Fields,
+  params: ParamsRead,
+  account: AccountRead,
+  cx: Cx,
+): { readonly assets: ReadonlyMap<string, Dec>; readonly assetPrices: ReadonlyMap<string, Dec> } | undefined {
+  if (params.hasAssets !== true) {
+    if (f.assetPrices !== undefined) report(cx, 'assetPrices', 'no asset prices: params has no assets (spec §13.1)', f.assetPrices);
+    return undefined;
+  }
+  const assetPrices = readAssetPrices(f.assetPrices, 'assetPrices', cx, params.assets, account.assets);
+  if (f.policy === undefined) {
+    report(cx, 'policy', 'a policy (spec §10): a scenario with params.assets runs only under a policy, with its collateral part (spec §13.1)', undefined);
+  }
+  if (isWeightedDebt(params.value?.quoteDebt)) {
+    account.positions?.forEach((p) => {
+      if (p.value !== undefined && p.value.isolatedMargin === null) {
+        report(cx, p.path, 'no cross position beside a quote debt weighted other than 1: a fill would move the quote balance across the kink at zero (spec §13.1)', p.value.market);
+      }
+    });
+  }
+  return { assets: account.assets ?? new Map(), assetPrices: assetPrices ?? new Map() };
 }
 
 const NO_EXTRAS: PolicyInputs = Object.freeze({ policy: REFERENCE_POLICY, book: undefined, requests: undefined });
@@ -776,14 +824,20 @@ function readAccount(
   const f = readObject(value, path, cx, ACCOUNT_FIELDS);
   if (f === undefined) return { collateral: undefined, positions: undefined };
   const rules = quoteAmount(params.quoteScale);
-  const collateral = dec(f.collateral, fieldPath(path, 'collateral'), cx, rules);
+  // §13.1: beside collateral assets the quote balance may be negative (borrowed quote).
+  const collateral = dec(f.collateral, fieldPath(path, 'collateral'), cx, params.hasAssets === true ? { ...rules, min: 'any' } : rules);
+  let assets: ReadonlyMap<string, Dec> | undefined;
+  if (f.assets !== undefined) {
+    if (params.hasAssets === true) assets = readBalances(f.assets, fieldPath(path, 'assets'), cx, params.assets);
+    else report(cx, fieldPath(path, 'assets'), 'no asset balances: params has no assets (spec §13.1)', f.assets);
+  }
   const positionsPath = fieldPath(path, 'positions');
   const items = readArray(f.positions, positionsPath, cx, 'an array of positions');
   const positions = items?.map((item, i) =>
     readPosition(item, indexPath(positionsPath, i), cx, params),
   );
   if (positions !== undefined) checkUniqueMarkets(positions, cx);
-  return { collateral, positions };
+  return { collateral, positions, assets };
 }
 
 function readPosition(

@@ -81,6 +81,25 @@ export interface PenaltyStep {
   readonly rate: Dec;
 }
 
+/**
+ * A collateral asset (spec §13.1): the price a sale gets is `p·(1 − δ)` (`discount`), `p/φ`
+ * (`feeFactor`) or `p` (neither; at most one is set).
+ */
+export interface AssetParams {
+  readonly unit: Dec;
+  readonly weight: Dec;
+  /** `w′`, `weight` when absent on the wire */
+  readonly targetWeight: Dec;
+  readonly discount?: Dec;
+  readonly feeFactor?: Dec;
+}
+
+/** The weights `l ≤ l′` of a negative quote balance (spec §13.1). */
+export interface QuoteDebtParams {
+  readonly weight: Dec;
+  readonly targetWeight: Dec;
+}
+
 export interface ParsedParams {
   readonly quoteScale: number;
   /** `10^−quoteScale` */
@@ -92,6 +111,10 @@ export interface ParsedParams {
   readonly dustNotional: Dec;
   readonly priceImpact: Dec;
   readonly markets: ReadonlyMap<string, MarketParams>;
+  /** collateral assets by id (spec §13.1); absent: none (every result keeps its earlier bytes) */
+  readonly assets?: ReadonlyMap<string, AssetParams>;
+  /** absent: `l = l′ = 1`; only with `assets` */
+  readonly quoteDebt?: QuoteDebtParams;
 }
 
 export interface Position {
@@ -116,4 +139,8 @@ export interface ParsedScenario {
   readonly book?: ReadonlyMap<string, FBook>;
   /** the liquidator's requested close sizes (spec §10.3), only under a "requested" close size */
   readonly requests?: ReadonlyMap<string, Fixed>;
+  /** the account's asset balances by id (spec §13.1), present iff `params.assets` is; zero balances dropped */
+  readonly assets?: ReadonlyMap<string, Dec>;
+  /** `assetPrices` by id (spec §13.1), present iff `params.assets` is */
+  readonly assetPrices?: ReadonlyMap<string, Dec>;
 }

@@ -7,7 +7,8 @@
  */
 import { FZERO, floorTo, fmin, type Fixed } from '../model/fixed.ts';
 import { valueOf } from '../model/contract.ts';
-import { groupHealth, isLiquidatable, markOf, marketOf, type FGroup, type FGroupResult, type FValuation } from '../model/fixedCore.ts';
+import { crossValuation, groupHealth, isLiquidatable, markOf, marketOf, type FGroup, type FGroupResult, type FValuation } from '../model/fixedCore.ts';
+import { sellCollateral, type FSale } from './collateral/sellCollateral.ts';
 import type { FBook } from './book.ts';
 import type { CloseRule, Execute } from './closeContext.ts';
 import { closeRuleOf } from './closeSize/closeRuleOf.ts';
@@ -44,10 +45,15 @@ export function liquidateGroupUnder(run: PolicyRun, group: FGroup, insuranceFund
   const { v, policy } = run;
   const { trigger } = v.params;
   const before = group.health;
-  const untouched = { group, fills: [], before, after: before, insuranceFund, payout: FZERO, badDebt: FZERO };
+  // §13.4: the cross group's assets (on its valuation only) are reported, with the step's sales.
+  const holdings = v.holdings;
+  const noSales = holdings === undefined ? {} : { assets: holdings.balances, sales: [] };
+  const untouched = { group, fills: [], before, after: before, insuranceFund, payout: FZERO, badDebt: FZERO, ...noSales };
 
-  // §6.1 Decide; §5.1 the rate is fixed by the distress before any fill.
-  if (!isLiquidatable(trigger, before.equity, before.maintenance, group.positions.length > 0)) {
+  // §6.1 Decide; §5.1 the rate is fixed by the distress before any fill. §13.3: a cross group with
+  // assets or borrowed quote is judged even without a position (Mango's token-only liquidation).
+  const judged = group.positions.length > 0 || (holdings !== undefined && (holdings.balances.size > 0 || group.collateral.sign() < 0));
+  if (!isLiquidatable(trigger, before.equity, before.maintenance, judged)) {
     return { ok: true, value: { status: 'healthy', ...untouched } };
   }
   const rate = (run.swap?.rate ?? penaltyRateOf)(policy.penalty, v, before);
@@ -62,25 +68,39 @@ export function liquidateGroupUnder(run: PolicyRun, group: FGroup, insuranceFund
   // §10.8: below the backstop threshold the backstop takes the whole group over instead.
   const backstopped = (run.swap?.backstopped ?? isBackstopped)(policy.trigger, trigger, before);
   const rule = backstopped ? (run.swap?.backstop ?? backstop) : (run.swap?.close ?? closeRuleOf(policy.closeSize));
-  const closed = rule(cx, group);
+  // §13.3: a token-only group has nothing to close; its assets are the collateral step's.
+  const closed = group.positions.length === 0 ? { ok: true as const, group, fills: [] } : rule(cx, group);
   if (!closed.ok) return closed;
   let g: FGroup = closed.group;
   const { fills } = closed;
   let fund = insuranceFund;
   for (const f of fills) fund = fund.add(f.insuranceFee).add(f.residue);
+
+  // §13.3 (2): the collateral step, once, after the closes; the group is valued on what is left.
+  let after = v;
+  let sold: { readonly assets?: ReadonlyMap<string, Fixed>; readonly sales?: readonly FSale[] } = noSales;
+  if (holdings !== undefined && policy.collateral?.kind === 'sell') {
+    const step = sellCollateral(v, policy.collateral.restore, g);
+    if (!step.ok) return step;
+    after = crossValuation(v, step.holdings);
+    sold = { assets: step.holdings.balances, sales: step.sales };
+    g = { ...g, collateral: step.collateral, health: groupHealth(after, { collateral: step.collateral, positions: g.positions }) };
+  }
   if (g.positions.length > 0) {
-    return { ok: true, value: { status: 'partial', group: g, fills, before, after: g.health, insuranceFund: fund, payout: FZERO, badDebt: FZERO } };
+    return { ok: true, value: { status: 'partial', group: g, fills, before, after: g.health, insuranceFund: fund, payout: FZERO, badDebt: FZERO, ...sold } };
   }
 
   // Every position is closed: §7.4. The fund pays whole quote units; sub-unit residues stay in it.
-  if (g.collateral.sign() < 0) {
+  // §13.3 (3): a negative quote balance beside assets left is borrowed, not bad debt.
+  const assetsLeft = after.holdings !== undefined && after.holdings.balances.size > 0;
+  if (g.collateral.sign() < 0 && !assetsLeft) {
     const badDebt = g.collateral.neg();
     const payout = fmin(badDebt, floorTo(fund, v.params.unit));
-    g = { ...g, collateral: FZERO, health: groupHealth(v, { collateral: FZERO, positions: [] }) };
+    g = { ...g, collateral: FZERO, health: groupHealth(after, { collateral: FZERO, positions: [] }) };
     return {
       ok: true,
-      value: { status: 'bankrupt', group: g, fills, before, after: g.health, insuranceFund: fund.sub(payout), payout, badDebt },
+      value: { status: 'bankrupt', group: g, fills, before, after: g.health, insuranceFund: fund.sub(payout), payout, badDebt, ...sold },
     };
   }
-  return { ok: true, value: { status: 'full', group: g, fills, before, after: g.health, insuranceFund: fund, payout: FZERO, badDebt: FZERO } };
+  return { ok: true, value: { status: 'full', group: g, fills, before, after: g.health, insuranceFund: fund, payout: FZERO, badDebt: FZERO, ...sold } };
 }

@@ -15,6 +15,7 @@ import { parsePrice } from './price/parsePrice.ts';
 import { parseRequirement } from './requirement/parseRequirement.ts';
 import { checkCombination } from './checkCombination.ts';
 import { parseTrigger } from './trigger/parseTrigger.ts';
+import { parseCollateral } from './collateral/parseCollateral.ts';
 
 const checkPolicy = validator(Policy);
 
@@ -32,7 +33,8 @@ export function parsePolicy(value: unknown, path = 'policy'): ParseOutcome<FPoli
   const loss = w.loss === undefined ? REFERENCE_POLICY.loss : parseLoss(w.loss);
   const trigger = w.trigger === undefined ? REFERENCE_POLICY.trigger : parseTrigger(w.trigger, at('trigger'), issues);
   if (requirement === undefined || closeSize === undefined || penalty === undefined || trigger === undefined) return { ok: false, issues };
-  const parts = { requirement, closeSize, price, penalty, loss, trigger };
+  const collateral = w.collateral === undefined ? undefined : parseCollateral(w.collateral);
+  const parts = { requirement, closeSize, price, penalty, loss, trigger, ...(collateral === undefined ? {} : { collateral }) };
   checkCombination(parts, path, issues);
   if (issues.length > 0) return { ok: false, issues };
   if (isReferenceParts(parts) && w.name === undefined) return { ok: true, value: REFERENCE_POLICY };

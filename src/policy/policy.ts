@@ -38,6 +38,9 @@ export type FLoss = { readonly kind: 'insurance-then-socialized' };
 /** §10.8: when a group is liquidated, and below which threshold a backstop takes it over (`numerator/denominator` of MM, ≤ 1). */
 export type FTrigger = { readonly kind: 'params' } | { readonly kind: 'backstop'; readonly numerator: bigint; readonly denominator: bigint };
 
+/** §13.4: whether the cross group's assets are sold after its positions are closed, and to what goal. */
+export type FCollateral = { readonly kind: 'none' } | { readonly kind: 'sell'; readonly restore: 'deficit' | 'target' };
+
 export interface FPolicy {
   /** for reports: the policy's `name`, else `minimal-close` for the reference's, else one built from its parts */
   readonly name: string;
@@ -47,6 +50,8 @@ export interface FPolicy {
   readonly penalty: FPenalty;
   readonly loss: FLoss;
   readonly trigger: FTrigger;
+  /** §13.4; absent is `none` (so every policy built before §13 keeps its shape) */
+  readonly collateral?: FCollateral;
   /** every part is the reference's (spec §3–§7): a scenario under it may omit `policy` */
   readonly isReference: boolean;
 }
@@ -77,7 +82,8 @@ export function isReferenceParts(p: Omit<FPolicy, 'name' | 'isReference'>): bool
     p.penalty.kind === 'steps' &&
     p.penalty.cap === undefined &&
     p.loss.kind === 'insurance-then-socialized' &&
-    p.trigger.kind === 'params'
+    p.trigger.kind === 'params' &&
+    (p.collateral === undefined || p.collateral.kind === 'none')
   );
 }
 
@@ -94,5 +100,6 @@ export function nameOf(p: Omit<FPolicy, 'name' | 'isReference'>): string {
   if (p.penalty.kind !== 'steps') parts.push(`${p.penalty.kind}-penalty`);
   if (p.penalty.cap === 'bankruptcy') parts.push('bankruptcy-capped');
   if (p.trigger.kind === 'backstop') parts.push(`backstop-${p.trigger.numerator}/${p.trigger.denominator}`);
+  if (p.collateral?.kind === 'sell') parts.push(`sell-${p.collateral.restore}`);
   return parts.join('+');
 }

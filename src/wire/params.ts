@@ -1,6 +1,7 @@
 /** A risk-parameter set (spec §2.1, §3, §5). @see docs/params.md */
 import { Type } from 'typebox';
 import { CLOSED, InputDecimal, dictionary, wireId, type Wire } from './common.ts';
+import { Asset, QuoteDebt } from './asset.ts';
 import { Market } from './market.ts';
 
 export const PenaltyStep = Type.Object({ maxMarginRatio: InputDecimal, rate: InputDecimal }, CLOSED);
@@ -17,6 +18,8 @@ export const Params = Type.Object(
     dustNotional: InputDecimal,
     priceImpact: InputDecimal,
     markets: dictionary(Market),
+    assets: Type.Optional(dictionary(Asset, { description: 'collateral assets of the cross group by asset id (spec §13.1)' })),
+    quoteDebt: Type.Optional(QuoteDebt),
   },
   {
     ...CLOSED,

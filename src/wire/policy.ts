@@ -6,6 +6,7 @@
 import { Type } from 'typebox';
 import { CLOSED, wireId, type Wire } from './common.ts';
 import { CloseSize } from './policy/closeSize.ts';
+import { Collateral } from './policy/collateral.ts';
 import { ExecutionPrice } from './policy/executionPrice.ts';
 import { Loss } from './policy/loss.ts';
 import { Penalty } from './policy/penalty.ts';
@@ -21,6 +22,7 @@ export const Policy = Type.Object(
     penalty: Type.Optional(Penalty),
     loss: Type.Optional(Loss),
     trigger: Type.Optional(Trigger),
+    collateral: Type.Optional(Collateral),
   },
   {
     ...CLOSED,

@@ -1,6 +1,6 @@
 /** The reference engine's result (spec §8). @see docs/spec.md#8-output */
 import { Type } from 'typebox';
-import { CLOSED, ResultDecimal, Status, wireId, type Wire } from './common.ts';
+import { CLOSED, ResultDecimal, Status, dictionary, wireId, type Wire } from './common.ts';
 import { Fill } from './fill.ts';
 import { GroupReport } from './groupReport.ts';
 
@@ -10,7 +10,20 @@ export const ResultPosition = Type.Object(
 );
 export type ResultPosition = Wire<typeof ResultPosition>;
 
-export const ResultAccount = Type.Object({ collateral: ResultDecimal, positions: Type.Array(ResultPosition) }, CLOSED);
+export const ResultAccount = Type.Object(
+  {
+    collateral: ResultDecimal,
+    positions: Type.Array(ResultPosition),
+    assets: Type.Optional(dictionary(ResultDecimal, { description: 'asset balances after, zero balances omitted; present iff the scenario has params.assets (spec §13.4)' })),
+  },
+  CLOSED,
+);
+
+export const Sale = Type.Object(
+  { asset: Type.String(), amount: ResultDecimal, proceeds: ResultDecimal },
+  { ...CLOSED, description: 'One sale of the collateral step (spec §13.4): `amount` of `asset` sold for `proceeds` = ⌊amount·π⌋ in quote.' },
+);
+export type Sale = Wire<typeof Sale>;
 
 export const Result = Type.Object(
   {
@@ -22,6 +35,7 @@ export const Result = Type.Object(
     badDebt: ResultDecimal,
     socializedLoss: ResultDecimal,
     groups: Type.Array(GroupReport),
+    sales: Type.Optional(Type.Array(Sale, { description: 'the collateral step\'s sales in execution order; present iff the scenario has params.assets (spec §13.4)' })),
   },
   { ...CLOSED, $id: wireId('result'), title: 'Result', description: "The reference engine's result (spec §8), every decimal canonical." },
 );

@@ -102,7 +102,7 @@ describe('issue paths and words', () => {
   });
 
   it('words a non-object root by its fields', () => {
-    expect(issuesOf(scenario([]))).toEqual([{ path: '', expected: 'an object {params, marks, account, insuranceFund, policy, book, requests}', received: 'array of 0 items' }]);
+    expect(issuesOf(scenario([]))).toEqual([{ path: '', expected: 'an object {params, marks, account, insuranceFund, policy, book, requests, assetPrices}', received: 'array of 0 items' }]);
   });
 });
 

@@ -47,7 +47,7 @@ export const CHECK_OPTIONS: OptionTable = {
   shard: { type: 'string', value: 'I/N', help: 'run only shard I of N (1-based) of the cases; merge reports with liqcheck merge' },
   'tolerance-quote': { type: 'string', value: 'X', help: 'accept differences from the reference up to X quote units (default 0)' },
   'tolerance-lots': { type: 'string', value: 'K', help: 'accept size differences from the reference up to K lots (default 0)' },
-  'relations-every': { type: 'string', value: 'K', help: `judge the relation invariants (LIQ-012–016, LIQ-018, LIQ-026, LIQ-030: they re-run the engine) on every K-th generated case (default ${DEFAULT_RELATIONS_EVERY}; 1: every case); saved failures always get all` },
+  'relations-every': { type: 'string', value: 'K', help: `judge the relation invariants (LIQ-012–016, LIQ-018, LIQ-026, LIQ-030, LIQ-031: they re-run the engine) on every K-th generated case (default ${DEFAULT_RELATIONS_EVERY}; 1: every case); saved failures always get all` },
   failures: { type: 'string', value: 'DIR', help: 'where counterexamples are saved and replayed first (default .liqcheck/failures; "" to disable)' },
   json: { type: 'string', value: 'FILE', help: 'also write the report as JSON (atomically)' },
   junit: { type: 'string', value: 'FILE', help: 'also write a JUnit XML report (atomically)' },

@@ -8,8 +8,10 @@
  * An engine named here follows the profile's policy apart from its one bug: the profile zoo's
  * (src/zoo/profile/), the policy zoo's part swaps whose part the profile uses, the base zoo's input
  * and result rewrites, and — under drift-v2, whose parts are the reference's — the base zoo's
- * decimal rule swaps (src/model/liquidate.ts `liquidateParsed`). Not floatEngine, which ignores
- * the policy.
+ * decimal rule swaps (src/model/liquidate.ts `liquidateParsed`); under the multi-asset profiles
+ * (params with `assets`, spec §13), the multi-asset zoo's (src/zoo/multiAsset/) for LIQ-031..033,
+ * input and result rewrites of the reference under the scenario's policy. Not floatEngine, which
+ * ignores the policy.
  */
 
 /** Scenario shapes a claim hunts on (properties/profileZoo.test.ts builds them on the profile's params). */
@@ -21,12 +23,13 @@ export type ProfileShape = 'any' | 'single' | 'crossMulti' | 'inexact';
  * for a mark without price impact; `linear` — LIQ-030 is judged on inverse markets only (spec §12.7),
  * and the profile's markets are all linear; `inverse` — LIQ-013 (the long/short mirror) and LIQ-015
  * (price-shock monotone) are not judged on inverse markets (spec §12.7, §12.8), and the profile's
- * markets are all inverse.
+ * markets are all inverse; `single-asset` — LIQ-031, LIQ-032 and LIQ-033 are judged on scenarios
+ * with `params.assets` only (spec §13.6), and the profile's params have none.
  */
-export type Vacuity = 'one-market' | 'price-impact' | 'linear' | 'inverse';
+export type Vacuity = 'one-market' | 'price-impact' | 'linear' | 'inverse' | 'single-asset';
 
 /** The ids each vacuity may excuse. */
-export const VACUOUS_IDS: Readonly<Record<Vacuity, readonly string[]>> = { 'one-market': ['LIQ-014'], 'price-impact': ['LIQ-015'], linear: ['LIQ-030'], inverse: ['LIQ-013', 'LIQ-015'] };
+export const VACUOUS_IDS: Readonly<Record<Vacuity, readonly string[]>> = { 'one-market': ['LIQ-014'], 'price-impact': ['LIQ-015'], linear: ['LIQ-030'], inverse: ['LIQ-013', 'LIQ-015'], 'single-asset': ['LIQ-031', 'LIQ-032', 'LIQ-033'] };
 
 export type ProfileClaim = { readonly engine: string; readonly shape?: ProfileShape } | { readonly vacuous: Vacuity };
 
@@ -43,6 +46,9 @@ const COMMON = {
   'LIQ-016': e('rateFromMarginLeft'),
   'LIQ-018': e('negativeFundClamped'),
   'LIQ-030': { vacuous: 'linear' },
+  'LIQ-031': { vacuous: 'single-asset' },
+  'LIQ-032': { vacuous: 'single-asset' },
+  'LIQ-033': { vacuous: 'single-asset' },
 } as const;
 
 /** Claims both inverse profiles share (BitMEX XBTUSD and Bybit BTCUSD: one inverse market, a full close at the bankruptcy price). */
@@ -64,6 +70,9 @@ const INVERSE_COMMON = {
   'LIQ-028': e('releasedMarginFee'),
   'LIQ-029': e('bankruptcyRoundedForTrader'),
   'LIQ-030': e('reciprocalRounded'),
+  'LIQ-031': { vacuous: 'single-asset' },
+  'LIQ-032': { vacuous: 'single-asset' },
+  'LIQ-033': { vacuous: 'single-asset' },
 } as const;
 
 export const PROFILE_MATRIX: Readonly<Record<string, Readonly<Record<string, ProfileClaim>>>> = {
@@ -79,6 +88,24 @@ export const PROFILE_MATRIX: Readonly<Record<string, Readonly<Record<string, Pro
     'LIQ-017': e('tierOffByOne'),
     'LIQ-020': e('stepDownOneTooFar'),
     'LIQ-024': e('bankruptcyFilledUnderMark'),
+  },
+  // binance-usdm's policy with the auto-exchange (spec §13): its claims hold on multi-asset
+  // scenarios, and the multi-asset zoo (src/zoo/multiAsset/) shows the §13.6 ids.
+  'binance-multi-assets': {
+    ...COMMON,
+    'LIQ-001': e('triggerFlipped'),
+    'LIQ-002': e('tierOffByOne'),
+    'LIQ-003': e('oneLotLeft'),
+    'LIQ-005': e('negativeCollateral'),
+    'LIQ-011': e('insuranceIgnored'),
+    'LIQ-013': e('shortsValuedAtEntry'),
+    'LIQ-014': e('inputOrderUnder', 'crossMulti'),
+    'LIQ-017': e('tierOffByOne'),
+    'LIQ-020': e('stepDownOneTooFar'),
+    'LIQ-024': e('bankruptcyFilledUnderMark'),
+    'LIQ-031': e('haircutIgnored'),
+    'LIQ-032': e('overSell'),
+    'LIQ-033': e('sellsPastZero'),
   },
   'bybit-linear': {
     ...COMMON,
@@ -148,6 +175,25 @@ export const PROFILE_MATRIX: Readonly<Record<string, Readonly<Record<string, Pro
     'LIQ-017': e('entry-valued-at-mark'),
     'LIQ-021': e('oneLotLeft'),
     'LIQ-024': e('bankruptcyFilledUnderMark'),
+  },
+  // One BTC-PERP market with one tier and a price concession (the base liquidation fee), token
+  // liquidation of the assets (spec §13).
+  'mango-v4': {
+    ...COMMON,
+    'LIQ-001': e('triggerFlipped'),
+    'LIQ-002': e('wholeCloseSkipped'),
+    'LIQ-003': e('oneLotLeft'),
+    'LIQ-004': e('fullButLast'),
+    'LIQ-005': e('negativeCollateral'),
+    'LIQ-011': e('insuranceIgnored'),
+    'LIQ-013': e('shortsValuedAtEntry'),
+    'LIQ-014': { vacuous: 'one-market' },
+    'LIQ-015': { vacuous: 'price-impact' },
+    'LIQ-017': e('ratioTowardZero', 'inexact'),
+    'LIQ-024': e('impactSignFlipped'),
+    'LIQ-031': e('haircutIgnored'),
+    'LIQ-032': e('overSell'),
+    'LIQ-033': e('sellsPastZero'),
   },
   hyperliquid: {
     ...COMMON,
