@@ -4,69 +4,26 @@
  * does (policyScenario.ts), printed as a label distribution and asserted to reach every edge the
  * generator is built for, on fixed seeds. Every drawn scenario must be valid input.
  */
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatDistribution } from '../src/arbitraries/classify.ts';
 import { INVERSE_LABELS, inverseLabels } from '../src/arbitraries/inverseLabels.ts';
-import { scenariosUnder } from '../src/arbitraries/policyScenario.ts';
-import { scenario } from '../src/arbitraries/scenario.ts';
-import { liquidate } from '../src/model/liquidate.ts';
+import { INVERSE_POLICY, labelDistribution, twoInverseMarkets } from '../src/model/__support__/inverseScenarios.ts';
 import type { RiskParams } from '../src/model/types.ts';
-import { parsePolicy } from '../src/policy/parsePolicy.ts';
 import type { Policy } from '../src/wire/policy.ts';
 
 /** Test params, ours (not a venue's): tiers in coin, continuous (cum = L·Δr). */
-const INVERSE: RiskParams = Object.freeze({
-  quoteScale: 8,
-  trigger: 'inclusive',
-  targetBuffer: '0',
-  penalty: { steps: [{ maxMarginRatio: '1', rate: '0' }], liquidatorShare: '0' },
-  dustNotional: '0',
-  priceImpact: '0',
-  markets: {
-    BTCUSD: {
-      lotSize: '1',
-      tickSize: '0.5',
-      contract: { kind: 'inverse', value: '1' },
-      tiers: [
-        { notionalFloor: '0', maintenanceRate: '0.005', maintenanceAmount: '0', initialRate: '0.01' },
-        { notionalFloor: '150', maintenanceRate: '0.01', maintenanceAmount: '0.75', initialRate: '0.02' },
-        { notionalFloor: '300', maintenanceRate: '0.015', maintenanceAmount: '2.25', initialRate: '0.03' },
-      ],
-    },
-    ETHUSD: {
-      lotSize: '1',
-      tickSize: '0.05',
-      contract: { kind: 'inverse', value: '10' },
-      tiers: [
-        { notionalFloor: '0', maintenanceRate: '0.01', maintenanceAmount: '0', initialRate: '0.02' },
-        { notionalFloor: '5000', maintenanceRate: '0.02', maintenanceAmount: '50', initialRate: '0.04' },
-      ],
-    },
-  },
-} as RiskParams);
+const INVERSE: RiskParams = twoInverseMarkets();
 
-const STRICT: RiskParams = Object.freeze({ ...INVERSE, trigger: 'strict' } as RiskParams);
+const STRICT: RiskParams = twoInverseMarkets({ trigger: 'strict' });
 
-const POLICY = { name: 'inv-test', requirement: { kind: 'tiers', valuation: 'entry' }, closeSize: { kind: 'full' }, price: { kind: 'bankruptcy' }, penalty: { kind: 'steps', cap: 'bankruptcy' } } as Policy;
+const POLICY = INVERSE_POLICY;
 /** The same at mark: a full close at the mark leaves an underwater group bankrupt (no taker absorbs it). */
 const AT_MARK = { ...POLICY, name: 'inv-test-mark', price: { kind: 'mark' } } as Policy;
 
 const RUNS = 2000;
 const SEED = 20261201;
 
-function distribution(params: RiskParams, policy: Policy): { counts: Map<string, number>; invalid: string[] } {
-  const parsed = parsePolicy(policy);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-  const counts = new Map<string, number>(INVERSE_LABELS.map((l) => [l, 0]));
-  const invalid: string[] = [];
-  for (const s of fc.sample(scenariosUnder(parsed.value, policy, scenario({ params: fc.constant(params) })), { numRuns: RUNS, seed: SEED })) {
-    const o = liquidate(s);
-    if (!o.ok) invalid.push(`${JSON.stringify(o.error)} on ${JSON.stringify(s)}`);
-    for (const l of inverseLabels(s, o)) counts.set(l, (counts.get(l) ?? 0) + 1);
-  }
-  return { counts, invalid };
-}
+const distribution = (params: RiskParams, policy: Policy) => labelDistribution(params, policy, INVERSE_LABELS, inverseLabels, RUNS, SEED);
 
 describe('inverse accounts: the label distribution', () => {
   it('under the entry valuation and the bankruptcy price, every edge is reached and every draw is valid', { timeout: 120_000 }, () => {

@@ -5,17 +5,13 @@
  * the generator is built for, on fixed seeds. Every drawn scenario must be valid input under the
  * collateral parts `sell`/`deficit`, `sell`/`target` and `none`.
  */
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatDistribution } from '../src/arbitraries/classify.ts';
 import { defaultParams } from '../src/arbitraries/defaultParams.ts';
 import { MULTI_ASSET_LABELS, multiAssetLabels } from '../src/arbitraries/multiAssetLabels.ts';
-import { scenariosUnder } from '../src/arbitraries/policyScenario.ts';
-import { scenario } from '../src/arbitraries/scenario.ts';
+import { labelDistribution } from '../src/model/__support__/inverseScenarios.ts';
 import { deepFreeze } from '../src/model/frozen.ts';
-import { liquidate } from '../src/model/liquidate.ts';
 import type { RiskParams } from '../src/model/types.ts';
-import { parsePolicy } from '../src/policy/parsePolicy.ts';
 import type { Policy } from '../src/wire/policy.ts';
 
 /**
@@ -43,18 +39,7 @@ const NONE = policy('ma-none', { kind: 'none' });
 const RUNS = 1500;
 const SEED = 20261201;
 
-function distribution(params: RiskParams, wire: Policy): { counts: Map<string, number>; invalid: string[] } {
-  const parsed = parsePolicy(wire);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-  const counts = new Map<string, number>(MULTI_ASSET_LABELS.map((l) => [l, 0]));
-  const invalid: string[] = [];
-  for (const s of fc.sample(scenariosUnder(parsed.value, wire, scenario({ params: fc.constant(params) })), { numRuns: RUNS, seed: SEED })) {
-    const o = liquidate(s);
-    if (!o.ok) invalid.push(`${JSON.stringify(o.error)} on ${JSON.stringify(s)}`);
-    for (const l of multiAssetLabels(s, o)) counts.set(l, (counts.get(l) ?? 0) + 1);
-  }
-  return { counts, invalid };
-}
+const distribution = (params: RiskParams, wire: Policy) => labelDistribution(params, wire, MULTI_ASSET_LABELS, multiAssetLabels, RUNS, SEED);
 
 function expectReached(counts: ReadonlyMap<string, number>, labels: readonly string[]): void {
   // at least 0.5 % of the draws: reached by design, not by luck

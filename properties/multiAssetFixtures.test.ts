@@ -10,21 +10,11 @@
  * recipe did find, each checked: a shortfall not listed (a recipe that stopped reaching its flag),
  * a listed one that is met, or a changed count fails the test.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../src/cli/__support__/runCli.ts';
-import { canonicalFile } from '../src/fixtures/canonicalJson.ts';
-import { REFERENCE_ENGINE } from '../src/fixtures/engineFor.ts';
-import { caseFiles } from '../src/fixtures/failureDb.ts';
-import type { Fixture, Manifest } from '../src/fixtures/format.ts';
-import { generateSuite } from '../src/fixtures/generate.ts';
 import { verifyDir } from '../src/fixtures/verify.ts';
-import type { Scenario } from '../src/model/types.ts';
-import { profileNamed } from '../src/profiles/profiles.ts';
 import { MULTI_ASSET_ZOO } from '../src/zoo/multiAsset/index.ts';
+import { expectValidCasesFlagged, itChecksCommittedSuites, readSuites } from './suiteSupport.ts';
 
-const root = new URL('..', import.meta.url).pathname;
 const PROFILES = ['binance-multi-assets', 'mango-v4'] as const;
 type Name = (typeof PROFILES)[number];
 
@@ -66,70 +56,15 @@ const ACCEPTED: Readonly<Record<Name, Readonly<Record<string, Shortfall>>>> = {
   },
 };
 
-const dirOf = (p: string): string => join(root, 'fixtures/multi-asset', p);
-const suites = PROFILES.map((profile) => {
-  const dir = dirOf(profile);
-  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
-  const cases = caseFiles(dir).map((file) => {
-    const text = readFileSync(join(dir, file), 'utf8');
-    return { file, text, fixture: JSON.parse(text) as Fixture };
-  });
-  return { profile, dir, manifest, cases };
-});
-
-/** `--name value` of the recorded command. */
-const option = (command: string, name: string): string => {
-  const m = new RegExp(`--${name} (\\S+)`).exec(command);
-  if (m === null) throw new Error(`${command}: no --${name}`);
-  return m[1]!;
-};
+const suites = readSuites('multi-asset', PROFILES);
 
 describe('committed multi-asset suites', () => {
-  it('package.json fixtures:generate:multi-asset runs exactly the commands the manifests record', () => {
-    const script = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts['fixtures:generate:multi-asset']!;
-    const commands = script.split(' && ').map((c) => c.replace(/^node bin\/liqcheck\.mjs /, 'liqcheck '));
-    expect(commands).toEqual(suites.map((s) => s.manifest.command));
-    for (const s of suites) {
-      expect(option(s.manifest.command, 'profile')).toBe(s.profile);
-      expect(option(s.manifest.command, 'out')).toBe(`fixtures/multi-asset/${s.profile}`);
-    }
-  });
-
-  it.each(suites.map((s) => [s.profile, s] as const))('%s regenerates byte for byte, its shortfalls exactly the accepted ones', (profile, s) => {
-    const c = s.manifest.command;
-    const p = profileNamed(profile)!;
-    const regenerated = generateSuite({ params: p.params, policy: p.wire.policy, count: Number(option(c, 'count')), seed: Number(option(c, 'seed')), command: c });
-    expect(regenerated.shortfalls.map((x) => x.recipe).sort()).toEqual(Object.keys(ACCEPTED[profile]).sort());
-    for (const x of regenerated.shortfalls) expect(x.found, `${profile}: ${x.recipe} (${ACCEPTED[profile][x.recipe]!.why})`).toBe(ACCEPTED[profile][x.recipe]!.found);
-    expect(regenerated.cases.map((x) => x.file)).toEqual(s.cases.map((x) => x.file));
-    for (const [i, x] of regenerated.cases.entries()) expect(x.text, x.file).toBe(s.cases[i]!.text);
-    expect(canonicalFile(regenerated.manifest)).toBe(readFileSync(join(s.dir, 'manifest.json'), 'utf8'));
-  }, 600_000);
-
-  it.each(suites.map((s) => [s.profile, s] as const))('%s verifies and replays against the reference', async (_profile, s) => {
-    const r = await verifyDir(s.dir, { engine: REFERENCE_ENGINE.run, match: 'exact' });
-    expect(r.problems).toEqual([]);
-    expect(r.failures).toEqual([]);
-    expect(r.manifest).toBe('checked');
-    expect(r.passed).toBe(s.cases.length);
-    expect(s.cases.length).toBeGreaterThanOrEqual(40);
-  }, 120_000);
-
-  it.each(PROFILES.map((p) => [p] as const))('liqcheck fixtures verify fixtures/multi-asset/%s exits 0', async (profile) => {
-    const v = await runCli(['fixtures', 'verify', dirOf(profile)]);
-    expect(v.err).not.toMatch(/Error: |\n\s+at /);
-    expect(v.code, v.out + v.err).toBe(0);
-  }, 120_000);
+  itChecksCommittedSuites({ folder: 'multi-asset', suites, accepted: (profile) => ACCEPTED[profile], timeouts: { regenerate: 600_000, verify: 120_000, cli: 120_000 } });
 
   it('every valid case is flagged multi-asset, under its profile’s policy; each suite sells collateral', () => {
     const counts: string[] = [];
     for (const s of suites) {
-      const valid = s.cases.filter((c) => 'expected' in c.fixture);
-      expect(valid.length, s.profile).toBeGreaterThan(0);
-      for (const c of valid) {
-        expect(c.fixture.flags, c.file).toContain('multi-asset');
-        expect((c.fixture.input as Scenario).policy, c.file).toEqual(profileNamed(s.profile)!.wire.policy);
-      }
+      const valid = expectValidCasesFlagged(s, 'multi-asset');
       // No flag the profile's params make unreachable is claimed (flags are observed, never claimed).
       for (const [flag, x] of Object.entries(ACCEPTED[s.profile])) {
         if (x.never) expect(s.cases.filter((c) => c.fixture.flags.includes(flag)).map((c) => c.file), `${s.profile}: ${flag}`).toEqual([]);

@@ -8,11 +8,7 @@
  * (properties/profiles/engineSupport.ts), and the worked examples below are computed by hand.
  */
 import type { Scenario } from '../../src/model/types.ts';
-import { profileNamed } from '../../src/profiles/profiles.ts';
-import { afterAll, describe, expect, it } from 'vitest';
-import { openEngine } from '../../src/adapters/openEngine.ts';
-import { CWD, Opened } from '../adaptersSupport.ts';
-import { describeRefusals, describeVenueEngine } from './engineSupport.ts';
+import { describeRefusals, describeVenueEngine, describeWorkedExamples, multiAssetScenario, patchedParams, type WorkedExample } from './engineSupport.ts';
 
 const PROFILE = 'binance-multi-assets';
 const COMMAND = `python3 examples/python/profile_engine.py --profile ${PROFILE}`;
@@ -33,22 +29,16 @@ describeVenueEngine('properties/profiles/binance-multi-assets.engine.test.ts', {
 });
 
 /** The profile's params with `patch` applied to a copy. */
-function params(patch: (p: Record<string, unknown>) => void = () => {}): unknown {
-  const p = structuredClone(profileNamed(PROFILE)!.params) as unknown as Record<string, unknown>;
-  patch(p);
-  return p;
-}
+const params = (patch?: (p: Record<string, unknown>) => void): unknown => patchedParams(PROFILE, patch);
 
-function worked(p: unknown, marks: Record<string, string>, account: object, assetPrices: Record<string, string>): Scenario {
-  return { params: p, policy: profileNamed(PROFILE)!.wire.policy, marks, assetPrices, account, insuranceFund: '0' } as unknown as Scenario;
-}
+const worked = (p: unknown, marks: Record<string, string>, account: object, assetPrices: Record<string, string>): Scenario => multiAssetScenario(PROFILE, p, marks, account, assetPrices);
 
 /** V-B2's haircut: BTC at 2.5 % (FAQ on the Multi-Assets mode, docs/research/multi-asset.md §2.2). */
 const V_B2 = params((p) => {
   (p['assets'] as Record<string, unknown>)['BTC'] = { unit: '0.00000001', weight: '0.975', discount: '0.025' };
 });
 
-const EXAMPLES: readonly (readonly [string, Scenario, object])[] = [
+const EXAMPLES: readonly WorkedExample[] = [
   [
     // Binance's rule (V-B2, https://binance.com/sl/support/faq/frequently-asked-questions-on-the-multi-assets-mode-f80415bea8124f6494566f23c0bf9c38):
     // "−5,000 USDC is covered by 5,128.20 USD of BTC" at a 2.5 % haircut, d/(1 − h) of value. Our
@@ -90,24 +80,7 @@ const EXAMPLES: readonly (readonly [string, Scenario, object])[] = [
   ],
 ];
 
-describe(`${PROFILE} engine: its handshake and worked examples`, () => {
-  const opened = new Opened();
-  afterAll(() => opened.closeAll());
-  const open = async () => opened.track(await openEngine(COMMAND, { timeoutMs: 20_000, ...CWD }));
-
-  it('lists the feature multi-asset (spec §13) with the others', async () => {
-    const h = await open();
-    expect(h.features).toContain('multi-asset');
-    expect(h.features).toContain('cross');
-  }, 30_000);
-
-  for (const [what, scenario, expected] of EXAMPLES) {
-    it(what, async () => {
-      const answer = await (await open()).run(scenario);
-      expect(answer).toMatchObject({ ok: true, result: expected });
-    }, 30_000);
-  }
-});
+describeWorkedExamples({ profile: PROFILE, command: COMMAND, feature: ['multi-asset', '§13'], also: 'cross', examples: EXAMPLES });
 
 const scenario = EXAMPLES[1]![1];
 

@@ -9,10 +9,7 @@
  */
 import type { Scenario } from '../../src/model/types.ts';
 import { profileNamed } from '../../src/profiles/profiles.ts';
-import { afterAll, describe, expect, it } from 'vitest';
-import { openEngine } from '../../src/adapters/openEngine.ts';
-import { CWD, Opened } from '../adaptersSupport.ts';
-import { describeRefusals, describeVenueEngine, oneLong } from './engineSupport.ts';
+import { describeRefusals, describeVenueEngine, describeWorkedExamples, mixedKinds, onePerpScenario, oneLong, type WorkedExample } from './engineSupport.ts';
 
 const PROFILE = 'bitmex-xbtusd';
 const COMMAND = `python3 examples/python/profile_engine.py --profile ${PROFILE}`;
@@ -32,14 +29,6 @@ describeVenueEngine('properties/profiles/bitmex-xbtusd.engine.test.ts', {
   ],
 });
 
-/** `s` with a linear copy of the profile's market beside its inverse one: mixed kinds, invalid input (spec §12.1). */
-function mixedKinds(s: Scenario): Scenario {
-  const params = structuredClone(profileNamed(PROFILE)!.params) as unknown as { markets: Record<string, Record<string, unknown>> };
-  const { contract: _inverse, ...linear } = params.markets['XBTUSD']!;
-  params.markets['LINEAR'] = linear;
-  return { ...s, params, policy: profileNamed(PROFILE)!.wire.policy } as unknown as Scenario;
-}
-
 const scenario = oneLong(PROFILE, 'XBTUSD', '1000', '20000', '0.01');
 
 describeRefusals({
@@ -51,7 +40,7 @@ describeRefusals({
     ['the price at mark', 'price', { kind: 'mark' }],
     ['the risk limit at entry', 'requirement', { kind: 'tiers', valuation: 'entry' }],
   ],
-  refused: [{ what: 'a params set mixing linear and inverse markets', scenario: mixedKinds(scenario), at: 'params.markets["LINEAR"].contract' }],
+  refused: [{ what: 'a params set mixing linear and inverse markets', scenario: mixedKinds(PROFILE, 'XBTUSD', scenario), at: 'params.markets["LINEAR"].contract' }],
 });
 
 /**
@@ -65,7 +54,7 @@ describeRefusals({
  * R = ⌊−2000000·(1/10000 − 1/10552)⌋_u = −10.46247157, leaving 0.00752843 (at 10552.5 the
  * collateral would be −0.00145227: one tick higher is past bankruptcy).
  */
-const EXAMPLES: readonly (readonly [string, Scenario, object])[] = [
+const EXAMPLES: readonly WorkedExample[] = [
   [
     'a cross short of 2,000,000 contracts is taken over at its bankruptcy price 10552',
     worked(profileNamed(PROFILE)!.params, '10500', '10.47', [{ market: 'XBTUSD', size: '-2000000', entryPrice: '10000' }]),
@@ -80,25 +69,7 @@ const EXAMPLES: readonly (readonly [string, Scenario, object])[] = [
 
 /** `positions` under the profile's policy and `params` (the profile's unless told), with a fund of 0. */
 function worked(params: unknown, mark: string, collateral: string, positions: readonly object[]): Scenario {
-  const market = Object.keys(profileNamed(PROFILE)!.params.markets)[0]!;
-  return { params, policy: profileNamed(PROFILE)!.wire.policy, marks: { [market]: mark }, account: { collateral, positions }, insuranceFund: '0' } as unknown as Scenario;
+  return onePerpScenario(PROFILE, params, mark, collateral, positions);
 }
 
-describe(`${PROFILE} engine: its handshake and worked examples`, () => {
-  const opened = new Opened();
-  afterAll(() => opened.closeAll());
-  const open = async () => opened.track(await openEngine(COMMAND, { timeoutMs: 20_000, ...CWD }));
-
-  it('lists the feature inverse (spec §12) with the others', async () => {
-    const h = await open();
-    expect(h.features).toContain('inverse');
-    expect(h.features).toContain('isolated');
-  }, 30_000);
-
-  for (const [what, scenario, expected] of EXAMPLES) {
-    it(what, async () => {
-      const answer = await (await open()).run(scenario);
-      expect(answer).toMatchObject({ ok: true, result: expected });
-    }, 30_000);
-  }
-});
+describeWorkedExamples({ profile: PROFILE, command: COMMAND, feature: ['inverse', '§12'], also: 'isolated', examples: EXAMPLES });

@@ -9,10 +9,7 @@
  */
 import type { Scenario } from '../../src/model/types.ts';
 import { profileNamed } from '../../src/profiles/profiles.ts';
-import { afterAll, describe, expect, it } from 'vitest';
-import { openEngine } from '../../src/adapters/openEngine.ts';
-import { CWD, Opened } from '../adaptersSupport.ts';
-import { describeRefusals, describeVenueEngine, oneLong } from './engineSupport.ts';
+import { describeRefusals, describeVenueEngine, describeWorkedExamples, mixedKinds, onePerpScenario, oneLong, type WorkedExample } from './engineSupport.ts';
 
 const PROFILE = 'bybit-inverse';
 const COMMAND = `python3 examples/python/profile_engine.py --profile ${PROFILE}`;
@@ -32,14 +29,6 @@ describeVenueEngine('properties/profiles/bybit-inverse.engine.test.ts', {
   ],
 });
 
-/** `s` with a linear copy of the profile's market beside its inverse one: mixed kinds, invalid input (spec §12.1). */
-function mixedKinds(s: Scenario): Scenario {
-  const params = structuredClone(profileNamed(PROFILE)!.params) as unknown as { markets: Record<string, Record<string, unknown>> };
-  const { contract: _inverse, ...linear } = params.markets['BTCUSD']!;
-  params.markets['LINEAR'] = linear;
-  return { ...s, params, policy: profileNamed(PROFILE)!.wire.policy } as unknown as Scenario;
-}
-
 const scenario = oneLong(PROFILE, 'BTCUSD', '1000', '20000', '0.01');
 
 describeRefusals({
@@ -51,7 +40,7 @@ describeRefusals({
     ['the price at mark', 'price', { kind: 'mark' }],
     ['the risk limit at mark', 'requirement', { kind: 'tiers', valuation: 'mark' }],
   ],
-  refused: [{ what: 'a params set mixing linear and inverse markets', scenario: mixedKinds(scenario), at: 'params.markets["LINEAR"].contract' }],
+  refused: [{ what: 'a params set mixing linear and inverse markets', scenario: mixedKinds(PROFILE, 'BTCUSD', scenario), at: 'params.markets["LINEAR"].contract' }],
 });
 
 /**
@@ -72,7 +61,7 @@ describeRefusals({
  */
 const HALF = structuredClone(profileNamed(PROFILE)!.params) as unknown as { markets: Record<string, { tiers: Record<string, string>[] }> };
 HALF.markets['BTCUSD']!.tiers = [{ notionalFloor: '0', maintenanceRate: '0.5', maintenanceAmount: '0', initialRate: '0.6' }];
-const EXAMPLES: readonly (readonly [string, Scenario, object])[] = [
+const EXAMPLES: readonly WorkedExample[] = [
   [
     "Bybit's isolated long at 8,000 USD, 50x, is taken over at its bankruptcy price 7843.5",
     worked(profileNamed(PROFILE)!.params, '7880', '0', [{ market: 'BTCUSD', size: '8000', entryPrice: '8000', isolatedMargin: '0.02' }]),
@@ -87,25 +76,7 @@ const EXAMPLES: readonly (readonly [string, Scenario, object])[] = [
 
 /** `positions` under the profile's policy and `params` (the profile's unless told), with a fund of 0. */
 function worked(params: unknown, mark: string, collateral: string, positions: readonly object[]): Scenario {
-  const market = Object.keys(profileNamed(PROFILE)!.params.markets)[0]!;
-  return { params, policy: profileNamed(PROFILE)!.wire.policy, marks: { [market]: mark }, account: { collateral, positions }, insuranceFund: '0' } as unknown as Scenario;
+  return onePerpScenario(PROFILE, params, mark, collateral, positions);
 }
 
-describe(`${PROFILE} engine: its handshake and worked examples`, () => {
-  const opened = new Opened();
-  afterAll(() => opened.closeAll());
-  const open = async () => opened.track(await openEngine(COMMAND, { timeoutMs: 20_000, ...CWD }));
-
-  it('lists the feature inverse (spec §12) with the others', async () => {
-    const h = await open();
-    expect(h.features).toContain('inverse');
-    expect(h.features).toContain('isolated');
-  }, 30_000);
-
-  for (const [what, scenario, expected] of EXAMPLES) {
-    it(what, async () => {
-      const answer = await (await open()).run(scenario);
-      expect(answer).toMatchObject({ ok: true, result: expected });
-    }, 30_000);
-  }
-});
+describeWorkedExamples({ profile: PROFILE, command: COMMAND, feature: ['inverse', '§12'], also: 'isolated', examples: EXAMPLES });

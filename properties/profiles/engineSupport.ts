@@ -189,3 +189,66 @@ export function describeRefusals(c: PolicyCases): void {
     }
   });
 }
+
+/** A worked example: what it shows, the scenario, and the result the engine must answer (hand-computed, never taken from the engine or the reference). */
+export type WorkedExample = readonly [what: string, scenario: Scenario, expected: object];
+
+export interface WorkedExamples {
+  readonly profile: string;
+  /** the engine's command line */
+  readonly command: string;
+  /** the feature the profile is about and its spec section, e.g. ['inverse', '§12'] */
+  readonly feature: readonly [feature: string, section: string];
+  /** another feature its handshake lists */
+  readonly also: string;
+  readonly examples: readonly WorkedExample[];
+}
+
+/** A venue engine's handshake lists its features, and it answers each hand-made scenario with the result computed by hand. */
+export function describeWorkedExamples(c: WorkedExamples): void {
+  describe(`${c.profile} engine: its handshake and worked examples`, () => {
+    const opened = new Opened();
+    afterAll(() => opened.closeAll());
+    const open = async (): Promise<EngineHandle> => opened.track(await openEngine(c.command, { timeoutMs: 20_000, ...CWD }));
+    const [feature, section] = c.feature;
+
+    it(`lists the feature ${feature} (spec ${section}) with the others`, async () => {
+      const h = await open();
+      expect(h.features).toContain(feature);
+      expect(h.features).toContain(c.also);
+    }, 30_000);
+
+    for (const [what, scenario, expected] of c.examples) {
+      it(what, async () => {
+        const answer = await (await open()).run(scenario);
+        expect(answer).toMatchObject({ ok: true, result: expected });
+      }, 30_000);
+    }
+  });
+}
+
+/** The shipped profile's params with `patch` applied to a copy. */
+export function patchedParams(profile: string, patch: (p: Record<string, unknown>) => void = () => {}): unknown {
+  const p = structuredClone(profileNamed(profile)!.params) as unknown as Record<string, unknown>;
+  patch(p);
+  return p;
+}
+
+/** `positions` on the profile's first market under its policy and `params`, marked at `mark`, with a fund of 0. */
+export function onePerpScenario(profile: string, params: unknown, mark: string, collateral: string, positions: readonly object[]): Scenario {
+  const market = Object.keys(profileNamed(profile)!.params.markets)[0]!;
+  return { params, policy: profileNamed(profile)!.wire.policy, marks: { [market]: mark }, account: { collateral, positions }, insuranceFund: '0' } as unknown as Scenario;
+}
+
+/** A multi-asset scenario under the profile's policy and `params`, with a fund of 0. */
+export function multiAssetScenario(profile: string, params: unknown, marks: Record<string, string>, account: object, assetPrices: Record<string, string>): Scenario {
+  return { params, policy: profileNamed(profile)!.wire.policy, marks, assetPrices, account, insuranceFund: '0' } as unknown as Scenario;
+}
+
+/** `s` under the profile's policy with a linear copy of its inverse market `market` beside it: mixed kinds, invalid input (spec §12.1). */
+export function mixedKinds(profile: string, market: string, s: Scenario): Scenario {
+  const params = structuredClone(profileNamed(profile)!.params) as unknown as { markets: Record<string, Record<string, unknown>> };
+  const { contract: _inverse, ...linear } = params.markets[market]!;
+  params.markets['LINEAR'] = linear;
+  return { ...s, params, policy: profileNamed(profile)!.wire.policy } as unknown as Scenario;
+}

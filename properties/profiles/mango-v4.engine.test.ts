@@ -8,11 +8,7 @@
  * and the worked examples below are computed by hand.
  */
 import type { Scenario } from '../../src/model/types.ts';
-import { profileNamed } from '../../src/profiles/profiles.ts';
-import { afterAll, describe, expect, it } from 'vitest';
-import { openEngine } from '../../src/adapters/openEngine.ts';
-import { CWD, Opened } from '../adaptersSupport.ts';
-import { describeRefusals, describeVenueEngine } from './engineSupport.ts';
+import { describeRefusals, describeVenueEngine, describeWorkedExamples, multiAssetScenario, patchedParams, type WorkedExample } from './engineSupport.ts';
 
 const PROFILE = 'mango-v4';
 const COMMAND = `python3 examples/python/profile_engine.py --profile ${PROFILE}`;
@@ -34,16 +30,10 @@ describeVenueEngine('properties/profiles/mango-v4.engine.test.ts', {
 });
 
 /** The profile's params with `patch` applied to a copy. */
-function params(patch: (p: Record<string, unknown>) => void = () => {}): unknown {
-  const p = structuredClone(profileNamed(PROFILE)!.params) as unknown as Record<string, unknown>;
-  patch(p);
-  return p;
-}
+const params = (patch?: (p: Record<string, unknown>) => void): unknown => patchedParams(PROFILE, patch);
 
 /** A scenario under the profile's policy. */
-function worked(p: unknown, marks: Record<string, string>, account: object, assetPrices: Record<string, string>): Scenario {
-  return { params: p, policy: profileNamed(PROFILE)!.wire.policy, marks, assetPrices, account, insuranceFund: '0' } as unknown as Scenario;
-}
+const worked = (p: unknown, marks: Record<string, string>, account: object, assetPrices: Record<string, string>): Scenario => multiAssetScenario(PROFILE, p, marks, account, assetPrices);
 
 /**
  * Token-only params pinned to Mango's `test_liq_with_token_while_perp` (V-M1 of
@@ -59,7 +49,7 @@ function tokenOnly(w: string, l: string): unknown {
   });
 }
 
-const EXAMPLES: readonly (readonly [string, Scenario, object])[] = [
+const EXAMPLES: readonly WorkedExample[] = [
   [
     // Published (V-M1 "no perps2"): asset 10, liab −9, w 0.8 → asset 3, liab −2 ("3·0.8 − 2·1.2 = 0").
     // Ours, by hand: E = 1.2·(−9) + 0.8·10 = −2.8 < 0; G(s) = 1.2·s − 0.8·s (piece C + s < 0), so
@@ -100,24 +90,7 @@ const EXAMPLES: readonly (readonly [string, Scenario, object])[] = [
   ],
 ];
 
-describe(`${PROFILE} engine: its handshake and worked examples`, () => {
-  const opened = new Opened();
-  afterAll(() => opened.closeAll());
-  const open = async () => opened.track(await openEngine(COMMAND, { timeoutMs: 20_000, ...CWD }));
-
-  it('lists the feature multi-asset (spec §13) with the others', async () => {
-    const h = await open();
-    expect(h.features).toContain('multi-asset');
-    expect(h.features).toContain('cross');
-  }, 30_000);
-
-  for (const [what, scenario, expected] of EXAMPLES) {
-    it(what, async () => {
-      const answer = await (await open()).run(scenario);
-      expect(answer).toMatchObject({ ok: true, result: expected });
-    }, 30_000);
-  }
-});
+describeWorkedExamples({ profile: PROFILE, command: COMMAND, feature: ['multi-asset', '§13'], also: 'cross', examples: EXAMPLES });
 
 const scenario = EXAMPLES[2]![1];
 

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../model/decimal.ts';
 import { Fixed, floorTo, fromDec } from '../model/fixed.ts';
+import { INVERSE_POLICY, twoInverseMarkets } from '../model/__support__/inverseScenarios.ts';
 import { liquidate } from '../model/liquidate.ts';
 import type { RiskParams, Scenario } from '../model/types.ts';
 import { parsePolicy } from '../policy/parsePolicy.ts';
@@ -14,37 +15,9 @@ import { scenario } from './scenario.ts';
 const fx = (s: string): Fixed => fromDec(new Dec(s));
 
 /** Test params, ours (not a venue's): BTC tiers in coin, continuous (cum = L·Δr: 150·0.005 = 0.75, + 300·0.005 = 2.25). */
-const INVERSE: RiskParams = Object.freeze({
-  quoteScale: 8,
-  trigger: 'inclusive',
-  targetBuffer: '0',
-  penalty: { steps: [{ maxMarginRatio: '1', rate: '0' }], liquidatorShare: '0' },
-  dustNotional: '0',
-  priceImpact: '0',
-  markets: {
-    BTCUSD: {
-      lotSize: '1',
-      tickSize: '0.5',
-      contract: { kind: 'inverse', value: '1' },
-      tiers: [
-        { notionalFloor: '0', maintenanceRate: '0.005', maintenanceAmount: '0', initialRate: '0.01' },
-        { notionalFloor: '150', maintenanceRate: '0.01', maintenanceAmount: '0.75', initialRate: '0.02' },
-        { notionalFloor: '300', maintenanceRate: '0.015', maintenanceAmount: '2.25', initialRate: '0.03' },
-      ],
-    },
-    ETHUSD: {
-      lotSize: '1',
-      tickSize: '0.05',
-      contract: { kind: 'inverse', value: '10' },
-      tiers: [
-        { notionalFloor: '0', maintenanceRate: '0.01', maintenanceAmount: '0', initialRate: '0.02' },
-        { notionalFloor: '5000', maintenanceRate: '0.02', maintenanceAmount: '50', initialRate: '0.04' },
-      ],
-    },
-  },
-} as RiskParams);
+const INVERSE: RiskParams = twoInverseMarkets();
 
-const POLICY = { name: 'inv-test', requirement: { kind: 'tiers', valuation: 'entry' }, closeSize: { kind: 'full' }, price: { kind: 'bankruptcy' }, penalty: { kind: 'steps', cap: 'bankruptcy' } } as Policy;
+const POLICY = INVERSE_POLICY;
 
 function under(policy: Policy, base: fc.Arbitrary<Scenario>): fc.Arbitrary<Scenario> {
   const parsed = parsePolicy(policy);

@@ -1,31 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { INVERSE_POLICY, oneInverseMarket } from '../model/__support__/inverseScenarios.ts';
 import { liquidate } from '../model/liquidate.ts';
-import type { RiskParams, Scenario } from '../model/types.ts';
-import type { Policy } from '../wire/policy.ts';
+import type { Scenario } from '../model/types.ts';
 import { inverseLabels, reachesInverseFallback } from './inverseLabels.ts';
 
 /** One inverse market, ours (not a venue's): 1 USD contracts, a single 0.5 % bracket in coin. */
-const PARAMS = {
-  quoteScale: 8,
-  trigger: 'inclusive',
-  targetBuffer: '0',
-  penalty: { steps: [{ maxMarginRatio: '1', rate: '0' }], liquidatorShare: '0' },
-  dustNotional: '0',
-  priceImpact: '0',
-  markets: {
-    BTCUSD: {
-      lotSize: '1',
-      tickSize: '0.5',
-      contract: { kind: 'inverse', value: '1' },
-      tiers: [
-        { notionalFloor: '0', maintenanceRate: '0.005', maintenanceAmount: '0', initialRate: '0.01' },
-        { notionalFloor: '150', maintenanceRate: '0.01', maintenanceAmount: '0.75', initialRate: '0.02' },
-      ],
-    },
-  },
-} as RiskParams;
+const PARAMS = oneInverseMarket();
 
-const POLICY = { name: 'inv-test', requirement: { kind: 'tiers', valuation: 'entry' }, closeSize: { kind: 'full' }, price: { kind: 'bankruptcy' }, penalty: { kind: 'steps', cap: 'bankruptcy' } } as Policy;
+const POLICY = INVERSE_POLICY;
 
 /** An isolated short of 100 contracts entered at 100, marked at 40,000, with margin `margin`. */
 function shortAt1x(margin: string): Scenario {

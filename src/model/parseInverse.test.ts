@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkParamsFile } from '../params/checkParamsFile.ts';
+import { inverseParams } from './__support__/inverseScenarios.ts';
 import { fixedParams } from './fixedCore.ts';
 import { liquidateOnDec } from './liquidate.ts';
 import { toCanonical } from './fixed.ts';
@@ -12,15 +13,7 @@ import type { Scenario } from './types.ts';
 
 const tiers = [{ notionalFloor: '0', maintenanceRate: '0.005', maintenanceAmount: '0', initialRate: '0.01' }];
 const inverseMarket = { contract: { kind: 'inverse', value: '1' }, lotSize: '1', tickSize: '0.5', tiers } as const;
-const params = (markets: Scenario['params']['markets']): Scenario['params'] => ({
-  quoteScale: 8,
-  trigger: 'inclusive',
-  targetBuffer: '0',
-  penalty: { steps: [{ maxMarginRatio: '1', rate: '0' }], liquidatorShare: '0' },
-  dustNotional: '0',
-  priceImpact: '0',
-  markets,
-});
+const params = (markets: Scenario['params']['markets']): Scenario['params'] => inverseParams(markets);
 const FULL = { closeSize: { kind: 'full' } } as const;
 const scenario = (policy: Scenario['policy'] | undefined, markets: Scenario['params']['markets'] = { BTCUSD: inverseMarket }): Scenario => ({
   params: params(markets),

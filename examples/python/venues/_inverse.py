@@ -30,7 +30,7 @@ from liqmodel import (
     key_path,
 )
 
-from ._venue import liquidate_under, profile_policy
+from ._venue import ProfileVenue, liquidate_under
 
 #: shared wrong behaviours; each venue module exposes the ones it lists in its own BUGS
 PNL_ROUNDED_UP = "pnl-rounded-up"
@@ -240,22 +240,14 @@ class InverseModel(Model):
         return self.close_each(group, fund, self.take_over)
 
 
-class Venue:
+class Venue(ProfileVenue):
     """One inverse venue: its profile name, where its risk limit reads a position's value, and the
     model class (a venue may swap a rule for a bug). The profile's policy is read from its file on
     first use."""
 
     def __init__(self, profile, valuation, model=InverseModel):
-        self.profile = profile
+        super().__init__(profile, model)
         self.valuation = valuation
-        self.model = model
-        self._policy = None
-
-    @property
-    def policy(self):
-        if self._policy is None:
-            self._policy = profile_policy(self.profile)
-        return self._policy
 
     def liquidate(self, scenario, bugs=frozenset(), params_set=None):
         """One scenario under the profile: ("result", result) or ("error", invalid-input with every issue)."""

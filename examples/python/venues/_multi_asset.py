@@ -40,7 +40,7 @@ from liqmodel import (
     report,
 )
 
-from ._venue import profile_policy, read_policy
+from ._venue import ProfileVenue, read_policy
 
 # the wrong behaviours (names as the venue modules expose them)
 FEE_TWICE = "fee-factor-twice"
@@ -449,21 +449,13 @@ class MultiAssetModel(Model):
         return self.settle(g, fills, before, fund)
 
 
-class MultiAssetVenue:
+class MultiAssetVenue(ProfileVenue):
     """One multi-asset venue: its profile, close size and collateral rule, and its model class."""
 
     def __init__(self, profile, close, restore, model=MultiAssetModel):
-        self.profile = profile
+        super().__init__(profile, model)
         self.close = close
         self.restore = restore
-        self.model = model
-        self._policy = None
-
-    @property
-    def policy(self):
-        if self._policy is None:
-            self._policy = profile_policy(self.profile)
-        return self._policy
 
     def liquidate(self, scenario, bugs=frozenset(), params_set=None, policy=None):
         """One scenario under the profile (or `policy`, for tests before the profile file exists):

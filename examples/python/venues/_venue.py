@@ -44,3 +44,30 @@ def liquidate_under(scenario, params_set, profile, policy, model):
         if sc is None or issues:
             return "error", {"code": "invalid-input", "issues": issues}
         return run_groups(sc, model(sc["params"], {k: v[1] for k, v in sc["marks"].items()}))
+
+
+class ProfileVenue:
+    """One venue of a venue module: the shipped profile it runs, by name, and its model class (a
+    venue may swap a rule for a bug). The profile's policy is read from its file on first use."""
+
+    def __init__(self, profile, model):
+        self.profile = profile
+        self.model = model
+        self._policy = None
+
+    @property
+    def policy(self):
+        if self._policy is None:
+            self._policy = profile_policy(self.profile)
+        return self._policy
+
+
+def module_liquidate(venue):
+    """A venue module's liquidate(scenario, bugs, params_set): one scenario under `venue`'s profile,
+    ("result", result) or ("error", error)."""
+
+    def liquidate(scenario, bugs=frozenset(), params_set=None):
+        return venue.liquidate(scenario, bugs, params_set)
+
+    liquidate.__doc__ = 'One scenario under the %s profile: ("result", result) or ("error", error).' % venue.profile
+    return liquidate

@@ -23,6 +23,7 @@ Binance's words, and where each one is in the code (venues/_multi_asset.py):
 """
 from . import _multi_asset as ma
 from ._multi_asset import MultiAssetVenue
+from ._venue import module_liquidate
 
 BUGS = {
     ma.HAIRCUT_INVERTED: (
@@ -54,7 +55,5 @@ FEATURES = ["multi-asset"]
 
 VENUE = MultiAssetVenue("binance-multi-assets", "step-down", "deficit")
 
-
-def liquidate(scenario, bugs=frozenset(), params_set=None):
-    """One scenario under the binance-multi-assets profile: ("result", result) or ("error", error)."""
-    return VENUE.liquidate(scenario, bugs, params_set)
+#: liquidate(scenario, bugs, params_set): one scenario under the profile, ("result", result) or ("error", error)
+liquidate = module_liquidate(VENUE)

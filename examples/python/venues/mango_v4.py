@@ -24,6 +24,7 @@ Mango's words, and where each one is in the code (venues/_multi_asset.py):
 """
 from . import _multi_asset as ma
 from ._multi_asset import MultiAssetVenue
+from ._venue import module_liquidate
 
 BUGS = {
     ma.FEE_TWICE: (
@@ -60,7 +61,5 @@ FEATURES = ["multi-asset"]
 
 VENUE = MultiAssetVenue("mango-v4", "minimal", "target")
 
-
-def liquidate(scenario, bugs=frozenset(), params_set=None):
-    """One scenario under the mango-v4 profile: ("result", result) or ("error", error)."""
-    return VENUE.liquidate(scenario, bugs, params_set)
+#: liquidate(scenario, bugs, params_set): one scenario under the profile, ("result", result) or ("error", error)
+liquidate = module_liquidate(VENUE)

@@ -13,6 +13,7 @@
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../../model/decimal.ts';
 import { fromDec, toCanonical, type Fixed } from '../../model/fixed.ts';
+import { coinTier, inverseMarket, inverseParams, longAt9000 } from '../../model/__support__/inverseScenarios.ts';
 import { liquidate } from '../../model/liquidate.ts';
 import type { Scenario } from '../../model/types.ts';
 import { largestBelow } from './stepDown.ts';
@@ -20,31 +21,9 @@ import { largestBelow } from './stepDown.ts';
 const x = (s: string): Fixed => fromDec(new Dec(s));
 
 function scenario(policy: NonNullable<Scenario['policy']>, o: { dust?: string; requests?: Record<string, string> } = {}): Scenario {
+  const tiers = [coinTier('0', '0.005', '0', '0.01'), coinTier('1', '0.01', '0.005', '0.02'), coinTier('50', '0.02', '0.505', '0.04')];
   return {
-    params: {
-      quoteScale: 8,
-      trigger: 'inclusive',
-      targetBuffer: '0',
-      penalty: { steps: [{ maxMarginRatio: '1', rate: '0' }], liquidatorShare: '0' },
-      dustNotional: o.dust ?? '0',
-      priceImpact: '0',
-      markets: {
-        BTCUSD: {
-          contract: { kind: 'inverse', value: '1' },
-          lotSize: '1',
-          tickSize: '0.5',
-          tiers: [
-            { notionalFloor: '0', maintenanceRate: '0.005', maintenanceAmount: '0', initialRate: '0.01' },
-            { notionalFloor: '1', maintenanceRate: '0.01', maintenanceAmount: '0.005', initialRate: '0.02' },
-            { notionalFloor: '50', maintenanceRate: '0.02', maintenanceAmount: '0.505', initialRate: '0.04' },
-          ],
-        },
-      },
-    },
-    marks: { BTCUSD: '9000' },
-    account: { collateral: '0.235', positions: [{ market: 'BTCUSD', size: '20000', entryPrice: '10000' }] },
-    insuranceFund: '0',
-    policy,
+    ...longAt9000(inverseParams({ BTCUSD: inverseMarket(tiers) }, { dustNotional: o.dust ?? '0' }), policy),
     ...(o.requests === undefined ? {} : { requests: o.requests }),
   };
 }

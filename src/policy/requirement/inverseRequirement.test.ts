@@ -7,36 +7,13 @@
  * −0.22222223`, so `E = 0.01277777`.
  */
 import { describe, expect, it } from 'vitest';
+import { coinTier, inverseMarket, inverseParams, longAt9000 } from '../../model/__support__/inverseScenarios.ts';
 import { liquidate } from '../../model/liquidate.ts';
-import type { Scenario } from '../../model/types.ts';
 import type { Policy } from '../../wire/policy.ts';
 
 function before(requirement: Policy['requirement']) {
-  const sc: Scenario = {
-    params: {
-      quoteScale: 8,
-      trigger: 'inclusive',
-      targetBuffer: '0',
-      penalty: { steps: [{ maxMarginRatio: '1', rate: '0' }], liquidatorShare: '0' },
-      dustNotional: '0',
-      priceImpact: '0',
-      markets: {
-        BTCUSD: {
-          contract: { kind: 'inverse', value: '1' },
-          lotSize: '1',
-          tickSize: '0.5',
-          tiers: [
-            { notionalFloor: '0', maintenanceRate: '0.005', maintenanceAmount: '0', initialRate: '0.01' },
-            { notionalFloor: '1', maintenanceRate: '0.01', maintenanceAmount: '0.005', initialRate: '0.02' },
-          ],
-        },
-      },
-    },
-    marks: { BTCUSD: '9000' },
-    account: { collateral: '0.235', positions: [{ market: 'BTCUSD', size: '20000', entryPrice: '10000' }] },
-    insuranceFund: '0',
-    policy: { closeSize: { kind: 'full' }, ...(requirement === undefined ? {} : { requirement }) },
-  };
+  const tiers = [coinTier('0', '0.005', '0', '0.01'), coinTier('1', '0.01', '0.005', '0.02')];
+  const sc = longAt9000(inverseParams({ BTCUSD: inverseMarket(tiers) }), { closeSize: { kind: 'full' }, ...(requirement === undefined ? {} : { requirement }) });
   const o = liquidate(sc);
   if (!o.ok) throw new Error(JSON.stringify(o.error));
   return o.result.groups[0]!.before;

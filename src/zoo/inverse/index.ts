@@ -5,19 +5,14 @@
  * violated by one of them on inverse scenarios where the reference is clean
  * (properties/inverseZoo.test.ts).
  */
-import type { Engine } from '../../model/types.ts';
 import type { Policy } from '../../wire/policy.ts';
+import type { ZooEntry } from '../index.ts';
 import { contractValueOne } from './contractValueOne.ts';
 import { inverseBankruptcyTowardTrader } from './inverseBankruptcyTowardTrader.ts';
 import { inversePnlRoundedUp } from './inversePnlRoundedUp.ts';
 
-export interface InverseZooEntry {
-  readonly name: string;
-  readonly engine: Engine;
-  /** one line: what is wrong */
-  readonly bug: string;
-  /** catalog ids this engine is shown to violate on inverse scenarios */
-  readonly violates: readonly string[];
+/** A zoo entry ({@link ZooEntry}: `violates` lists the ids shown on inverse scenarios). */
+export interface InverseZooEntry extends Omit<ZooEntry, 'needs'> {
   /** the policies its scenarios are drawn under (each in §12.1's domain); any of them when absent */
   readonly policies?: readonly Policy[];
 }

@@ -5,7 +5,7 @@
  * LIQ-031, LIQ-032, LIQ-033) are each violated by one of them where the reference is clean
  * (properties/multiAssetZoo.test.ts).
  */
-import type { Engine } from '../../model/types.ts';
+import type { ZooEntry } from '../index.ts';
 import { assetsLeftBankrupt } from './assetsLeftBankrupt.ts';
 import { discountIgnored } from './discountIgnored.ts';
 import { haircutIgnored } from './haircutIgnored.ts';
@@ -16,13 +16,8 @@ import { sellsPastZero } from './sellsPastZero.ts';
 
 export type CollateralRestore = 'none' | 'deficit' | 'target';
 
-export interface MultiAssetZooEntry {
-  readonly name: string;
-  readonly engine: Engine;
-  /** one line: what is wrong */
-  readonly bug: string;
-  /** catalog ids this engine is shown to violate on multi-asset scenarios */
-  readonly violates: readonly string[];
+/** A zoo entry ({@link ZooEntry}: `violates` lists the ids shown on multi-asset scenarios). */
+export interface MultiAssetZooEntry extends Omit<ZooEntry, 'needs'> {
   /** the collateral parts its scenarios are drawn under; any of them when absent */
   readonly collateral?: readonly CollateralRestore[];
 }
