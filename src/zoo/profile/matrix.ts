@@ -75,8 +75,8 @@ const INVERSE_COMMON = {
   'LIQ-033': { vacuous: 'single-asset' },
 } as const;
 
-export const PROFILE_MATRIX: Readonly<Record<string, Readonly<Record<string, ProfileClaim>>>> = {
-  'binance-usdm': {
+/** binance-usdm's claims, which binance-multi-assets (the same policy plus the auto-exchange) shares. */
+const BINANCE_USDM: Readonly<Record<string, ProfileClaim>> = {
     ...COMMON,
     'LIQ-001': e('triggerFlipped'),
     'LIQ-002': e('tierOffByOne'),
@@ -88,21 +88,14 @@ export const PROFILE_MATRIX: Readonly<Record<string, Readonly<Record<string, Pro
     'LIQ-017': e('tierOffByOne'),
     'LIQ-020': e('stepDownOneTooFar'),
     'LIQ-024': e('bankruptcyFilledUnderMark'),
-  },
+};
+
+export const PROFILE_MATRIX: Readonly<Record<string, Readonly<Record<string, ProfileClaim>>>> = {
+  'binance-usdm': BINANCE_USDM,
   // binance-usdm's policy with the auto-exchange (spec §13): its claims hold on multi-asset
   // scenarios, and the multi-asset zoo (src/zoo/multiAsset/) shows the §13.6 ids.
   'binance-multi-assets': {
-    ...COMMON,
-    'LIQ-001': e('triggerFlipped'),
-    'LIQ-002': e('tierOffByOne'),
-    'LIQ-003': e('oneLotLeft'),
-    'LIQ-005': e('negativeCollateral'),
-    'LIQ-011': e('insuranceIgnored'),
-    'LIQ-013': e('shortsValuedAtEntry'),
-    'LIQ-014': e('inputOrderUnder', 'crossMulti'),
-    'LIQ-017': e('tierOffByOne'),
-    'LIQ-020': e('stepDownOneTooFar'),
-    'LIQ-024': e('bankruptcyFilledUnderMark'),
+    ...BINANCE_USDM,
     'LIQ-031': e('haircutIgnored'),
     'LIQ-032': e('overSell'),
     'LIQ-033': e('sellsPastZero'),
