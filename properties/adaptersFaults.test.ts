@@ -178,7 +178,7 @@ describe('start failures', () => {
     ['no-such-engine-binary --flag', /could not run it \(spawn no-such-engine-binary ENOENT\); is the command installed/],
     [`python3 -c "import sys; print('cannot load model', file=sys.stderr); sys.exit(3)"`, /exited with code 3 before answering the handshake[\s\S]*stderr \(last 1 line\):\n {2}cannot load model/],
     [PATHOLOGICAL('garbage', '--mode bad-hello'), /received a line that is not JSON: "Starting engine v1\.2 \.\.\."/],
-    [`python3 -c "print('{\\"type\\":\\"hello_ok\\",\\"name\\":\\"x\\",\\"version\\":\\"1\\",\\"protocol\\":\\"2.0\\",\\"policy\\":\\"p\\",\\"features\\":[]}', flush=True); input()"`, /the engine speaks 2\.0, this gate speaks 1\.1/],
+    [`python3 -c "print('{\\"type\\":\\"hello_ok\\",\\"name\\":\\"x\\",\\"version\\":\\"1\\",\\"protocol\\":\\"2.0\\",\\"policy\\":\\"p\\",\\"features\\":[]}', flush=True); input()"`, /the engine speaks 2\.0, this gate speaks 1\.2/],
     [`python3 -c "print('{\\"type\\":\\"hello_ok\\"}', flush=True); input()"`, /bad hello_ok: name: expected .+, received .+; version: expected /],
     ['"unterminated', /cannot split the --impl command line \(unterminated " quote\)/],
   ])('should throw EngineStartError for %s', async (impl, message) => {

@@ -5,7 +5,8 @@
 import type { AsyncEngine } from '../invariants/checkCase.ts';
 import type { Answer } from '../invariants/invariant.ts';
 import type { Scenario } from '../model/types.ts';
-import type { DeclaredPolicy, EngineInfo } from './protocol.ts';
+import { stepRefusal } from './features.ts';
+import type { DeclaredPolicy, EngineInfo, StepAnswer, StepPayload } from './protocol.ts';
 
 export interface EngineHandle {
   /** from the handshake */
@@ -24,6 +25,13 @@ export interface EngineHandle {
   run: AsyncEngine;
   /** Answers many scenarios, pipelined or batched; answers in the order of `scenarios`. */
   runMany?(scenarios: readonly Scenario[]): Promise<Answer[]>;
+  /**
+   * Protocol 1.2, feature `step`: answers one round of the system simulation. Never rejects, as
+   * {@link run}. Absent from an adapter that cannot send it (an in-process module).
+   */
+  step?(payload: StepPayload): Promise<StepAnswer>;
+  /** Why this engine may not be sent `step` requests (null: it may): its handshake's words. */
+  stepRefusal?(): string | null;
   /** Stops the engine (kills a subprocess's whole process group); safe to call twice. */
   close(): Promise<void>;
   /** The last part of the engine's stderr ('' for engines without one). */
@@ -87,7 +95,7 @@ export function startTimeout(o: OpenOptions): number {
 
 /** The handshake's fields of an {@link EngineHandle}, read from the engine's {@link EngineInfo}. */
 export abstract class HandshakeFields {
-  protected abstract readonly info: Pick<EngineInfo, 'name' | 'version' | 'policy' | 'features'>;
+  protected abstract readonly info: Pick<EngineInfo, 'name' | 'version' | 'policy' | 'features'> & Partial<Pick<EngineInfo, 'protocol' | 'protocolFeatures'>>;
 
   get name(): string {
     return this.info.name;
@@ -100,5 +108,10 @@ export abstract class HandshakeFields {
   }
   get features(): readonly string[] {
     return this.info.features;
+  }
+  /** Why `step` requests may not be sent (protocol 1.2, docs/protocol.md#multi-account-steps-feature-step). */
+  stepRefusal(): string | null {
+    const { protocol = 'none (an in-process module has no protocol handshake)', features, protocolFeatures } = this.info;
+    return stepRefusal({ protocol, features, ...(protocolFeatures === undefined ? {} : { protocolFeatures }) });
   }
 }

@@ -88,14 +88,16 @@ export function requiredFeatures(s: Scenario): Feature[] {
 }
 
 /**
- * Protocol features (protocol 1.1): ways of exchanging messages rather than scenario shapes. They
- * are listed in the same `hello_ok.features` array, no scenario ever requires one, and the gate
- * uses one only with an engine that answered a protocol minor that has it.
+ * Protocol features (protocol 1.1 and later): ways of exchanging messages rather than scenario
+ * shapes. They are listed in the same `hello_ok.features` array, no scenario ever requires one, and
+ * the gate uses one only with an engine that answered a protocol minor that has it.
  *
- * - `params-ref`: the engine keeps risk-parameter sets sent once per session in `params`
+ * - `params-ref` (1.1): the engine keeps risk-parameter sets sent once per session in `params`
  *   messages, and requests refer to them by `paramsRef` (docs/protocol.md#params-sets).
+ * - `step` (1.2): the engine answers `step` requests, a round of the system simulation
+ *   (docs/protocol.md#multi-account-steps-feature-step).
  */
-export const PROTOCOL_FEATURES = ['params-ref'] as const;
+export const PROTOCOL_FEATURES = ['params-ref', 'step'] as const;
 
 export type ProtocolFeature = (typeof PROTOCOL_FEATURES)[number];
 
@@ -107,6 +109,25 @@ export type ProtocolFeature = (typeof PROTOCOL_FEATURES)[number];
 export function usesParamsRef(info: { readonly protocol: string; readonly protocolFeatures?: readonly string[] }): boolean {
   const m = /^1\.(\d+)$/.exec(info.protocol);
   return m !== null && Number(m[1]) >= 1 && (info.protocolFeatures ?? []).includes('params-ref');
+}
+
+/** The protocol minor an engine answered (`1.N` → N), or -1 for anything else. */
+function minorOf(protocol: string): number {
+  const m = /^1\.(\d+)$/.exec(protocol);
+  return m === null ? -1 : Number(m[1]);
+}
+
+/**
+ * Why the gate may not send `step` requests to an engine (null: it may): it must list `step` and
+ * answer protocol 1.2 or newer, as a minor's messages go only to its peers. The text names the
+ * handshake's field, what it expected and what it received.
+ */
+export function stepRefusal(info: { readonly protocol: string; readonly features: readonly string[]; readonly protocolFeatures?: readonly string[] }): string | null {
+  const problems: string[] = [];
+  const listed = [...info.features, ...(info.protocolFeatures ?? [])];
+  if (!listed.includes('step')) problems.push(`hello_ok.features: expected a list naming "step" (the multi-account step request, protocol 1.2), received ${JSON.stringify(listed)}`);
+  if (minorOf(info.protocol) < 2) problems.push(`hello_ok.protocol: expected "1.2" or newer (the minor that added step), received ${JSON.stringify(info.protocol)}`);
+  return problems.length === 0 ? null : problems.join('; ');
 }
 
 /** The features `s` needs that `supported` lacks (empty: the engine can be asked). */

@@ -25,7 +25,7 @@
 import type { Answer } from '../invariants/invariant.ts';
 import type { Scenario } from '../model/types.ts';
 import { DEFAULTS, EngineStartError, HandshakeFields, startTimeout, type EngineHandle, type EngineStats, type OpenOptions } from './engineHandle.ts';
-import { describeInput, excerpt, failed, helloMessage, liquidateLine, parseHelloOk, replyAnswer, type EngineInfo } from './protocol.ts';
+import { describeInput, excerpt, failed, helloMessage, liquidateLine, parseHelloOk, replyAnswer, stepLine, stepReplyAnswer, type EngineInfo, type StepAnswer, type StepPayload } from './protocol.ts';
 
 type Posted =
   | { readonly ok: true; readonly body: unknown; readonly text: string }
@@ -188,6 +188,28 @@ export class HttpEngine extends HandshakeFields implements EngineHandle {
     if (!r.ok) return failed(r.code, `${r.what}; request ${id}\ninput: ${describeInput(scenario)}`);
     return this.answerOf(r.body, id, scenario);
   };
+
+  /**
+   * Protocol 1.2: POSTs one `step` request, params inline as always over HTTP, with the
+   * per-request deadline; failures are answers, as {@link run}'s.
+   */
+  async step(payload: StepPayload): Promise<StepAnswer> {
+    this.requests++;
+    const fail = (code: 'crash' | 'timeout' | 'protocol-error', what: string): StepAnswer => failed(code, what) as StepAnswer;
+    if (this.closed) return fail('crash', 'the engine was closed');
+    if (this.gaveUp !== null) return fail('crash', this.gaveUpText());
+    const refused = this.stepRefusal();
+    if (refused !== null) return fail('protocol-error', `the engine cannot be sent step requests: ${refused}`);
+    const id = this.nextId++;
+    const input = `step ${payload.fieldsJson.length > 300 ? `${payload.fieldsJson.slice(0, 300)}… (${payload.fieldsJson.length} characters)` : payload.fieldsJson}`;
+    const r = await this.post(stepLine(id, payload), this.o.timeoutMs);
+    if (!r.ok) return fail(r.code, `${r.what}; request ${id}\ninput: ${input}`);
+    const reply = r.body;
+    if (!isRecord(reply)) return fail('protocol-error', `expected a step_result or error object, received ${excerpt(r.text)}; request ${id}\ninput: ${input}`);
+    if (reply['id'] !== id) return fail('protocol-error', `reply for request ${JSON.stringify(reply['id']) ?? 'none'}, expected ${id}\ninput: ${input}`);
+    const a = stepReplyAnswer(reply);
+    return a.ok ? a.answer : fail('protocol-error', `malformed reply: ${a.reason}; request ${id}\ninput: ${input}`);
+  }
 
   /** Batches when the handshake declared `batch`, otherwise concurrent single requests. */
   async runMany(scenarios: readonly Scenario[]): Promise<Answer[]> {

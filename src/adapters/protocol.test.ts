@@ -38,7 +38,7 @@ describe('parseHelloOk', () => {
     ]);
     // The version is judged only once it is one: a schema problem and the version are both named.
     const both = parseHelloOk({ ...hello, policy: 7, protocol: '2.0' });
-    expect(both.ok ? '' : both.reason).toBe('bad hello_ok: policy: expected a non-empty string, received number 7; protocol: the engine speaks 2.0, this gate speaks 1.1 (same major, minor ≤ 1)');
+    expect(both.ok ? '' : both.reason).toBe('bad hello_ok: policy: expected a non-empty string, received number 7; protocol: the engine speaks 2.0, this gate speaks 1.2 (same major, minor ≤ 2)');
   });
 
   it('should take a policy by name or inline, and name the field of an inline policy that does not parse', () => {
@@ -67,8 +67,8 @@ describe('parseHelloOk', () => {
   });
 
   it('should speak the same major with an older or equal minor', () => {
-    expect(['1.0', '1.1'].map(compatibleVersion)).toEqual([true, true]);
-    expect(['1.2', '0.9', '2.0', '1', 'x', '1.1.0'].map(compatibleVersion)).toEqual([false, false, false, false, false, false]);
+    expect(['1.0', '1.1', '1.2'].map(compatibleVersion)).toEqual([true, true, true]);
+    expect(['1.3', '0.9', '2.0', '1', 'x', '1.1.0'].map(compatibleVersion)).toEqual([false, false, false, false, false, false]);
   });
 });
 

@@ -11,13 +11,13 @@ import type { Issue, LiquidationResult, Scenario } from '../model/types.ts';
 import { validator } from '../wire/validate.ts';
 import { parsePolicy } from '../policy/parsePolicy.ts';
 import type { Policy } from '../wire/policy.ts';
-import { HelloOk, InvalidInputError, MAX_PARAMS_ID, MessageError, Result, type Hello, type Liquidate, type LiquidateRef, type Params } from '../wire/protocol.ts';
+import { HelloOk, InvalidInputError, MAX_PARAMS_ID, MessageError, Result, StepResult, type Hello, type Liquidate, type LiquidateRef, type Params } from '../wire/protocol.ts';
 import { PROTOCOL_FEATURES } from './features.ts';
 
 const PROTOCOL_FEATURE_NAMES: ReadonlySet<string> = new Set(PROTOCOL_FEATURES);
 
-/** The protocol version this gate speaks (`MAJOR.MINOR`). */
-export const PROTOCOL_VERSION = '1.1';
+/** The protocol version this gate speaks (`MAJOR.MINOR`): 1.1 added params sets, 1.2 the `step` request. */
+export const PROTOCOL_VERSION = '1.2';
 
 /**
  * Most params sets an engine must keep at once (protocol 1.1, `params-ref`): the gate uses the ids
@@ -222,8 +222,8 @@ export function replyAnswer(msg: Record<string, unknown>): { ok: true; answer: A
   return { ok: false, reason: `error.code: ${JSON.stringify(error.code)} answers a handshake, not a request` };
 }
 
-/** A compact rendering of the input that caused a failure, for its message. */
-export function describeInput(scenario: Scenario, max = 300): string {
+/** A compact rendering of the input that caused a failure (a scenario, a step's fields), for its message. */
+export function describeInput(scenario: unknown, max = 300): string {
   let json: string;
   try {
     json = JSON.stringify(scenario) ?? String(scenario);
@@ -249,4 +249,58 @@ export function answerCode(a: Answer): string {
 /** The message of a failed answer ('' for a result or an invalid-input error). */
 export function answerMessage(a: Answer): string {
   return !a.ok && 'message' in a.error ? a.error.message : '';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Protocol 1.2, feature `step` (docs/protocol.md#multi-account-steps-feature-step).
+
+/**
+ * A `step` request ready for the wire, as two JSON texts: the adapter decides whether the params
+ * travel inline or as a params set (`params-ref`), and never needs to know the rest.
+ */
+export interface StepPayload {
+  /** the risk parameters (spec §3) as JSON: with params-ref, the key of their params set */
+  readonly paramsJson: string;
+  /** every other field of the request but `type` and `id` (policy, adl, market, step, round, mark, insuranceFund, accounts, requests): a JSON object with at least one key */
+  readonly fieldsJson: string;
+}
+
+/** One liquidation of a `step_result`, in wire form (decimal strings). */
+export type StepLiquidationWire = StepResult['liquidations'][number];
+
+/** An adapter failure or an engine's definite error: the `error` of an {@link Answer}. */
+export type AnswerError = Extract<Answer, { readonly ok: false }>['error'];
+
+/** What an engine answered to a `step` request: its liquidations, or an error (never a rejection). */
+export type StepAnswer = { readonly ok: true; readonly liquidations: readonly StepLiquidationWire[] } | { readonly ok: false; readonly error: AnswerError };
+
+/** The `step` request line with the params inline. */
+export function stepLine(id: number, p: StepPayload): string {
+  return `{"type":"step","id":${id},"params":${p.paramsJson},${p.fieldsJson.slice(1)}`;
+}
+
+/** The `step` request line that refers to params set `paramsRef` (protocol 1.2 with params-ref). */
+export function stepRefLine(id: number, paramsRef: number, p: StepPayload): string {
+  return `{"type":"step","id":${id},"paramsRef":${paramsRef},${p.fieldsJson.slice(1)}`;
+}
+
+const checkStepLiquidations = validator(StepResult.properties.liquidations, 'liquidations');
+
+/**
+ * Maps the reply to a `step` request (already matched by id) onto a {@link StepAnswer}, or says
+ * why it is malformed, naming the field (`liquidations[0].result.account.collateral: expected …`).
+ * Unlike a `result`, a step's result is checked in full: the simulation settles it at once (S8),
+ * so a malformed one is a protocol error, not a finding for later.
+ */
+export function stepReplyAnswer(msg: Record<string, unknown>): { ok: true; answer: StepAnswer } | { ok: false; reason: string } {
+  if (msg['type'] === 'step_result') {
+    const checked = checkStepLiquidations(msg['liquidations']);
+    if (!checked.ok) return { ok: false, reason: checked.issues.map(issueText).join('; ') };
+    return { ok: true, answer: { ok: true, liquidations: checked.value as readonly StepLiquidationWire[] } };
+  }
+  if (msg['type'] !== 'error') return { ok: false, reason: `type: expected "step_result" or "error" for a step request, received ${JSON.stringify(msg['type']) ?? 'none'}` };
+  const a = replyAnswer(msg);
+  if (!a.ok) return a;
+  if (a.answer.ok) return { ok: false, reason: 'type: expected "step_result" or "error" for a step request' };
+  return { ok: true, answer: { ok: false, error: a.answer.error } };
 }

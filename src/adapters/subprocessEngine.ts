@@ -47,6 +47,11 @@ import {
   parseHelloOk,
   replyAnswer,
   stderrBlock,
+  stepLine,
+  stepRefLine,
+  stepReplyAnswer,
+  type StepAnswer,
+  type StepPayload,
   type EngineInfo,
   type Failure,
   type SplitScenario,
@@ -56,14 +61,18 @@ import { RestartingEngine } from './restartingEngine.ts';
 import { splitScenarioCached } from './splitScenarioCached.ts';
 
 interface Request {
+  /** a liquidate request's scenario (unused for a step request) */
   readonly scenario: Scenario;
-  readonly resolve: (a: Answer) => void;
+  /** protocol 1.2: a step request's payload (undefined: a liquidate request) */
+  readonly step?: StepPayload;
+  /** an {@link Answer} for a liquidate request, a {@link StepAnswer} for a step request (failures fit both) */
+  readonly resolve: (a: Answer | StepAnswer) => void;
   /** id of the latest send (a request sent again gets a new id) */
   id: number;
   sentAt: number;
   /** part of an isolation replay: its answer is held until the replay ends */
   episode: Episode | null;
-  held: Answer | null;
+  held: Answer | StepAnswer | null;
   /** params-ref: the scenario split once (null: sent inline), undefined until first sent */
   split?: SplitScenario | null;
   /** params-ref: the params id the latest send referred to (0: inline) */
@@ -130,6 +139,13 @@ function installExitHook(): void {
   process.on('exit', killAllEngineGroups);
 }
 
+/** The input of a request, as failure messages show it: its scenario, or a step's fields. */
+function inputText(r: Request): string {
+  if (r.step === undefined) return describeInput(r.scenario);
+  const f = r.step.fieldsJson;
+  return `step ${f.length > 300 ? `${f.slice(0, 300)}… (${f.length} characters)` : f}`;
+}
+
 function describeExit(code: number | null, signal: NodeJS.Signals | null): string {
   if (signal !== null) return `the engine was killed by ${signal}`;
   return `the engine exited with code ${code ?? '?'}`;
@@ -162,8 +178,8 @@ export class SubprocessEngine extends RestartingEngine implements EngineHandle {
   private episode: Episode | null = null;
   /** a failure with no request in flight, reported on the next request instead of its answer */
   private idleFailure: { readonly code: Failure; readonly what: string; readonly tail: string } | null = null;
-  /** inputs of the latest answered requests, to name the one a duplicate reply is for */
-  private readonly recent = new Map<number, Scenario>();
+  /** the latest answered requests, to name the input a duplicate reply is for */
+  private readonly recent = new Map<number, Request>();
   private nextId = 1;
   /** the engine speaks params-ref; its session's params sets (a new process starts empty) */
   private paramsRef = false;
@@ -195,9 +211,29 @@ export class SubprocessEngine extends RestartingEngine implements EngineHandle {
       this.requests++;
       if (this.closed) return resolve(failed('crash', 'the engine was closed'));
       if (this.gaveUp !== null) return resolve(this.gaveUpAnswer());
-      this.queue.push({ scenario, resolve, id: 0, sentAt: 0, episode: null, held: null, paramsRef: 0 });
+      this.queue.push({ scenario, resolve: resolve as (a: Answer | StepAnswer) => void, id: 0, sentAt: 0, episode: null, held: null, paramsRef: 0 });
       this.pumpSoon();
     });
+
+  /**
+   * Protocol 1.2: sends one `step` request (docs/protocol.md#multi-account-steps-feature-step),
+   * pipelined, deadlined, restarted and charged exactly as a liquidate request. Only to an engine
+   * whose handshake allows it ({@link stepRefusal}): otherwise answered at once with a
+   * protocol-error naming the reason, without writing anything.
+   */
+  step(payload: StepPayload): Promise<StepAnswer> {
+    return new Promise<StepAnswer>((resolve) => {
+      this.requests++;
+      if (this.closed) return resolve(failed('crash', 'the engine was closed') as StepAnswer);
+      if (this.gaveUp !== null) return resolve(this.gaveUpAnswer() as StepAnswer);
+      const refused = this.stepRefusal();
+      if (refused !== null) return resolve(failed('protocol-error', `the engine cannot be sent step requests: ${refused}`) as StepAnswer);
+      // No scenario: requestLines and inputText read `step` first, so it is never looked at.
+      const scenario = undefined as unknown as Scenario;
+      this.queue.push({ scenario, step: payload, resolve: resolve as (a: Answer | StepAnswer) => void, id: 0, sentAt: 0, episode: null, held: null, paramsRef: 0 });
+      this.pumpSoon();
+    });
+  }
 
   runMany(scenarios: readonly Scenario[]): Promise<Answer[]> {
     return Promise.all(scenarios.map(this.run));
@@ -379,7 +415,7 @@ export class SubprocessEngine extends RestartingEngine implements EngineHandle {
       if (idle !== null && r.episode === null) {
         this.idleFailure = null;
         const note = ' (no request was in flight: reported on the next request, whose input is not the cause)';
-        r.resolve(failed(idle.code, `${idle.what}${note}\ninput: ${describeInput(r.scenario)}${stderrBlock(idle.tail)}`));
+        r.resolve(failed(idle.code, `${idle.what}${note}\ninput: ${inputText(r)}${stderrBlock(idle.tail)}`));
         continue;
       }
       let line: string;
@@ -406,6 +442,7 @@ export class SubprocessEngine extends RestartingEngine implements EngineHandle {
    * of its params set when this session does not hold it yet. Throws when it is not JSON.
    */
   private requestLines(id: number, r: Request): string {
+    if (r.step !== undefined) return this.stepLines(id, r, r.step);
     if (!this.paramsRef) return liquidateLine(id, r.scenario);
     if (r.split === undefined) r.split = splitScenarioCached(r.scenario);
     r.paramsRef = 0;
@@ -416,6 +453,18 @@ export class SubprocessEngine extends RestartingEngine implements EngineHandle {
     if (!slot.define) return request;
     this.paramsSent++;
     return `${paramsLine(slot.id, r.split.paramsJson)}\n${request}`;
+  }
+
+  /** {@link requestLines} for a step request: its params as a params set when the engine keeps them. */
+  private stepLines(id: number, r: Request, payload: StepPayload): string {
+    r.paramsRef = 0;
+    if (!this.paramsRef) return stepLine(id, payload);
+    const slot = this.slots.take(payload.paramsJson);
+    r.paramsRef = slot.id;
+    const request = stepRefLine(id, slot.id, payload);
+    if (!slot.define) return request;
+    this.paramsSent++;
+    return `${paramsLine(slot.id, payload.paramsJson)}\n${request}`;
   }
 
   /** params messages written so far, over every session (0 for an engine without params-ref). */
@@ -438,7 +487,7 @@ export class SubprocessEngine extends RestartingEngine implements EngineHandle {
     }
     const m = msg as Record<string, unknown>;
     const type = m['type'];
-    if (type !== 'result' && type !== 'error') {
+    if (type !== 'result' && type !== 'error' && type !== 'step_result') {
       return this.fail(p, 'protocol-error', `unexpected message type ${JSON.stringify(type) ?? 'none'}: ${excerpt(line)}`);
     }
     const id = m['id'];
@@ -453,30 +502,32 @@ export class SubprocessEngine extends RestartingEngine implements EngineHandle {
       if (id > 0 && id < this.nextId) {
         // The culprit is known and already answered: charge the oldest request in flight, naming it.
         const first = this.recent.get(id);
-        const its = first === undefined ? '' : `; request ${id}'s input: ${describeInput(first)}`;
+        const its = first === undefined ? '' : `; request ${id}'s input: ${inputText(first)}`;
         return this.fail(p, 'protocol-error', `a second reply for request ${id}, already answered: ${excerpt(line)}${its}`, false);
       }
       return this.fail(p, 'protocol-error', `a reply for request ${id}, which was never sent: ${excerpt(line)}`);
     }
     this.inflight.delete(id);
-    this.recent.set(id, r.scenario);
+    this.recent.set(id, r);
     if (this.recent.size > 2 * this.window) this.recent.delete(this.recent.keys().next().value as number);
     this.progressAt = performance.now();
-    const reply = replyAnswer(m);
+    // A reply must be of the kind its request asks for: a result for a liquidate, a step_result for a step.
+    const reply: { ok: true; answer: Answer | StepAnswer } | { ok: false; reason: string } =
+      r.step !== undefined ? stepReplyAnswer(m) : type === 'step_result' ? { ok: false, reason: 'type: a step_result answers a step request, not a liquidate request' } : replyAnswer(m);
     // A refused paramsRef (the engine lost the set): define it again before its next use.
     if (!reply.ok && r.paramsRef > 0) this.slots.forget(r.paramsRef);
     this.settle(r, reply.ok ? reply.answer : failed('protocol-error', this.message(`malformed reply: ${reply.reason}: ${excerpt(line)}`, r, 1, '')));
     this.pumpSoon();
   }
 
-  private settle(r: Request, a: Answer): void {
+  private settle(r: Request, a: Answer | StepAnswer): void {
     if (r.episode !== null) r.held = a;
     else r.resolve(a);
   }
 
   private message(what: string, r: Request, inFlight: number, tail: string): string {
     const among = inFlight > 1 ? ` (one of ${inFlight} requests in flight)` : '';
-    return `${what}; request ${r.id}${among}\ninput: ${describeInput(r.scenario)}${stderrBlock(tail)}`;
+    return `${what}; request ${r.id}${among}\ninput: ${inputText(r)}${stderrBlock(tail)}`;
   }
 
   /**

@@ -16,8 +16,10 @@
  * @see docs/protocol.md
  */
 import Type, { type Static } from 'typebox';
-import { wireId, type Wire } from './common.ts';
+import { decimalString, wireId, type Wire } from './common.ts';
+import { RESULT_DIGITS } from '../model/parseDecimal.ts';
 import { Policy } from './policy.ts';
+import { Result as LiquidationResultSchema } from './result.ts';
 import type { Assert, Equals } from './typeEquals.ts';
 import type { Scenario } from '../model/types.ts';
 
@@ -106,6 +108,77 @@ export const Batch = Type.Object(
 );
 export type Batch = Wire<typeof Batch>;
 
+
+// Protocol 1.2, feature `step`: a round of the system simulation (docs/simulation.md S7–S9, S14).
+
+/** A canonical decimal string (spec §1.1), as every amount of a step request and its reply. */
+const D = (description: string) => decimalString('canonical', RESULT_DIGITS, description);
+
+const StepAccount = Type.Object(
+  {
+    id: NonEmpty('the account id (a000001, …)'),
+    collateral: D('C: the free collateral of a cross account, the isolated margin of an isolated one (spec S2: C = κ + q·e)'),
+    size: D('the signed base size (long > 0); "0": no position'),
+    entry: D('the entry price e (irrelevant without a position)'),
+    isolated: Type.Boolean({ description: 'whether C is the isolated margin of its position (the free collateral is then 0)' }),
+  },
+  { title: 'step account', description: 'one account as the gate holds it before the round' },
+);
+
+const StepLiquidationRequest = Type.Object(
+  {
+    account: NonEmpty('the id of an account of accounts'),
+    keeper: NonEmpty('the keeper that asks (k1, …; "venue" in venue mode): informational, the fills go to taker'),
+    taker: NonEmpty('who takes the fills: the keeper, or "vault" in auction mode'),
+  },
+  { title: 'step liquidation request', description: 'one liquidation a keeper asks for, in the order the engine processes them' },
+);
+
+/** The fields of a `step` request other than its params (shared by the inline and the params-ref form). */
+const stepFields = {
+  type: Type.Literal('step'),
+  id: RequestId,
+  policy: Type.Optional(Policy),
+  adl: Type.Boolean({ description: 'whether a liquidation that socializes a loss runs auto-deleveraging (docs/simulation.md S9)' }),
+  market: NonEmpty('the one market of the simulation (a key of params.markets)'),
+  step: Type.Integer({ minimum: 0, expected: 'a non-negative integer', description: 'the step t (informational)' }),
+  round: Type.Integer({ minimum: 1, expected: 'a positive integer', description: 'the round r within the step (informational)' }),
+  mark: D('the mark every liquidation of the round is computed at'),
+  insuranceFund: D("the fund's balance before the round's first liquidation"),
+  accounts: Type.Array(StepAccount, {
+    description: 'every account with a position, and every requested one, in id order; accounts without a position may be omitted (they are neither liquidated nor deleveraged)',
+  }),
+  requests: Type.Array(StepLiquidationRequest, {
+    description: 'processed in order, each seeing the fund and the accounts as left by the previous ones and their ADL',
+  }),
+} as const;
+
+export const Step = Type.Object(
+  {
+    ...stepFields,
+    params: Type.Unsafe<Scenario['params']>(Type.Object({}, { description: 'the risk parameters of spec §3 (valid ones: the simulation checked them)' })),
+  },
+  {
+    $id: wireId('protocol-step'),
+    title: 'step',
+    description: 'Protocol 1.2, feature step: liquidate the requested accounts of one round, in order, with their ADL. Answered by one step_result or error reply with the same id.',
+  },
+);
+export type Step = Wire<typeof Step>;
+
+export const StepRef = Type.Object(
+  {
+    ...stepFields,
+    paramsRef: ParamsId('the params set this request stands on (defined earlier in the session by a params message)'),
+  },
+  {
+    $id: wireId('protocol-step-ref'),
+    title: 'step (params-ref)',
+    description: 'Protocol 1.2, features step and params-ref: a step request that refers to a params set instead of carrying the params.',
+  },
+);
+export type StepRef = Wire<typeof StepRef>;
+
 // ---------------------------------------------------------------------------------------------
 // The engine's messages.
 
@@ -148,6 +221,52 @@ export const Result = Type.Object(
   { $id: wireId('protocol-result'), title: 'result', description: 'The engine\'s result for the request with this id.' },
 );
 export type Result = Wire<typeof Result>;
+
+
+
+export const StepAdlReduction = Type.Object(
+  {
+    account: NonEmpty('the counterparty reduced'),
+    size: D('a_c > 0: the base amount reduced (unsigned), a multiple of the lot'),
+    transfer: D('a_c·g: what the counterparty pays at the bankruptcy price'),
+    score: D('its ranking score, truncated toward zero to 18 fraction digits'),
+  },
+  { title: 'ADL reduction', description: 'one counterparty reduced by ADL (docs/simulation.md S9)' },
+);
+
+export const StepAdl = Type.Object(
+  {
+    side: Type.Union([Type.Literal('long'), Type.Literal('short')], { expected: 'one of "long", "short"', description: "the bankrupt's side" }),
+    bankruptcyPrice: D('P_b = −κ/q before the liquidation, rounded away from the mark to the tick'),
+    spread: D('g = |P_b − m|'),
+    owed: D('s: the result\'s socializedLoss'),
+    reductions: Type.Array(StepAdlReduction, { description: 'in ranking order' }),
+    toFund: D('the excess of the transfers over owed, plus the floor residues'),
+    unpaid: D('what the counterparties could not pay: stays socialized'),
+  },
+  { title: 'ADL event', description: "the ADL run after a liquidation that socialized a loss; the bankrupt is the liquidation's account" },
+);
+
+export const StepLiquidation = Type.Object(
+  {
+    account: NonEmpty("the request's account"),
+    // The whole §8 shape, unlike a liquidate reply's opaque result: the simulation settles it
+    // (S8), so a malformed one cannot be judged later, it is a protocol error now.
+    result: LiquidationResultSchema,
+    adl: Type.Optional(StepAdl),
+  },
+  { title: 'step liquidation', description: 'the answer to one liquidation request' },
+);
+
+export const StepResult = Type.Object(
+  {
+    type: Type.Literal('step_result'),
+    id: RequestId,
+    liquidations: Type.Array(StepLiquidation, { description: 'one per request, in the requests\' order' }),
+  },
+  { $id: wireId('protocol-step-result'), title: 'step_result', description: "Protocol 1.2, feature step: the engine's answer to a step request." },
+);
+export type StepResult = Wire<typeof StepResult>;
 
 export const InvalidInputError = Type.Object(
   {
@@ -204,10 +323,10 @@ export type BatchResult = Wire<typeof BatchResult>;
  * message goes once under `$defs` (by the name in its `$id`) and this union refers to them. A
  * gate's line validates against one of the gate's messages, an engine's against one of its own.
  */
-export const Protocol = Type.Union([Hello, Liquidate, LiquidateRef, Params, Batch, HelloOk, Result, ErrorReply, BatchResult], {
+export const Protocol = Type.Union([Hello, Liquidate, LiquidateRef, Params, Batch, Step, StepRef, HelloOk, Result, ErrorReply, BatchResult, StepResult], {
   $id: wireId('protocol'),
   title: 'liqcheck engine protocol, version 1.x',
   description:
-    'One JSON line of the engine protocol (docs/protocol.md): a message of the gate (hello, liquidate, params, batch) or of the engine (hello_ok, result, error, batch_result). Each message is described under $defs; unknown fields are ignored (a minor version only adds).',
+    'One JSON line of the engine protocol (docs/protocol.md): a message of the gate (hello, liquidate, params, batch, step) or of the engine (hello_ok, result, error, batch_result, step_result). Each message is described under $defs; unknown fields are ignored (a minor version only adds).',
 });
 export type Protocol = Wire<typeof Protocol>;
