@@ -54,8 +54,16 @@ export const EXIT_CODES: Readonly<Record<string, readonly (readonly [code: strin
   ],
   sweep: [
     ['0', 'the grid was run (its verdicts are in the report, not in the exit code)'],
+    ['1', '--cascade: the judge found a system-invariant violation in a cell; --incentive: the property fails'],
     ['2', 'usage or configuration error (an unknown axis, an empty or inverted range, a bad params file)'],
     ['130, 143', 'stopped by SIGINT (Ctrl-C) or SIGTERM: the cells run so far are written'],
+  ],
+  simulate: [
+    ['0', 'the run held every system invariant (or --no-check)'],
+    ['1', 'a system invariant was violated (each printed, with the command that replays the run; the trace is kept)'],
+    ['2', 'usage or configuration error (the option or the field path named)'],
+    ['3', '--engine: the engine could not be started, or crashed, hung or broke the protocol on a step'],
+    ['130, 143', 'stopped by SIGINT (Ctrl-C) or SIGTERM: the steps run so far are written, marked interrupted'],
   ],
 };
 

@@ -1,5 +1,5 @@
 /**
- * The work a fuzz, sweep or fixture generation run hands out, as plain data: each task names a kind and carries a JSON
+ * The work a fuzz, sweep, cascade sweep or fixture generation run hands out, as plain data: each task names a kind and carries a JSON
  * payload, so it runs the same in-process or on a worker thread.
  * @internal
  */
@@ -11,6 +11,7 @@ import { fuzzSetup } from './paramProperties.ts';
 import { runSweepCells, type SweepCellsInput } from './sweep/cell.ts';
 import { survivableMoves } from './survivable.ts';
 import { targetedSearch } from './targetedSearch.ts';
+import { runCascadeTask, type CascadeTask } from '../simulate/stress/cascadeTasks.ts';
 
 export interface StressInput {
   readonly params: RiskParams;
@@ -26,7 +27,8 @@ export type Task =
   | { readonly kind: 'fuzz-survivable'; readonly input: StressInput }
   | { readonly kind: 'sweep-cells'; readonly input: SweepCellsInput }
   | { readonly kind: 'fixture-candidates'; readonly input: CandidateBatchesInput }
-  | { readonly kind: 'fixture-build'; readonly input: readonly PickToBuild[] };
+  | { readonly kind: 'fixture-build'; readonly input: readonly PickToBuild[] }
+  | { readonly kind: 'cascade'; readonly input: CascadeTask };
 
 function setupOf(i: StressInput) {
   return fuzzSetup(i.params, i.steps, i.claim === null ? null : new Dec(i.claim));
@@ -47,5 +49,7 @@ export async function runTask(task: Task): Promise<unknown> {
       return drawCandidateBatches(task.input);
     case 'fixture-build':
       return buildPicks(task.input);
+    case 'cascade':
+      return runCascadeTask(task.input);
   }
 }

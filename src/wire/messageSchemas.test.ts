@@ -215,4 +215,26 @@ describe('report readers: a file that does not fit its schema is named field by 
     expect(o.code).toBe(2);
     expect(o.err).toMatch(/1 problem\(s\)\n {2}\$\.format: expected "liqcheck-fuzz\/1", received "liqcheck-sweep\/1"\n?$/);
   }, 60_000);
+
+  it('simulation-config-1, -accounts-1, -report-1, -trace-1: a small simulate run\'s files fit', async () => {
+    const out = join(tmp, 'simulate');
+    const config = { population: { count: 150 }, insuranceFund: '1000', liquidation: { mode: 'auction' } };
+    const accounts = [{ id: 'a1', side: 'long', size: '1', entry: '100000', collateral: '10000', mode: 'cross' }];
+    expectValid(compiled('simulation-config-1.schema.json'), config, 'config');
+    expectValid(compiled('simulation-accounts-1.schema.json'), accounts, 'accounts');
+    writeFileSync(join(tmp, 'simulate-config.json'), JSON.stringify(config));
+    const r = await runCli(['simulate', '--profile', 'binance-usdm', '--config', join(tmp, 'simulate-config.json'), '--shock', '-35%', '--steps', '12', '--out', out, '--trace', join(tmp, 'simulate-trace.jsonl')]);
+    expect(r.code, r.err).toBe(0);
+    expectValid(compiled('simulation-report-1.schema.json'), JSON.parse(readFileSync(join(out, 'simulation.json'), 'utf8')), 'simulation.json');
+    const validate = compiled('simulation-trace-1.schema.json');
+    const lines = readFileSync(join(tmp, 'simulate-trace.jsonl'), 'utf8').trim().split('\n');
+    const types = new Set<string>();
+    for (const [i, line] of lines.entries()) {
+      const e = JSON.parse(line) as { type: string };
+      types.add(e.type);
+      expectValid(validate, e, `trace line ${i + 1}`);
+    }
+    // the run reaches the events worth a schema: liquidations, auctions and the series
+    for (const t of ['start', 'step', 'liquidation', 'kick', 'series']) expect(types).toContain(t);
+  }, 60_000);
 });
