@@ -26,18 +26,9 @@ export interface PartyState {
   size: Dec;
 }
 
-export interface KeeperSpec {
-  readonly id: string;
-  readonly capital: Dec;
-  readonly latency: number;
-  readonly cost: Dec;
-}
-export interface BidderSpec {
-  readonly id: string;
-  readonly capital: Dec;
-  readonly latency: number;
-  readonly discount: Dec;
-}
+// The agents' shapes are the setup's (types only: the judge shares no code with the simulator).
+export type { BidderSpec, KeeperSpec } from '../simulationSetup.ts';
+import type { BidderSpec, KeeperSpec } from '../simulationSetup.ts';
 
 /** The auction config of the trace's resolved configuration, as decimals. */
 export interface AuctionSpec {
