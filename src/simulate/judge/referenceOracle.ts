@@ -77,39 +77,36 @@ export function referenceOracle(start: StartEvent): ReferenceOracle | string {
     thresholds.set(a, t);
     return t;
   };
-  // Long: liquidatable for ticks k ≤ K (K = 0: never); returns K (null: at every tick).
-  const longThreshold = (a: LedgerAccount): bigint | null => {
-    if (!atTick(a, 1n)) return 0n;
-    let hi = ceilDiv(a.entry, tick).toNumber() > 1 ? BigInt(ceilDiv(a.entry, tick).toFixed(0)) : 2n;
-    let n = 0;
-    while (atTick(a, hi)) {
-      if (++n > 80) return null;
+  // The upper end of a doubling search from `hi` until `pred` fails (null: still true after 80
+  // doublings), and the last tick of [lo, hi) where `pred` holds, given pred(lo) and not pred(hi).
+  const grow = (pred: (k: bigint) => boolean, hi: bigint): bigint | null => {
+    for (let n = 0; pred(hi); n++) {
+      if (n >= 80) return null;
       hi *= 2n;
     }
-    let lo = 1n; // liquidatable at lo, healthy at hi
+    return hi;
+  };
+  const lastTrue = (pred: (k: bigint) => boolean, lo: bigint, hi: bigint): bigint => {
     while (hi - lo > 1n) {
       const mid = (lo + hi) / 2n;
-      if (atTick(a, mid)) lo = mid;
+      if (pred(mid)) lo = mid;
       else hi = mid;
     }
     return lo;
   };
+  // Long: liquidatable for ticks k ≤ K (K = 0: never); returns K (null: at every tick).
+  const longThreshold = (a: LedgerAccount): bigint | null => {
+    if (!atTick(a, 1n)) return 0n;
+    const liquidatable = (k: bigint) => atTick(a, k);
+    const hi = grow(liquidatable, ceilDiv(a.entry, tick).toNumber() > 1 ? BigInt(ceilDiv(a.entry, tick).toFixed(0)) : 2n);
+    return hi === null ? null : lastTrue(liquidatable, 1n, hi);
+  };
   // Short: liquidatable for ticks k ≥ K; returns K (null: at no tick below the bound).
   const shortThreshold = (a: LedgerAccount): bigint | null => {
     if (atTick(a, 1n)) return 1n;
-    let hi = BigInt(ceilDiv(a.entry, tick).toFixed(0)) + 1n;
-    let n = 0;
-    while (!atTick(a, hi)) {
-      if (++n > 80) return null;
-      hi *= 2n;
-    }
-    let lo = 1n; // healthy at lo, liquidatable at hi
-    while (hi - lo > 1n) {
-      const mid = (lo + hi) / 2n;
-      if (atTick(a, mid)) hi = mid;
-      else lo = mid;
-    }
-    return hi;
+    const healthy = (k: bigint) => !atTick(a, k);
+    const hi = grow(healthy, BigInt(ceilDiv(a.entry, tick).toFixed(0)) + 1n);
+    return hi === null ? null : lastTrue(healthy, 1n, hi) + 1n;
   };
   const atTicks = (a: LedgerAccount, k: bigint): boolean => {
     if (a.size.isZero()) return false;
