@@ -23,7 +23,7 @@ import { liquidateLending } from '../src/lending/liquidateLending.ts';
 import { LENDING_ZOO } from '../src/lending/zoo/index.ts';
 import { lendingProfileNamed } from '../src/lending/profiles/index.ts';
 import type { LendingScenario } from '../src/wire/lending.ts';
-import { shell } from './shell.ts';
+import { pasteInProcess } from './pasteInProcess.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const FIXTURES = join(ROOT, 'src/lending/__fixtures__');
@@ -217,7 +217,8 @@ describe('the docs of the lending gate', () => {
   it('the README command runs as pasted and passes', async () => {
     const command = 'npx liqcheck check --profile aave-v3 --runs 200';
     expect(read('README.md')).toContain(`${command}  `);
-    const r = await shell(`${command.replace(/^npx liqcheck /, `node ${join(ROOT, 'bin/liqcheck.mjs')} `)} --seed 3`, ROOT);
+    // as pasted: split as the shell splits it, the CLI's main in-process (properties/pasteInProcess.ts)
+    const r = await pasteInProcess(`${command} --seed 3`, ROOT);
     expect(r.code, r.out + r.err).toBe(0);
     expect(r.out).toContain('All 14 lending invariants held on 200 scenarios.');
   }, TIMEOUT);

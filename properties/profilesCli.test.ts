@@ -13,10 +13,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/__support__/runCli.ts';
 import { profileList } from '../src/profiles/profiles.ts';
 import { withProfileTable } from '../src/profiles/profileSummary.ts';
+import { pasteInProcess } from './pasteInProcess.ts';
 import { shell } from './shell.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
-const BIN = join(ROOT, 'bin/liqcheck.mjs');
 const TINY = join(ROOT, 'src/profiles/__fixtures__/tiny-venue.json');
 const BAD = join(ROOT, 'src/profiles/__fixtures__/bad-venue.json');
 const SHIPPED = profileList();
@@ -185,9 +185,11 @@ describe('README: venue profiles', () => {
     expect(README).toBe(withProfileTable(README, SHIPPED));
   });
 
+  // As pasted: split as the shell splits each line, then the CLI's main in-process
+  // (properties/pasteInProcess.ts); the binary around main is tested where the process is the subject.
   describe('its commands, pasted', () => {
     let tmp = '';
-    const paste = (line: string) => sh(line.replace(/^npx liqcheck /, `node ${BIN} `), tmp);
+    const paste = (line: string) => pasteInProcess(line, tmp);
     beforeAll(() => {
       tmp = mkdtempSync(join(tmpdir(), 'liqcheck-readme-profiles-'));
       writeFileSync(join(tmp, 'package.json'), '{ "type": "module" }\n');
@@ -210,7 +212,7 @@ describe('README: venue profiles', () => {
       expect(impl.out).toMatch(/✓ REF-001 .* 30 /);
     }, 240_000);
     it('npx liqcheck params check profiles/dydx-v4.json', async () => {
-      const r = await sh(`node ${BIN} params check profiles/dydx-v4.json`, ROOT);
+      const r = await pasteInProcess('npx liqcheck params check profiles/dydx-v4.json', ROOT);
       expect(r.code, r.out + r.err).toBe(0);
       expect(r.out).toContain('profile dydx-v4, policy ');
     }, 60_000);
@@ -249,10 +251,11 @@ describe('the venue engine commands of docs/profiles/README.md', () => {
     expect(doc).toContain(`npx liqcheck check --impl "${engine} --bug base-floor"   # exit 1: LIQ-003, REF-001`);
     expect(doc).toContain(`${engine} --list-bugs`);
     const failures = mkdtempSync(join(tmpdir(), 'liqcheck-venue-docs-'));
-    const ok = await sh(`node ${BIN} check --impl "${engine}" --runs 60 --seed 3 --failures ${failures}`, ROOT);
+    // the documented lines with fewer runs, through the CLI's main in-process (the engine is its own process)
+    const ok = await pasteInProcess(`npx liqcheck check --impl "${engine}" --runs 60 --seed 3 --failures ${failures}`, ROOT);
     expect(ok.code, ok.out + ok.err).toBe(0);
     expect(ok.out).toContain('policy drift-v2');
-    const bad = await sh(`node ${BIN} check --impl "${engine} --bug base-floor" --runs 300 --seed 3 --failures ${failures} --invariants LIQ-003,REF-001`, ROOT);
+    const bad = await pasteInProcess(`npx liqcheck check --impl "${engine} --bug base-floor" --runs 300 --seed 3 --failures ${failures} --invariants LIQ-003,REF-001`, ROOT);
     expect(bad.code, bad.out + bad.err).toBe(1);
     expect(bad.out).toMatch(/✗ LIQ-003/);
     expect(bad.out).toMatch(/✗ REF-001/);

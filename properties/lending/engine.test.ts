@@ -21,7 +21,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { lendingScenario } from '../../src/lending/arbitraries/index.ts';
 import { checkLendingCase, type LendingCaseReport } from '../../src/lending/invariants/index.ts';
 import type { LendingAnswer } from '../../src/lending/invariants/invariant.ts';
@@ -29,9 +29,9 @@ import { firstDifference } from '../../src/lending/invariants/sameResult.ts';
 import { liquidateLending } from '../../src/lending/liquidateLending.ts';
 import type { LendingOutcome } from '../../src/lending/types.ts';
 import type { LendingParams, LendingScenario } from '../../src/wire/lending.ts';
+import { runCli } from '../../src/cli/__support__/runCli.ts';
 
 const ENGINE = new URL('../../examples/python/lending_engine.py', import.meta.url).pathname;
-const ROOT = new URL('../../', import.meta.url).pathname;
 const GATE_RUNS = 60;
 const PROFILES = ['aave-v3', 'morpho-blue', 'compound-v3'] as const;
 type Profile = (typeof PROFILES)[number];
@@ -44,8 +44,13 @@ function paramsOf(profile: Profile): LendingParams {
   return (JSON.parse(readFileSync(file, 'utf8')) as { params: LendingParams }).params;
 }
 
-function scenarios(profile: Profile, runs: number, seed: number): LendingScenario[] {
-  return fc.sample(lendingScenario({ params: fc.constant(paramsOf(profile)) }), { numRuns: runs, seed });
+const sampled = new Map<string, readonly LendingScenario[]>();
+/** The generated scenarios of `profile`: sampled once per (profile, runs, seed), the same for every test that asks. */
+function scenarios(profile: Profile, runs: number, seed: number): readonly LendingScenario[] {
+  const key = `${profile} ${runs} ${seed}`;
+  let got = sampled.get(key);
+  if (got === undefined) sampled.set(key, (got = fc.sample(lendingScenario({ params: fc.constant(paramsOf(profile)) }), { numRuns: runs, seed })));
+  return got;
 }
 
 /** Sends hello + one liquidate line per scenario to a fresh engine; its answers, in order. */
@@ -258,12 +263,22 @@ describe('spec §11 worked examples through the engine', () => {
     ['§11.9 absorb with excess at WETH 2000', absorbAt('2000'), { status: 'liquidated', repaid: { USDC: '1850' }, seized: { WETH: '1' }, account: { supplies: { USDC: '50' }, borrows: {} }, deficit: {}, reserves: '8100' }],
     ['§11.9 absorb short at WETH 1800', absorbAt('1800'), { status: 'liquidated', deficit: { USDC: '140' }, account: { supplies: {}, borrows: {} }, reserves: '8150' }],
   ];
-  it.each(cases.map(([name, sc, want], i) => ({ name, sc, want, i })))('$name', ({ sc, want }) => {
-    // the profile only names the rules claimed: any valid scenario is answered by its own params
-    const [answer] = ask(sc.params.rules.kind === 'absorb' ? 'compound-v3' : 'aave-v3', [], [sc]);
-    expect(answer).toMatchObject({ ok: true, result: want });
-    expect(firstDifference(answer, liquidateLending(sc))).toBeNull();
+  // the profile only names the rules claimed: any valid scenario is answered by its own params
+  const profileOf = (sc: LendingScenario): Profile => (sc.params.rules.kind === 'absorb' ? 'compound-v3' : 'aave-v3');
+  // One engine process per profile answers all its examples, one line each (as the gate sends
+  // them), instead of one process per example: the answers are the same, each judged on its own.
+  const answers: LendingAnswer[] = [];
+  beforeAll(() => {
+    for (const profile of new Set(cases.map(([, sc]) => profileOf(sc)))) {
+      const mine = cases.flatMap(([, sc], i) => (profileOf(sc) === profile ? [i] : []));
+      ask(profile, [], mine.map((i) => cases[i]![1])).forEach((a, k) => (answers[mine[k]!] = a));
+    }
   }, 60_000);
+  it.each(cases.map(([name, sc, want], i) => ({ name, sc, want, i })))('$name', ({ sc, want, i }) => {
+    const answer = answers[i];
+    expect(answer).toMatchObject({ ok: true, result: want });
+    expect(firstDifference(answer!, liquidateLending(sc))).toBeNull();
+  });
 });
 
 /** Malformed scenarios, one mistake each (or a few), under the aave-v3 params. */
@@ -327,15 +342,18 @@ interface GateReport {
   readonly tallies: readonly { readonly id: string; readonly checked: number; readonly violations: number }[];
 }
 
-/** `liqcheck check --profile P --impl "<this engine>"`: its exit code and JSON report. */
-function gate(profile: Profile, bugs: readonly string[]): { status: number | null; report: GateReport; output: string } {
+/**
+ * `liqcheck check --profile P --impl "<this engine>"`: its exit code and JSON report. The CLI's
+ * main runs in-process (the engine is still its own process): what is tested is the gate's verdict
+ * on this engine, and the binary around main (exit status, stdout) is properties/gateCli.test.ts's.
+ */
+async function gate(profile: Profile, bugs: readonly string[]): Promise<{ status: number; report: GateReport; output: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'liqcheck-lending-engine-'));
   try {
     const impl = ['python3', ENGINE, '--profile', profile, ...bugs.flatMap((b) => ['--bug', b])].join(' ');
     const file = join(dir, 'report.json');
-    const args = ['bin/liqcheck.mjs', 'check', '--profile', profile, '--runs', String(GATE_RUNS), '--seed', String(SEED), '--failures', '', '--json', file, '--impl', impl];
-    const run = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 });
-    return { status: run.status, report: JSON.parse(readFileSync(file, 'utf8')) as GateReport, output: run.stdout + run.stderr };
+    const run = await runCli(['check', '--profile', profile, '--runs', String(GATE_RUNS), '--seed', String(SEED), '--failures', '', '--json', file, '--impl', impl]);
+    return { status: run.code, report: JSON.parse(readFileSync(file, 'utf8')) as GateReport, output: run.out + run.err };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -349,8 +367,8 @@ const GATE_BUGS: Readonly<Record<Profile, { readonly bug: string; readonly viola
 };
 
 describe.each(PROFILES)('through the gate: liqcheck check --profile %s --impl lending_engine.py', (profile) => {
-  it(`the engine passes every LND id and LREF-001 on ${GATE_RUNS} scenarios`, () => {
-    const { status, report, output } = gate(profile, []);
+  it(`the engine passes every LND id and LREF-001 on ${GATE_RUNS} scenarios`, async () => {
+    const { status, report, output } = await gate(profile, []);
     expect(status, output).toBe(0);
     expect(report.ok).toBe(true);
     expect(report.cases).toBe(GATE_RUNS);
@@ -359,9 +377,9 @@ describe.each(PROFILES)('through the gate: liqcheck check --profile %s --impl le
     expect(report.tallies.filter((t) => t.violations > 0)).toEqual([]);
   }, 240_000);
 
-  it(`fails --bug ${GATE_BUGS[profile].bug} on ${GATE_BUGS[profile].violates} and LREF-001`, () => {
+  it(`fails --bug ${GATE_BUGS[profile].bug} on ${GATE_BUGS[profile].violates} and LREF-001`, async () => {
     const { bug, violates } = GATE_BUGS[profile];
-    const { status, report, output } = gate(profile, [bug]);
+    const { status, report, output } = await gate(profile, [bug]);
     expect(status, output).toBe(1);
     const violated = report.tallies.filter((t) => t.violations > 0).map((t) => t.id);
     expect(violated).toEqual(expect.arrayContaining([violates, 'LREF-001']));

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../__support__/runCli.ts';
 import { validator } from '../../wire/validate.ts';
 import { SimulationReport } from '../../wire/simulation.ts';
-import { shell } from '../../../properties/shell.ts';
+import { pasteInProcess } from '../../../properties/pasteInProcess.ts';
 import { describeIssues, formatJudgement, joinSignedValues, parseMove, simulate, SIMULATE_OPTIONS } from './simulate.ts';
 import { keeperIgnoresCost } from '../../simulate/zoo/keeperIgnoresCost.ts';
 import { UsageError } from '../usageError.ts';
@@ -255,7 +255,8 @@ describe('liqcheck simulate', () => {
     const command = 'npx liqcheck simulate --profile binance-usdm --shock -30%';
     expect(readme).toContain(`\n${command} `);
     const cwd = mkdtempSync(join(tmpdir(), 'liqcheck-readme-'));
-    const r = await shell(command.replace(/^npx liqcheck /, `node ${BIN} `), cwd);
+    // as pasted: split as the shell splits it, the CLI's main in-process in that directory
+    const r = await pasteInProcess(command, cwd);
     expect(r.code, r.out + r.err).toBe(0);
     expect(r.out).toMatch(/binance-usdm, \S+: 1,000 accounts \(generated\), 100 steps, shock -30% at step 1/);
     for (const f of ['simulation.json', 'series.csv', 'report.html']) expect(existsSync(join(cwd, 'simulation-out', f)), f).toBe(true);
