@@ -15,3 +15,5 @@ export * as fuzz from './fuzz/index.ts';
 export * as params from './params/index.ts';
 export * as profiles from './profiles/index.ts';
 export * as lending from './lending/index.ts';
+export * as certificate from './certificate/index.ts';
+export * as circuit from './circuit/index.ts';

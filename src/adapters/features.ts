@@ -96,8 +96,11 @@ export function requiredFeatures(s: Scenario): Feature[] {
  *   messages, and requests refer to them by `paramsRef` (docs/protocol.md#params-sets).
  * - `step` (1.2): the engine answers `step` requests, a round of the system simulation
  *   (docs/protocol.md#multi-account-steps-feature-step).
+ * - `certificate`: the engine's `result` replies carry a liquidation certificate (spec §14) beside
+ *   the result, which the gate verifies against that result (CERT-001). An optional reply field
+ *   that any minor may carry, so no minor of its own (docs/protocol.md#certificates-feature-certificate).
  */
-export const PROTOCOL_FEATURES = ['params-ref', 'step'] as const;
+export const PROTOCOL_FEATURES = ['params-ref', 'step', 'certificate'] as const;
 
 export type ProtocolFeature = (typeof PROTOCOL_FEATURES)[number];
 
@@ -109,6 +112,11 @@ export type ProtocolFeature = (typeof PROTOCOL_FEATURES)[number];
 export function usesParamsRef(info: { readonly protocol: string; readonly protocolFeatures?: readonly string[] }): boolean {
   const m = /^1\.(\d+)$/.exec(info.protocol);
   return m !== null && Number(m[1]) >= 1 && (info.protocolFeatures ?? []).includes('params-ref');
+}
+
+/** Whether an engine's replies carry certificates the gate must verify: it listed `certificate`. */
+export function sendsCertificates(info: { readonly features: readonly string[]; readonly protocolFeatures?: readonly string[] }): boolean {
+  return [...info.features, ...(info.protocolFeatures ?? [])].includes('certificate');
 }
 
 /** The protocol minor an engine answered (`1.N` → N), or -1 for anything else. */

@@ -74,7 +74,9 @@ function show(x: unknown): string {
 /** The outcome an in-process engine returned, checked the way a wire reply is. */
 function outcomeAnswer(out: unknown, scenario: Scenario): Answer {
   if (isRecord(out) && (out['ok'] === true || out['ok'] === false)) {
-    const r = replyAnswer(out['ok'] ? { type: 'result', result: out['result'] } : { type: 'error', error: out['error'] });
+    // Feature certificate: an outcome may carry `certificate` beside `result`, as a reply does.
+    const reply = out['ok'] ? { type: 'result', result: out['result'], ...('certificate' in out ? { certificate: out['certificate'] } : {}) } : { type: 'error', error: out['error'] };
+    const r = replyAnswer(reply);
     return r.ok ? r.answer : failed('protocol-error', `malformed outcome: ${r.reason}\ninput: ${describeInput(scenario)}`);
   }
   let shown: string;

@@ -13,6 +13,7 @@ import { parsePolicy } from '../policy/parsePolicy.ts';
 import type { Policy } from '../wire/policy.ts';
 import { HelloOk, InvalidInputError, MAX_PARAMS_ID, MessageError, Result, StepResult, type Hello, type Liquidate, type LiquidateRef, type Params } from '../wire/protocol.ts';
 import { PROTOCOL_FEATURES } from './features.ts';
+import { attachCertificate } from './replyCertificate.ts';
 
 const PROTOCOL_FEATURE_NAMES: ReadonlySet<string> = new Set(PROTOCOL_FEATURES);
 
@@ -206,6 +207,8 @@ export function replyAnswer(msg: Record<string, unknown>): { ok: true; answer: A
   if (msg['type'] === 'result') {
     const result = checkResultBody(msg['result']);
     if (!result.ok) return { ok: false, reason: result.issues.map(issueText).join('; ') };
+    // Feature certificate: filed under the result it came with; the gate verifies it (CERT-001).
+    if ('certificate' in msg) attachCertificate(result.value, msg['certificate']);
     return { ok: true, answer: { ok: true, result: result.value as unknown as LiquidationResult } };
   }
   const e = msg['error'];

@@ -12,6 +12,7 @@ import { fuzz } from './commands/fuzz.ts';
 import { sweep } from './commands/sweep.ts';
 import { profiles } from './commands/profiles.ts';
 import { simulate } from './commands/simulate.ts';
+import { certifyCommand } from './commands/certify.ts';
 import { EXIT, UsageError } from './usageError.ts';
 import { killAllEngineGroups } from '../adapters/subprocessEngine.ts';
 
@@ -31,6 +32,7 @@ const COMMANDS: Readonly<Record<string, { run: (argv: readonly string[], io: Io)
   fuzz: { run: fuzz, help: 'fuzz a risk-parameter set: catalog, parameter-level properties, worst-case search, risk figures' },
   profiles: { run: profiles, help: 'list the venue profiles shipped (profiles/*.json): name, venue, policy parts, source; --json' },
   sweep: { run: sweep, help: 'map the safe region over a grid of one or two parameters (CSV, JSON, HTML heatmap); --compare a proposal' },
+  certify: { run: certifyCommand, help: 'write (or verify) the liquidation certificate of a result: integer witnesses a verifier checks without the model' },
   simulate: { run: simulate, help: 'simulate a market through a price path: cascades, bad debt, ADL, auctions; judged by the system invariants' },
 };
 

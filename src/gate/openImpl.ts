@@ -1,7 +1,7 @@
 /**
  * Resolves `--impl` to an engine under test through the adapters (subprocess, module, HTTP).
  */
-import { requiredFeatures } from '../adapters/features.ts';
+import { requiredFeatures, sendsCertificates } from '../adapters/features.ts';
 import { EngineStartError, openEngine } from '../adapters/openEngine.ts';
 import type { Scenario } from '../model/types.ts';
 import type { EngineUnderTest } from '../runner/runCatalog.ts';
@@ -28,7 +28,7 @@ export async function openImpl(impl: string, timeoutMs: number): Promise<OpenedE
   const declaration = d.value;
   return {
     // Every adapter pipelines (a module's worker thread runs one request at a time, in order).
-    engine: { name: h.name, version: h.version, policy: declaration.name, declared: declaration.policy, features: h.features, run: h.run, gaveUp: () => h.stats?.().gaveUp ?? null, concurrency: 16 },
+    engine: { name: h.name, version: h.version, policy: declaration.name, declared: declaration.policy, features: h.features, run: h.run, gaveUp: () => h.stats?.().gaveUp ?? null, concurrency: 16, certificates: sendsCertificates(h) },
     declaration,
     kind: h.kind,
     requiredFeatures,

@@ -16,6 +16,8 @@ import { runExactOf, runParsedOf, type ExactAnswer, type RunExact, type RunParse
 import { parseResult, type ParsedResult } from '../model/parseResult.ts';
 import { parseScenario } from '../model/parseScenario.ts';
 import type { Engine, Outcome, Scenario } from '../model/types.ts';
+import { hasReplyCertificate, replyCertificate } from '../adapters/replyCertificate.ts';
+import { CERTIFICATE_CHECK, certificateViolations, inCertificateDomain } from '../certificate/checkCertificate.ts';
 import { knownParsed, parsedInput, type CaseInput } from './caseInput.ts';
 import { CATALOG, WELL_FORMED } from './catalog.ts';
 import { REFERENCE_POLICY, type FPolicy } from '../policy/policy.ts';
@@ -64,6 +66,12 @@ export interface CheckOptions {
    * leaves the wire result of an exact-first derived run unwritten
    */
   readonly onEngineFailure?: (input: CaseInput, failure: EngineFailureAnswer) => void;
+  /**
+   * The engine listed the protocol feature `certificate`: the certificate that came with its
+   * result must verify against that result (CERT-001, spec §14). Judged on the case's own answer
+   * only, not on the derived runs of the relations.
+   */
+  readonly certificates?: boolean;
 }
 
 /**
@@ -133,6 +141,13 @@ function* judge(scenario: Scenario, options: CheckOptions): Generator<CaseInput,
   const violations: Violation[] = [];
   const checked: string[] = [WELL_FORMED.id];
   const { timings } = options;
+  if (options.certificates === true && inCertificateDomain(scenario)) {
+    const t0 = timings ? performance.now() : 0;
+    checked.push(CERTIFICATE_CHECK.id);
+    const r = outcome.result;
+    for (const message of certificateViolations(scenario, r, hasReplyCertificate(r), replyCertificate(r))) violations.push({ invariant: CERTIFICATE_CHECK.id, message });
+    if (timings) timings.set(CERTIFICATE_CHECK.id, (timings.get(CERTIFICATE_CHECK.id) ?? 0) + performance.now() - t0);
+  }
   for (const inv of options.invariants ?? judgedUnder(input.value.policy)) {
     const t0 = timings ? performance.now() : 0;
     try {

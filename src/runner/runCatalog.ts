@@ -10,6 +10,7 @@
  */
 import fc from 'fast-check';
 import type { Static } from 'typebox';
+import { CERTIFICATE_CHECK } from '../certificate/checkCertificate.ts';
 import { CATALOG, WELL_FORMED } from '../invariants/catalog.ts';
 import type { CaseInput } from '../invariants/caseInput.ts';
 import { checkCaseAsync, type AsyncEngine, type CheckOptions, type EngineFailureAnswer } from '../invariants/checkCase.ts';
@@ -60,6 +61,11 @@ export interface EngineUnderTest {
    * in flight hide the round trips; per-invariant times then overlap.
    */
   readonly concurrency?: number;
+  /**
+   * It listed the protocol feature `certificate`: each result's certificate is verified against
+   * that result (CERT-001, spec §14), beside the catalog.
+   */
+  readonly certificates?: boolean;
 }
 
 /**
@@ -130,7 +136,11 @@ export async function runCatalog(options: RunOptions): Promise<CatalogReport> {
     failureCount++;
     if (failures.length < 3) failures.push({ code: a.error.code, message: 'message' in a.error ? String(a.error.message) : '', scenario: input.scenario });
   };
-  const checkOptions = { onEngineFailure, ...(o.engine.runParsed !== undefined ? { runParsed: o.engine.runParsed } : {}) };
+  const checkOptions = {
+    onEngineFailure,
+    ...(o.engine.runParsed !== undefined ? { runParsed: o.engine.runParsed } : {}),
+    ...(o.engine.certificates === true ? { certificates: true } : {}),
+  };
   const { judged: invariants, notJudged } = applicable(o);
   const every = o.relationsEvery ?? DEFAULT_RELATIONS_EVERY;
   assertRelationsEvery(every);
@@ -138,7 +148,7 @@ export async function runCatalog(options: RunOptions): Promise<CatalogReport> {
   const shard = o.shard ?? { index: 0, count: 1 };
   const t0 = performance.now();
   const tallies = new Map<string, InvariantTally>();
-  for (const e of [WELL_FORMED, ...invariants]) tallies.set(e.id, { id: e.id, title: e.title, checked: 0, skipped: 0, violations: 0, ms: 0 });
+  for (const e of [WELL_FORMED, ...(o.engine.certificates === true ? [CERTIFICATE_CHECK] : []), ...invariants]) tallies.set(e.id, { id: e.id, title: e.title, checked: 0, skipped: 0, violations: 0, ms: 0 });
   const timings = new Map<string, number>();
   const labels: Record<string, number> = {};
   // The earliest case (in generation order) that violated each invariant, whatever finished first.

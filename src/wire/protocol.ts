@@ -217,6 +217,12 @@ export const Result = Type.Object(
       expected: 'an object (a LiquidationResult)',
       description: 'the LiquidationResult of spec §8 in canonical decimal strings; its content is judged by the invariants (LIQ-000), not by the protocol',
     }),
+    certificate: Type.Optional(
+      Type.Object({}, {
+        expected: 'an object (a liquidation certificate, spec §14)',
+        description: 'feature certificate: the certificate of this result (fixtures/schema/certificate-1.schema.json); the gate verifies it against the result when the engine listed the feature (CERT-001), and ignores it otherwise',
+      }),
+    ),
   },
   { $id: wireId('protocol-result'), title: 'result', description: 'The engine\'s result for the request with this id.' },
 );
