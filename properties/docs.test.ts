@@ -5,6 +5,9 @@
  * Which test runs each command of the README (`COVERAGE` below is this table as data; a command
  * added to the README without an entry fails the first test of "README commands"):
  *
+ * "here" runs the command as the shell splits it, through the CLI's main in this process (see
+ * `paste` below); the first one, `npx liqcheck check`, through sh and bin/liqcheck.mjs.
+ *
  * | README command                                                    | run by |
  * |---|---|
  * | npm ci && npx liqcheck check                                      | here (`--runs 40`; `npm ci` is the install) |
@@ -50,6 +53,7 @@ import { CATALOG, PARAMS_CATALOG } from '../src/invariants/catalog.ts';
 import { liquidate } from '../src/model/index.ts';
 // @ts-expect-error -- a plain JavaScript example engine, without declarations
 import { startHttpEngine } from '../examples/js/httpEngine.mjs';
+import { pasteInProcess } from './pasteInProcess.ts';
 import { replayCommand, RUNS } from './profile.ts';
 import { shell } from './shell.ts';
 
@@ -110,10 +114,22 @@ const COVERAGE: Readonly<Record<string, string>> = {
   'npm run fixtures:generate:inverse': 'package.json + properties/inverseFixtures.test.ts',
   'npm run fixtures:generate:multi-asset': 'package.json + properties/multiAssetFixtures.test.ts',
   'npx liqcheck simulate --profile binance-usdm --shock -30%': 'src/cli/commands/simulate.test.ts',
+  'npx liqcheck certify fixtures/cases/partial-80d36fa48345.json': 'here (and src/cli/commands/certify.test.ts)',
+  'npx liqcheck check --impl ./src/circuit/relationEngine.ts --params fixtures/circuit/params.json': 'here (fewer runs; properties/circuitGate.test.ts: 1,000)',
+  'npx liqcheck check --impl ./examples/zk/engine.ts --params fixtures/circuit/params.json': 'here (fewer runs; properties/zk.test.ts: 1,000)',
 };
 
-/** Runs a README command line through the shell as pasted, with `liqcheck` this checkout's binary. */
+/**
+ * Runs a README command line as pasted: split into words as the shell splits it, then the CLI's
+ * main in `cwd`, in this process (properties/pasteInProcess.ts; a line that needs a real shell is
+ * refused). The first command, the one every user runs, goes the whole way instead: {@link pasteToShell}.
+ */
 async function paste(command: string, cwd: string, ...extra: string[]): Promise<{ code: number; out: string; err: string }> {
+  return pasteInProcess(`${command} ${extra.join(' ')}`, cwd);
+}
+
+/** Runs a README command line through the shell as pasted, with `liqcheck` this checkout's binary. */
+async function pasteToShell(command: string, cwd: string, ...extra: string[]): Promise<{ code: number; out: string; err: string }> {
   const line = `${command.replace(/^(npx )?liqcheck /, `node ${BIN} `)} ${extra.join(' ')}`;
   return shell(line, cwd);
 }
@@ -148,7 +164,8 @@ describe('README commands, run as pasted', () => {
   it('npm ci && npx liqcheck check: the default run passes against the reference', async () => {
     const [install, command] = 'npm ci && npx liqcheck check'.split(' && ');
     expect(install).toBe('npm ci');
-    const r = await paste(command!, tmp, '--runs', '40');
+    // through sh and bin/liqcheck.mjs, as a user's paste runs: the binary's start, exit status and stdout
+    const r = await pasteToShell(command!, tmp, '--runs', '40');
     expect(r.code, r.out + r.err).toBe(0);
     expect(r.out).toMatch(/All \d+ invariants held on 40 scenarios/);
   }, 60_000);
@@ -241,6 +258,22 @@ describe('README commands, run as pasted', () => {
     const r = await paste(line.replace('ENGINE', ENGINE), ROOT);
     expect(r.code, r.out + r.err).toBe(0);
   }, 60_000);
+
+  it('npx liqcheck certify …: the reference result\'s certificate, verified and printed', async () => {
+    const r = await paste('npx liqcheck certify fixtures/cases/partial-80d36fa48345.json', ROOT);
+    expect(r.code, r.out + r.err).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ format: 'liqcheck-certificate-1', groups: [{ group: 'cross' }] });
+  }, 60_000);
+
+  it.each([
+    ['npx liqcheck check --impl ./src/circuit/relationEngine.ts --params fixtures/circuit/params.json', 'liqcheck-circuit-relation'],
+    ['npx liqcheck check --impl ./examples/zk/engine.ts --params fixtures/circuit/params.json', 'liqcheck-zk-circom'],
+  ])('%s: the circuit engine passes the gate', async (command, engine) => {
+    const r = await paste(command, ROOT, '--runs', '60', '--failures', '""');
+    expect(r.code, r.out + r.err).toBe(0);
+    expect(r.out).toContain(`liqcheck check — ${engine}`);
+    expect(r.out).toMatch(/All \d+ invariants held on 60 scenarios/);
+  }, 120_000);
 
   it('the usage block: every flag it shows exists, and `liqcheck <command> --help` exits 0 for every command', async () => {
     const usage = blocks().find((b) => b.lang === '' && b.text.startsWith('liqcheck check'))!.text;
