@@ -10,6 +10,7 @@
  *
  * Run: `npm run bench` (`tsx bench/bench.ts`). Budget: well under a minute.
  */
+import { machine } from './machine.ts';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { formatCount, formatDuration, formatFixed, formatPercent, formatSignificant } from '../src/io/formatFigure.ts';
@@ -210,9 +211,9 @@ function writeJsonAtomic(path: string, value: unknown): void {
 
 async function main(): Promise<void> {
   const started = Date.now();
-  const cpu = os.cpus()[0]?.model ?? 'unknown';
+  const machineFacts = machine();
+  const { cpu, loadAverageAtStart: load } = machineFacts;
   console.log(`liqcheck bench — Node ${process.version}, ${cpu} (${os.cpus().length} logical CPUs; measured on one thread)`);
-  const load = os.loadavg()[0] ?? 0;
   console.log(`warm-up ${WARMUP_MS} ms, ${REPS} reps × ~${REP_MS} ms, median reported; load average ${formatFixed(load, 2)}`);
   if (load > os.cpus().length - 1) console.log(`warning: the machine is busy (load ${formatFixed(load, 2)} on ${os.cpus().length} CPUs): figures will be low and noisy`);
   console.log('');
@@ -284,12 +285,7 @@ async function main(): Promise<void> {
   const elapsedMs = Date.now() - started;
   const elapsed = elapsedMs / 1000;
   writeJsonAtomic('reports/bench.json', {
-    generatedAt: new Date().toISOString(),
-    node: process.version,
-    cpu,
-    logicalCpus: os.cpus().length,
-    platform: `${os.platform()} ${os.arch()}`,
-    loadAverageAtStart: load,
+    ...machineFacts,
     method: { warmupMs: WARMUP_MS, repMs: REP_MS, reps: REPS, statistic: 'median', seed: SEED, threads: 1 },
     scenarios: sets.map((s) => ({ label: s.label, positions: s.positions, count: s.scenarios.length, source: s.source, outcomes: mixes.get(s.label) })),
     goal: {

@@ -15,6 +15,7 @@
  * Run: `npx tsx bench/lending.ts` (also the last step of `npm run bench`). Budget: under ~30 s.
  * @see docs/spec.md#11-lending-health-factor
  */
+import { machine } from './machine.ts';
 import fc from 'fast-check';
 import os from 'node:os';
 import { formatCount, formatDuration, formatFixed, formatSignificant } from '../src/io/formatFigure.ts';
@@ -130,8 +131,8 @@ function table(rows: readonly Measurement[]): string {
 
 function main(): void {
   const started = Date.now();
-  const cpu = os.cpus()[0]?.model ?? 'unknown';
-  const load = os.loadavg()[0] ?? 0;
+  const machineFacts = machine();
+  const { cpu, loadAverageAtStart: load } = machineFacts;
   console.log(`liqcheck lending bench — Node ${process.version}, ${cpu} (${os.cpus().length} logical CPUs; measured on one thread)`);
   console.log(`warm-up ${WARMUP_MS} ms, ${REPS} reps × ~${REP_MS} ms (fixture generation: whole ${FIXTURE_COUNT}-case suites), median reported; load average ${formatFixed(load, 2)}`);
   if (load > os.cpus().length - 1) console.log(`warning: the machine is busy (load ${formatFixed(load, 2)} on ${os.cpus().length} CPUs): figures will be low and noisy`);
@@ -171,12 +172,7 @@ function main(): void {
     'reports/bench-lending.json',
     JSON.stringify(
       {
-        generatedAt: new Date().toISOString(),
-        node: process.version,
-        cpu,
-        logicalCpus: os.cpus().length,
-        platform: `${os.platform()} ${os.arch()}`,
-        loadAverageAtStart: load,
+        ...machineFacts,
         method: { warmupMs: WARMUP_MS, repMs: REP_MS, reps: REPS, statistic: 'median', seed: SEED, scenariosPerProfile: SCENARIOS, fixtures: { count: FIXTURE_COUNT, seed: FIXTURE_SEED, written: false }, threads: 1 },
         goal: null,
         profiles: sets,

@@ -8,6 +8,7 @@
  * Run: `npm run bench:zk`. Budget: about a minute (one cold compilation, CASES proofs). The keys
  * are the committed test-only ones (examples/zk/artifacts/, NOT a trusted setup).
  */
+import { machine } from './machine.ts';
 import fc from 'fast-check';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
@@ -39,8 +40,8 @@ const round = (x: number, digits = 2): number => Number(x.toFixed(digits));
 
 async function main(): Promise<void> {
   const started = Date.now();
-  const load = os.loadavg()[0] ?? 0;
-  const cpu = os.cpus()[0]?.model ?? 'unknown';
+  const machineFacts = machine();
+  const { cpu, loadAverageAtStart: load } = machineFacts;
   console.log(`liqcheck zk bench — Node ${process.version}, ${cpu} (${os.cpus().length} logical CPUs)`);
   if (load > os.cpus().length - 1) console.log(`warning: the machine is busy (load ${load.toFixed(2)} on ${os.cpus().length} CPUs): figures will be high and noisy`);
 
@@ -142,12 +143,7 @@ async function main(): Promise<void> {
     'reports/bench-zk.json',
     JSON.stringify(
       {
-        generatedAt: new Date().toISOString(),
-        node: process.version,
-        cpu,
-        logicalCpus: os.cpus().length,
-        platform: `${os.platform()} ${os.arch()}`,
-        loadAverageAtStart: load,
+        ...machineFacts,
         method: { seed: SEED, provedCases: CASES, witnessCases: accepted.length, statistic: 'median', statuses, prover: 'snarkjs groth16 (bn128), committed test-only zkey' },
         goal: null,
         figures,
