@@ -6,7 +6,8 @@
  * The engine is zkEngine.ts: the circuit engine of src/circuit/ (adversarial) answering through
  * the compiled circuit's witness calculator. Environment:
  * - `LIQCHECK_ZK_BUG=trigger-strict-lt|penalty-truncated|missing-range-check`: a planted bug's
- *   variant of the circuit instead of the correct one (variants.ts);
+ *   variant of the circuit instead of the correct one (variants.ts); `constraints-only` is the
+ *   correct circuit without its assert mirrors (slower; what the constraints alone accept);
  * - `LIQCHECK_ZK_PROVE_EVERY=K`: every K-th answer about a position is also proved (Groth16, the
  *   committed test-only keys) and verified end to end, its public signals compared with the
  *   answered claim; a proof that fails is an internal error of that request.

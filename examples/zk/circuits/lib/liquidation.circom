@@ -18,6 +18,10 @@ pragma circom 2.1.6;
 // rejected before any decomposition. The rows of section 3 run soonest-rejecting first, and the
 // commitment is computed last. None of this changes what the constraint system means.
 //
+// MIRROR (compile-time): 1 states the range checks as witness-time asserts (the fast oracle); 0
+// leaves only the constraints, so the witness code rejects exactly where a constraint fails — the
+// `constraints-only` variant, against which properties/zk.test.ts checks the mirrors.
+//
 // BUG (a compile-time parameter; each variant is a wrapper file in ../):
 //   0 none; 1 trigger-strict-lt (the inclusive trigger E ≤ MM checked as E < MM);
 //   2 penalty-truncated (⌊f·N_c⌋_u where the spec rounds up);
@@ -133,7 +137,7 @@ template TierAt(K) {
     target <== N * (rS + buffer) - cS;
 }
 
-template Liquidation(BUG) {
+template Liquidation(BUG, MIRROR) {
     var K = 4;
     var S = 4;
     var W = 216;
@@ -621,8 +625,10 @@ template Liquidation(BUG) {
     // rejected before any bit decomposition. Each accepts exactly what its Num2Bits(W) accepts:
     // circom compares a field element z as z − p when z > p/2, so "0 ≤ v < 2^W" holds iff
     // z mod p < 2^W.
-    for (var k = 0; k < NC; k++) {
-        assert(c1[k] * x1[k] + c2[k] * x2[k] >= 0 && c1[k] * x1[k] + c2[k] * x2[k] < 2 ** W);
+    if (MIRROR == 1) {
+        for (var k = 0; k < NC; k++) {
+            assert(c1[k] * x1[k] + c2[k] * x2[k] >= 0 && c1[k] * x1[k] + c2[k] * x2[k] < 2 ** W);
+        }
     }
     // ================= 4. 'bound-*': the bounds of private inputs and hints (signed ones shifted)
     var NB = 15;
@@ -644,8 +650,10 @@ template Liquidation(BUG) {
     // 'bound-notional', 'bound-entry-notional'
     bx[13] <== nLotP;
     bx[14] <== nLotE;
-    for (var k = 0; k < NB; k++) {
-        assert(bx[k] >= 0 && bx[k] < 2 ** bw[k]);
+    if (MIRROR == 1) {
+        for (var k = 0; k < NB; k++) {
+            assert(bx[k] >= 0 && bx[k] < 2 ** bw[k]);
+        }
     }
     // ================= 5. the bit decompositions (what the proof enforces), in the same order
     component check[NC];
