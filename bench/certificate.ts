@@ -1,13 +1,13 @@
 /**
  * A quick in-process measurement of certificates on the default run's scenarios: certify and
- * verify time per case, and certificate size (spec §14). Not a timed test: `npx tsx
- * src/certificate/measure.ts [cases] [seed]` prints the figures the README quotes.
+ * verify time per case, and certificate size (spec §14). Not a timed test: `npm run bench:certificate --
+ * [cases] [seed]` prints the figures the README quotes.
  */
 import fc from 'fast-check';
-import { defaultRunScenarios } from '../arbitraries/defaultRun.ts';
-import { liquidate } from '../model/liquidate.ts';
-import { certify } from './certify.ts';
-import { verifyCertificate } from './verifyCertificate.ts';
+import { defaultRunScenarios } from '../src/arbitraries/defaultRun.ts';
+import { liquidate } from '../src/model/liquidate.ts';
+import { certify } from '../src/certificate/certify.ts';
+import { verifyCertificate } from '../src/certificate/verifyCertificate.ts';
 
 const cases = Number(process.argv[2] ?? 2000);
 const seed = Number(process.argv[3] ?? 20261202);
