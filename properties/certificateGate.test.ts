@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { defaultRunScenarios } from '../src/arbitraries/defaultRun.ts';
-import { attachCertificate } from '../src/adapters/replyCertificate.ts';
+import { attachCertificate } from '../src/certificate/replyCertificate.ts';
 import { certify } from '../src/certificate/certify.ts';
 import { liquidate } from '../src/model/liquidate.ts';
 import type { Scenario } from '../src/model/types.ts';

@@ -13,7 +13,7 @@ import { parsePolicy } from '../policy/parsePolicy.ts';
 import type { Policy } from '../wire/policy.ts';
 import { HelloOk, InvalidInputError, MAX_PARAMS_ID, MessageError, Result, StepResult, type Hello, type Liquidate, type LiquidateRef, type Params } from '../wire/protocol.ts';
 import { PROTOCOL_FEATURES } from './features.ts';
-import { attachCertificate } from './replyCertificate.ts';
+import { attachCertificate } from '../certificate/replyCertificate.ts';
 
 const PROTOCOL_FEATURE_NAMES: ReadonlySet<string> = new Set(PROTOCOL_FEATURES);
 

@@ -28,11 +28,11 @@ export function inCertificateDomain(scenario: unknown): boolean {
 const SHOWN = 3;
 
 /**
- * The CERT-001 violation messages for one answer: `[]` when the certificate verifies or the
- * scenario is outside the domain. `sent` is whether the reply carried the field at all.
+ * The CERT-001 violation messages for one answer: `[]` when the certificate verifies, `null` when
+ * the scenario is outside the domain (not judged). `sent` is whether the reply carried the field.
  */
-export function certificateViolations(scenario: unknown, result: unknown, sent: boolean, certificate: unknown): string[] {
-  if (!inCertificateDomain(scenario)) return [];
+export function certificateViolations(scenario: unknown, result: unknown, sent: boolean, certificate: unknown): string[] | null {
+  if (!inCertificateDomain(scenario)) return null;
   if (!sent) return ['the engine lists the feature certificate but sent no certificate with this result'];
   const v = verifyCertificate(scenario, result, certificate);
   if (v.ok) return [];

@@ -16,8 +16,8 @@ import { runExactOf, runParsedOf, type ExactAnswer, type RunExact, type RunParse
 import { parseResult, type ParsedResult } from '../model/parseResult.ts';
 import { parseScenario } from '../model/parseScenario.ts';
 import type { Engine, Outcome, Scenario } from '../model/types.ts';
-import { hasReplyCertificate, replyCertificate } from '../adapters/replyCertificate.ts';
-import { CERTIFICATE_CHECK, certificateViolations, inCertificateDomain } from '../certificate/checkCertificate.ts';
+import { hasReplyCertificate, replyCertificate } from '../certificate/replyCertificate.ts';
+import { CERTIFICATE_CHECK, certificateViolations } from '../certificate/checkCertificate.ts';
 import { knownParsed, parsedInput, type CaseInput } from './caseInput.ts';
 import { CATALOG, WELL_FORMED } from './catalog.ts';
 import { REFERENCE_POLICY, type FPolicy } from '../policy/policy.ts';
@@ -141,11 +141,12 @@ function* judge(scenario: Scenario, options: CheckOptions): Generator<CaseInput,
   const violations: Violation[] = [];
   const checked: string[] = [WELL_FORMED.id];
   const { timings } = options;
-  if (options.certificates === true && inCertificateDomain(scenario)) {
+  if (options.certificates === true) {
     const t0 = timings ? performance.now() : 0;
-    checked.push(CERTIFICATE_CHECK.id);
     const r = outcome.result;
-    for (const message of certificateViolations(scenario, r, hasReplyCertificate(r), replyCertificate(r))) violations.push({ invariant: CERTIFICATE_CHECK.id, message });
+    const messages = certificateViolations(scenario, r, hasReplyCertificate(r), replyCertificate(r));
+    if (messages !== null) checked.push(CERTIFICATE_CHECK.id);
+    for (const message of messages ?? []) violations.push({ invariant: CERTIFICATE_CHECK.id, message });
     if (timings) timings.set(CERTIFICATE_CHECK.id, (timings.get(CERTIFICATE_CHECK.id) ?? 0) + performance.now() - t0);
   }
   for (const inv of options.invariants ?? judgedUnder(input.value.policy)) {
