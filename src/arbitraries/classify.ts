@@ -8,9 +8,10 @@ import { closeFill } from '../model/closeFill.ts';
 import type { Valuation } from '../model/groupHealth.ts';
 import { liquidateParsed } from '../model/liquidate.ts';
 import { tierIndex } from '../model/maintenanceMargin.ts';
-import { marginGroups } from '../model/marginGroup.ts';
+import { marginGroups, type MarginGroup } from '../model/marginGroup.ts';
 import { closedFormRoot } from '../model/minimalClose.ts';
 import { knownParsed } from '../invariants/caseInput.ts';
+import { plainDecimal } from '../model/parseDecimal.ts';
 import { parseScenario } from '../model/parseScenario.ts';
 import type { Fill, LiquidationResult, Outcome, ParsedScenario, Scenario } from '../model/types.ts';
 
@@ -125,7 +126,7 @@ export function hasRoundingBound(s: Scenario, reference: Extract<Outcome, { ok: 
   const parsed = known !== undefined ? { ok: true as const, value: known } : parseScenario(s);
   if (!parsed.ok) return false;
   const labels = new Set<Label>();
-  replayFills(parsed.value, reference.result.fills, labels);
+  replayFills(parsed.value, reference.result.fills, labels, true);
   return labels.has('rounding-bound');
 }
 
@@ -157,31 +158,55 @@ function hasTie(sc: ParsedScenario, positions: readonly { readonly market: strin
 
 /**
  * Replays the fills group by group, so that each partial fill can be compared with the closed
- * form on the group state it was computed from.
+ * form on the group state it was computed from. `roundingOnly`: only `rounding-bound` is wanted,
+ * so the replay stops at the first one found and after a group's last partial fill.
  */
-function replayFills(sc: ParsedScenario, fills: LiquidationResult['fills'], labels: Set<Label>): void {
+function replayFills(sc: ParsedScenario, fills: LiquidationResult['fills'], labels: Set<Label>, roundingOnly = false): void {
   // This replay's group equity has no collateral assets (spec §13.2): with them its closed form
   // would be solved on the wrong equity, so it claims no rounding bound.
   const assets = sc.params.assets !== undefined;
   const v: Valuation = { params: sc.params, marks: sc.marks };
   for (let g of marginGroups(sc)) {
     const mine = fills.filter((f: Fill) => g.positions.some((p) => p.market === f.market));
-    for (const f of mine) {
+    const last = roundingOnly ? lastPartial(g, mine) : mine.length - 1;
+    for (let i = 0; i <= last; i++) {
+      const f = mine[i]!;
       const pos = g.positions.find((p) => p.market === f.market);
       if (pos === undefined) break; // a market filled twice: not the reference's shape; stop here
       const { lot, tiers } = v.params.markets.get(f.market)!;
       const mark = sc.marks.get(f.market)!;
-      const size = new Dec(f.size);
-      const rate = new Dec(f.penaltyRate);
+      const size = plainDecimal(f.size);
+      const rate = plainDecimal(f.penaltyRate);
       const left = pos.size.abs().sub(size);
       if (left.gt(0)) {
-        if (tierIndex(tiers, left.mul(mark)) < tierIndex(tiers, pos.size.abs().mul(mark))) labels.add('tier-crossed');
+        if (!roundingOnly && tierIndex(tiers, left.mul(mark)) < tierIndex(tiers, pos.size.abs().mul(mark))) labels.add('tier-crossed');
         const root = assets ? null : closedFormRoot(v, g, f.market, rate);
-        if (root !== null && !dmax(lot, ceilTo(root, lot)).eq(size)) labels.add('rounding-bound');
+        if (root !== null && !dmax(lot, ceilTo(root, lot)).eq(size)) {
+          labels.add('rounding-bound');
+          if (roundingOnly) return;
+        }
       }
-      g = closeFill(v, g, f.market, size, rate).group;
+      // The group after the last fill is never read.
+      if (i < last) g = closeFill(v, g, f.market, size, rate).group;
     }
   }
+}
+
+/**
+ * Index in `mine` of the group's last fill that can leave its position open, or −1. A fill only
+ * changes its own market's position, so while each market is filled once a fill is partial
+ * exactly when it is smaller than the position the group started with; a market filled twice
+ * (not the reference's shape) is replayed to the end.
+ */
+function lastPartial(g: MarginGroup, mine: readonly Fill[]): number {
+  const markets = new Set(mine.map((f) => f.market));
+  if (markets.size < mine.length) return mine.length - 1;
+  for (let i = mine.length - 1; i >= 0; i--) {
+    const f = mine[i]!;
+    const pos = g.positions.find((p) => p.market === f.market);
+    if (pos !== undefined && pos.size.abs().gt(f.size)) return i;
+  }
+  return -1;
 }
 
 /** How many samples carry each label (each label counted once per sample), in display order. */

@@ -2,24 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../model/decimal.ts';
 import { decimal } from './decimal.ts';
-import { exactEntry, pow10, scaled } from './exactEntry.ts';
-
-describe('pow10 / scaled', () => {
-  it('writes powers of ten exactly, both signs of the exponent', () => {
-    expect(pow10(0).toString()).toBe('1');
-    expect(pow10(3).toFixed()).toBe('1000');
-    expect(pow10(-6).toFixed()).toBe('0.000001');
-    expect(pow10(-18).toFixed()).toBe('0.000000000000000001');
-  });
-
-  it('scales a decimal to an integer count of 10^-scale', () => {
-    expect(scaled(new Dec('0.003'), 3)).toBe(3n);
-    expect(scaled(new Dec('0.003'), 8)).toBe(300000n);
-    expect(scaled(new Dec('-12.5'), 2)).toBe(-1250n);
-    expect(scaled(new Dec('42'), 0)).toBe(42n);
-    expect(scaled(new Dec('0'), 6)).toBe(0n);
-  });
-});
+import { exactEntry } from './exactEntry.ts';
 
 describe('exactEntry', () => {
   it('hits the target exactly where plain rounding cannot (3 lots, 1/3 does not terminate)', () => {

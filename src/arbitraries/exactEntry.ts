@@ -3,25 +3,11 @@
  * with no rounding, so that boundary cases (`E = MM`, `E = t·MM`) really occur.
  * @see docs/spec.md#42-equity-and-requirement
  */
-import { Dec } from '../model/decimal.ts';
+import type { Dec } from '../model/decimal.ts';
+import { ceilDiv, Fixed, fromDec, pow10 as tenTo, toDec } from '../model/fixed.ts';
 
 /** Fraction digits an input decimal may have (spec §1.1). */
 const MAX_FRACTION_DIGITS = 18;
-
-/**
- * `10^e`, written rather than computed: `Decimal.pow` runs a general exponentiation (the largest
- * single cost of drawing a scenario) for what is only a shift of the exponent.
- */
-export const pow10 = (e: number): Dec => new Dec(`1e${e}`);
-
-const TEN_TO: readonly bigint[] = Array.from({ length: 64 }, (_, e) => 10n ** BigInt(e));
-/** `10^e` for `e ≥ 0` as a bigint, from a table for the exponents a draw uses. */
-const tenTo = (e: number): bigint => TEN_TO[e] ?? 10n ** BigInt(e);
-
-/** `x·10^scale` as a bigint; `x` must have at most `scale` fraction digits (so `toFixed` is exact). */
-export function scaled(x: Dec, scale: number): bigint {
-  return BigInt(x.toFixed(scale).replace('.', ''));
-}
 
 function gcd(a: bigint, b: bigint): bigint {
   let [x, y] = [a < 0n ? -a : a, b < 0n ? -b : b];
@@ -68,20 +54,36 @@ export interface ExactEntryProblem {
  * digits `s` first so entries stay as short as the problem allows.
  */
 export function exactEntry(p: ExactEntryProblem): { collateral: Dec; entry: Dec } | null {
-  const absQ = p.size.abs();
-  const u = pow10(-p.quoteScale);
-  // Products, not quotients: the same exact values without a 200-digit division.
-  const w = BigInt(p.collateral.mul(pow10(p.quoteScale)).ceil().toFixed(0));
-  const tolerance = p.mark.mul('0.05');
-  let best: { collateral: Dec; entry: Dec } | null = null;
-  // The mantissas once, at their own scales: on every `s` below they are only shifted.
-  const [tScale, qScale] = [p.target.decimalPlaces(), absQ.decimalPlaces()];
-  const [tMantissa, qMantissa] = [scaled(p.target, tScale), scaled(absQ, qScale)];
+  const solved = exactEntryOf({ target: fromDec(p.target), collateral: fromDec(p.collateral), size: fromDec(p.size), mark: fromDec(p.mark), entry: fromDec(p.entry), quoteScale: p.quoteScale });
+  return solved === null ? null : { collateral: toDec(solved.collateral), entry: toDec(solved.entry) };
+}
+
+/** {@link ExactEntryProblem} on exact integers. */
+export interface FixedEntryProblem {
+  readonly target: Fixed;
+  readonly collateral: Fixed;
+  readonly size: Fixed;
+  readonly mark: Fixed;
+  readonly entry: Fixed;
+  readonly quoteScale: number;
+}
+
+/** {@link exactEntry} on exact integers, as the scenario generator computes (no decimal.js). */
+export function exactEntryOf(p: FixedEntryProblem): { collateral: Fixed; entry: Fixed } | null {
+  // The least wished count of quote units: ⌈C·10^quoteScale⌉.
+  const w = ceilDiv(p.collateral, new Fixed(1n, p.quoteScale)).m;
+  // Every candidate is judged on mantissas, shifted as needed: the target and |q| at their
+  // shortest scales (the solutions of the congruence do not depend on the scale; shorter integers
+  // are cheaper), the mark, the wished entry and the tolerance `0.05·P` (the mark's mantissa ·5
+  // at two more digits) as they come.
+  const [t, q, mark, wish] = [shortest(p.target), shortest(p.size.abs()), p.mark, p.entry];
+  const short = p.size.sign() < 0;
+  let best: { c: bigint; entry: bigint; scale: number; off: bigint; offScale: number } | null = null;
   for (let s = 0; s <= MAX_FRACTION_DIGITS; s++) {
-    const S = Math.max(tScale, p.quoteScale, s + qScale);
-    const tn = tMantissa * tenTo(S - tScale);
+    const S = Math.max(t.s, p.quoteScale, s + q.s);
+    const tn = t.m * tenTo(S - t.s);
     const un = tenTo(S - p.quoteScale);
-    const gn = qMantissa * tenTo(S - s - qScale);
+    const gn = q.m * tenTo(S - s - q.s);
     const d = gcd(un, gn);
     if (tn % d !== 0n) continue;
     const m = gn / d;
@@ -90,18 +92,41 @@ export function exactEntry(p: ExactEntryProblem): { collateral: Dec; entry: Dec 
     const above = w + ((((c0 - w) % m) + m) % m);
     for (const c of [above, above - m]) {
       if (c < 0n) continue;
-      const collateral = u.mul(c.toString());
       // `c·un ≡ tn (mod gn)`, so `(T − C)/|q| = (tn − c·un)/gn · 10^−s` is an exact integer
-      // quotient: no 200-digit division is needed.
+      // quotient, and `C + q·(P − e) = T` holds by construction. The entry is `P ∓ shift`.
       const rest = tn - c * un;
       if (rest % gn !== 0n) continue;
-      const shift = new Dec(`${rest / gn}e-${s}`);
-      const entry = p.mark.sub(p.size.isNeg() ? shift.neg() : shift);
-      if (!entry.gt(0) || entry.decimalPlaces() > MAX_FRACTION_DIGITS) continue;
-      if (!collateral.add(p.size.mul(p.mark.sub(entry))).eq(p.target)) continue; // belt and braces
-      if (entry.sub(p.entry).abs().lte(tolerance)) return { collateral, entry };
-      if (best === null || entry.sub(p.entry).abs().lt(best.entry.sub(p.entry).abs())) best = { collateral, entry };
+      const shift = rest / gn;
+      const E = Math.max(mark.s, s);
+      const entry = mark.m * tenTo(E - mark.s) - (short ? -shift : shift) * tenTo(E - s);
+      if (entry <= 0n || fractionDigits(entry, E) > MAX_FRACTION_DIGITS) continue;
+      const X = Math.max(E, wish.s, mark.s + 2);
+      const diff = entry * tenTo(X - E) - wish.m * tenTo(X - wish.s);
+      const off = diff < 0n ? -diff : diff;
+      if (off <= mark.m * 5n * tenTo(X - mark.s - 2)) return { collateral: new Fixed(c, p.quoteScale), entry: new Fixed(entry, E) };
+      if (best === null || lessAt(off, X, best.off, best.offScale)) best = { c, entry, scale: E, off, offScale: X };
     }
   }
-  return best;
+  return best === null ? null : { collateral: new Fixed(best.c, p.quoteScale), entry: new Fixed(best.entry, best.scale) };
+}
+
+/** `x` with its trailing fraction zeros dropped: the mantissa at the value's own scale. */
+function shortest(x: Fixed): Fixed {
+  let { m, s } = x;
+  while (s > 0 && m % 10n === 0n) {
+    m /= 10n;
+    s--;
+  }
+  return m === x.m ? x : new Fixed(m, s);
+}
+
+/** Fraction digits of `m·10^−scale` once trailing zeros are dropped. */
+function fractionDigits(m: bigint, scale: number): number {
+  return shortest(new Fixed(m, scale)).s;
+}
+
+/** `a·10^−sa < b·10^−sb` for `a, b ≥ 0`. */
+function lessAt(a: bigint, sa: number, b: bigint, sb: number): boolean {
+  const e = Math.max(sa, sb);
+  return a * tenTo(e - sa) < b * tenTo(e - sb);
 }

@@ -191,6 +191,11 @@ function lessScaled(a: bigint, ea: number, b: bigint, eb: number): boolean {
 const MAX_MARK = BigInt(MAX_MARK_TICKS);
 const MIN_LOT = BigInt(MIN_LOT_VALUE_UNITS);
 
+/** Whether a lot `m·10^e` at the highest mark (tick `tm·10^te`) is worth < MIN_LOT_VALUE_UNITS units. */
+function lotBelow(m: bigint, e: number, tm: bigint, te: number, quoteScale: number): boolean {
+  return lessScaled(m * tm * MAX_MARK, e + te, MIN_LOT, -quoteScale);
+}
+
 function buildMarket(d: MarketDraw, quoteScale: number): BuiltMarket {
   // tick = tm·10^te with tm ∈ {1, 5}.
   const tm = BigInt(d.tickMul);
@@ -205,10 +210,9 @@ function buildMarket(d: MarketDraw, quoteScale: number): BuiltMarket {
   // One lot at the highest generated mark must be worth MIN_LOT_VALUE_UNITS quote units:
   // lot·tick·MAX_MARK_TICKS ≥ MIN_LOT_VALUE_UNITS·10^−q. When it is not, the lot becomes the least
   // power of ten that is (above 10^le, since 10^le ≤ lot).
-  const below = (m: bigint, e: number): boolean => lessScaled(m * tm * MAX_MARK, e + te, MIN_LOT, -quoteScale);
-  if (below(lm, le)) {
+  if (lotBelow(lm, le, tm, te, quoteScale)) {
     let k = le + 1;
-    while (below(1n, k)) k++;
+    while (lotBelow(1n, k, tm, te, quoteScale)) k++;
     [lm, le] = [1n, k];
   }
 

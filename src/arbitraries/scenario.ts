@@ -10,13 +10,14 @@
  * @see docs/spec.md#4-margin-groups-equity-requirement-trigger
  */
 import fc from 'fast-check';
-import { ceilTo, Dec, floorTo, toCanonical, ZERO } from '../model/decimal.ts';
-import { maintenanceMargin } from '../model/maintenanceMargin.ts';
+import { Dec, toCanonical as canonicalDec } from '../model/decimal.ts';
+import { ceilDiv, ceilTo, Fixed, floorDiv, floorTo, fmax, fromDec, FZERO, pow10, toCanonical, toDec } from '../model/fixed.ts';
+import { fixedParams as coreParams } from '../model/fixedCore.ts';
 import { parseParams } from '../model/parseScenario.ts';
 import { rememberParsed } from '../invariants/caseInput.ts';
-import type { MarketParams, ParsedParams, Position, PositionInput, RiskParams, Scenario } from '../model/types.ts';
+import type { ParsedParams, Position, PositionInput, RiskParams, Scenario } from '../model/types.ts';
 import { decimal } from './decimal.ts';
-import { exactEntry, pow10, scaled } from './exactEntry.ts';
+import { exactEntryOf } from './exactEntry.ts';
 import { hasInverseMarket, inverseAccount, type InverseValuation } from './inverseAccount.ts';
 import { hasAssets, linearParams, multiAssetAccount } from './multiAssetAccount.ts';
 import { MAX_MARK_TICKS, MIN_LOT_VALUE_UNITS, MIN_MARK_TICKS, riskParams, type Range } from './riskParams.ts';
@@ -58,7 +59,7 @@ export interface ScenarioConstraints {
   readonly inverseValuation?: InverseValuation;
 }
 
-const s = toCanonical;
+const s = canonicalDec;
 const SCALE = 1_000_000;
 /** Lots a floor or dust anchor should be worth, so a partial close has room. */
 const MIN_ANCHOR_LOTS = 10;
@@ -132,10 +133,12 @@ const inexactNegativeArb: fc.Arbitrary<string> = fc
  * The equity a group should have for a drawn ratio: `ρ·MM` exactly for a decimal `ρ`, and
  * `⌊−k·MM/d⌋_u` for a fraction, whose ratio to MM then seldom terminates.
  */
-function targetEquity(ratio: string, mm: Dec, unit: Dec): Dec {
+function targetEquity(ratio: string, mm: Fixed, unit: Fixed): Fixed {
   const slash = ratio.indexOf('/');
-  if (slash < 0) return new Dec(ratio).mul(mm);
-  return floorTo(new Dec(ratio.slice(0, slash)).mul(mm).div(ratio.slice(slash + 1)), unit);
+  if (slash < 0) return fixedOf(ratio).mul(mm);
+  // ⌊n·MM/(d·u)⌋·u: the floor of the exact quotient, the multiple of u a 200-digit quotient
+  // floored to u also gives (no quotient of numbers this short lies within 10^−199 of the grid).
+  return floorDiv(fixedOf(ratio.slice(0, slash)).mul(mm), new Fixed(BigInt(ratio.slice(slash + 1)), 0).mul(unit)).mul(unit);
 }
 
 /** The boundary mix for the penalty thresholds `maxMarginRatio` of a schedule, in schedule order. */
@@ -174,49 +177,100 @@ const fundArb = fc.record({
   residue: fc.oneof({ arbitrary: fc.constant(0), weight: 3 }, { arbitrary: fc.integer({ min: 1, max: 999 }), weight: 1 }),
 });
 
-/** Bounds of the marks of one market, in ticks: cheap lots must still be worth something. */
-function markTicks(m: MarketParams, unit: Dec): { lo: number; hi: number } {
-  // Asked several times per position on every draw, always of the same few parsed markets.
-  const known = markTicksMemo.get(m);
-  if (known !== undefined && known.unit.eq(unit)) return known.ticks;
-  const needed = unit.mul(MIN_LOT_VALUE_UNITS).div(m.lot.mul(m.tick)).ceil().toNumber();
-  const lo = Math.max(MIN_MARK_TICKS, needed);
-  const ticks = { lo, hi: Math.max(lo * 10, MAX_MARK_TICKS) };
-  markTicksMemo.set(m, { unit, ticks });
-  return ticks;
+/**
+ * A market's amounts as exact integers: a draw places and solves positions with a few dozen sums,
+ * products and integer quotients of short decimals, exact in bigint mantissas and many times
+ * cheaper than in 200-digit decimals (every quotient here is an explicit floor, ceiling or
+ * half-even rounding, or an exact division).
+ */
+interface FixedMarket {
+  readonly lot: Fixed;
+  readonly tick: Fixed;
+  /** `lot·tick`: the notional grid of one lot and one tick */
+  readonly grid: Fixed;
+  readonly tiers: readonly { readonly floor: Fixed; readonly rate: Fixed; readonly amount: Fixed }[];
+  /** bounds of the marks, in ticks ({@link markTicks}) */
+  readonly ticks: { readonly lo: number; readonly hi: number };
+}
+
+/** The parts of the parsed params a draw reads, as exact integers. */
+interface FixedParams {
+  readonly quoteScale: number;
+  readonly unit: Fixed;
+  readonly dustNotional: Fixed;
+  readonly markets: ReadonlyMap<string, FixedMarket>;
 }
 
 /**
- * By parsed market object: a frozen params set is parsed once (parseScenario.ts), so its markets
- * are the same objects draw after draw; a weak map, so generated sets are forgotten with them.
+ * By parsed params object: a frozen params set is parsed once (parseScenario.ts), so its parsed
+ * form is the same object draw after draw; a weak map, so generated sets are forgotten with it.
  */
-const markTicksMemo = new WeakMap<MarketParams, { readonly unit: Dec; readonly ticks: { lo: number; hi: number } }>();
+const fixedParamsMemo = new WeakMap<ParsedParams, FixedParams>();
+
+function fixedParams(pp: ParsedParams): FixedParams {
+  let f = fixedParamsMemo.get(pp);
+  if (f === undefined) {
+    // The integer core's own conversion (memoized by parsed params too): the reference then runs
+    // the drawn scenario on the very amounts converted here.
+    const core = coreParams(pp);
+    const markets = new Map<string, FixedMarket>();
+    for (const [id, m] of core.markets) {
+      const grid = m.lot.mul(m.tick);
+      markets.set(id, { lot: m.lot, tick: m.tick, grid, tiers: m.tiers, ticks: markTicks(grid, core.unit) });
+    }
+    fixedParamsMemo.set(pp, (f = { quoteScale: pp.quoteScale, unit: core.unit, dustNotional: core.dustNotional, markets }));
+  }
+  return f;
+}
+
+/** The exact value of a plain decimal string (a drawn ratio, a multiplier): its digits, its scale. */
+function fixedOf(x: string): Fixed {
+  const dot = x.indexOf('.');
+  return dot < 0 ? new Fixed(BigInt(x), 0) : new Fixed(BigInt(x.slice(0, dot) + x.slice(dot + 1)), x.length - dot - 1);
+}
+
+/**
+ * The exact value of a JS number as decimal.js reads one, its shortest decimal form: the
+ * multipliers of a near-floor or dust placement, and counts spread by {@link logSpread}.
+ */
+function numberOf(x: number): Fixed {
+  if (Number.isSafeInteger(x)) return new Fixed(BigInt(x), 0);
+  const written = String(x);
+  return written.includes('e') ? fromDec(new Dec(x)) : fixedOf(written);
+}
+
+/** Bounds of the marks of one market, in ticks: cheap lots must still be worth something. */
+function markTicks(grid: Fixed, unit: Fixed): { lo: number; hi: number } {
+  const needed = Number(ceilDiv(unit.mul(new Fixed(BigInt(MIN_LOT_VALUE_UNITS), 0)), grid).m);
+  const lo = Math.max(MIN_MARK_TICKS, needed);
+  return { lo, hi: Math.max(lo * 10, MAX_MARK_TICKS) };
+}
 
 /** A count spread log-uniformly over `[lo, hi]` by `t ∈ [0, SCALE]`. */
 function logSpread(lo: number, hi: number, t: number): number {
   return Math.max(lo, Math.min(hi, Math.round(lo * Math.pow(hi / lo, t / SCALE))));
 }
 
-function markOf(m: MarketParams, unit: Dec, t: number): Dec {
-  const { lo, hi } = markTicks(m, unit);
-  return m.tick.mul(logSpread(lo, hi, t));
+function markOf(m: FixedMarket, t: number): Fixed {
+  const { lo, hi } = m.ticks;
+  return m.tick.mul(numberOf(logSpread(lo, hi, t)));
 }
 
 /** `P = L/(lot·j)` on the tick grid and in the mark range, for divisors `j` built from 2, 3 and 5. */
-function marksOnFloor(m: MarketParams, unit: Dec, floor: Dec): readonly Dec[] {
-  // The same few floors of the same parsed markets come back draw after draw (see markTicksMemo).
+function marksOnFloor(m: FixedMarket, floor: Fixed): readonly Fixed[] {
+  // The same few floors of the same markets come back draw after draw (see fixedParamsMemo).
   let table = marksOnFloorMemo.get(m);
   if (table === undefined) marksOnFloorMemo.set(m, (table = new Map()));
-  const key = `${unit.toString()}|${floor.toString()}`;
+  const key = toCanonical(floor);
   let found = table.get(key);
   if (found === undefined) {
     if (table.size >= CACHE_LIMIT) table.clear();
-    table.set(key, (found = marksOnFloorUncached(m, unit, floor)));
+    table.set(key, (found = marksOnFloorUncached(m, floor)));
   }
   return found;
 }
 
-const marksOnFloorMemo = new WeakMap<MarketParams, Map<string, readonly Dec[]>>();
+const marksOnFloorMemo = new WeakMap<FixedMarket, Map<string, readonly Fixed[]>>();
 
 /** The exponents of 2, 3 and 5 in `n > 0`. */
 function smoothExponents(n: bigint): [number, number, number] {
@@ -230,19 +284,23 @@ function smoothExponents(n: bigint): [number, number, number] {
   return out;
 }
 
-function marksOnFloorUncached(m: MarketParams, unit: Dec, floor: Dec): readonly Dec[] {
-  const ratio = floor.div(m.lot.mul(m.tick));
-  if (!ratio.isInteger()) return [];
-  const M = BigInt(ratio.toFixed(0));
-  if (M <= 0n) return [];
-  const { lo, hi } = markTicks(m, unit);
-  const [low, high] = [BigInt(lo), BigInt(hi)];
+/** `a/b` when it is an integer, else `undefined`. */
+function wholeQuotient(a: Fixed, b: Fixed): bigint | undefined {
+  const e = Math.max(a.s, b.s);
+  const [x, y] = [a.m * pow10(e - a.s), b.m * pow10(e - b.s)];
+  return x % y === 0n ? x / y : undefined;
+}
+
+function marksOnFloorUncached(m: FixedMarket, floor: Fixed): readonly Fixed[] {
+  const M = wholeQuotient(floor, m.grid);
+  if (M === undefined || M <= 0n) return [];
+  const [low, high] = [BigInt(m.ticks.lo), BigInt(m.ticks.hi)];
   // Divisors above M/lo give marks below the range. Only divisors of M give marks at all, so walk
   // the products 2^x·3^y·5^z within M's own exponents, not every smooth number up to M/lo (the
   // same marks, sorted below, in a few dozen steps instead of thousands).
   const most = low > 0n ? M / low : M;
   const [x, y, z] = smoothExponents(M);
-  const found: Dec[] = [];
+  const found: bigint[] = [];
   let a = 1n;
   for (let i = 0; i <= x && a <= most; i++, a *= 2n) {
     let b = a;
@@ -250,101 +308,111 @@ function marksOnFloorUncached(m: MarketParams, unit: Dec, floor: Dec): readonly 
       let j = b;
       for (let l = 0; l <= z && j <= most; l++, j *= 5n) {
         const ticks = M / j;
-        if (ticks >= low && ticks <= high) found.push(m.tick.mul(ticks.toString()));
+        if (ticks >= low && ticks <= high) found.push(ticks);
       }
     }
   }
-  return found.sort((p, q) => p.cmp(q));
+  return found.sort((p, q) => (p < q ? -1 : p > q ? 1 : 0)).map((ticks) => m.tick.mul(new Fixed(ticks, 0)));
 }
 
 interface Placed {
   readonly market: string;
-  readonly size: Dec;
-  readonly mark: Dec;
-  readonly entry: Dec;
+  readonly size: Fixed;
+  readonly mark: Fixed;
+  readonly entry: Fixed;
   readonly isolated: boolean;
-  readonly mm: Dec;
-  readonly notional: Dec;
+  readonly mm: Fixed;
+  readonly notional: Fixed;
 }
 
+const ONE_LOT = new Fixed(1n, 0);
+const ANCHOR_LOTS = new Fixed(BigInt(MIN_ANCHOR_LOTS), 0);
+const fmaxOf = (...xs: Fixed[]): Fixed => xs.reduce((a, b) => fmax(a, b));
+
 /** Size and mark of one position, from its notional mode. */
-function place(pp: ParsedParams, market: string, d: PositionDraw): { size: Dec; mark: Dec } {
-  const m = pp.markets.get(market)!;
+function place(fp: FixedParams, market: string, d: PositionDraw): { size: Fixed; mark: Fixed } {
+  const m = fp.markets.get(market)!;
   const lot = m.lot;
-  let mark = markOf(m, pp.unit, d.price);
+  let mark = markOf(m, d.price);
   const tiers = m.tiers;
   const lastFloor = tiers[tiers.length - 1]!.floor;
   const floor = tiers.length > 1 ? tiers[1 + (d.pick % (tiers.length - 1))]!.floor : undefined;
-  // Lots as exact integer quotients (floor, ceil, half-even) of positive amounts, not a rounded
-  // 200-digit quotient then rounded again: the same integers (a quotient of decimals this short is
-  // a whole or half number, or further from one than a 200-digit rounding can move it), without
-  // computing 200 digits.
-  const per = (): Dec => lot.mul(mark);
-  let lots: Dec;
+  // Lots as exact integer quotients (floor, ceil, half-even) of positive amounts: the integers a
+  // 200-digit quotient rounded again gave (a quotient of decimals this short is a whole or half
+  // number, or further from one than a 200-digit rounding can move it). `lot·mark` is the
+  // notional of one lot at the mark as it stands.
+  let lots: Fixed;
   let mode = d.mode;
   if (floor === undefined && mode.includes('floor')) mode = 'random';
-  if (mode === 'dust' && pp.dustNotional.isZero()) mode = 'random';
+  if (mode === 'dust' && fp.dustNotional.isZero()) mode = 'random';
   // A position of one or two lots can only be closed in full, which is not what a floor or dust
   // placement is for: lower the mark (within its range) until the anchor is worth ≥ 10 lots.
-  const anchor = mode === 'dust' ? pp.dustNotional : mode.includes('floor') ? floor : undefined;
-  if (anchor !== undefined && anchor.lt(per().mul(MIN_ANCHOR_LOTS))) {
-    const ticks = anchor.divToInt(lot.mul(m.tick).mul(MIN_ANCHOR_LOTS));
-    mark = m.tick.mul(Dec.max(markTicks(m, pp.unit).lo, ticks));
+  const anchor = mode === 'dust' ? fp.dustNotional : mode.includes('floor') ? floor : undefined;
+  if (anchor !== undefined && anchor.lt(lot.mul(mark).mul(ANCHOR_LOTS))) {
+    const ticks = floorDiv(anchor, m.grid.mul(ANCHOR_LOTS));
+    mark = m.tick.mul(fmax(numberOf(m.ticks.lo), ticks));
   }
   if (mode === 'floor-exact') {
-    const options = marksOnFloor(m, pp.unit, floor!);
+    const options = marksOnFloor(m, floor!);
     if (options.length === 0) mode = 'floor-above';
     else mark = options[d.spread % options.length]!;
   }
   switch (mode) {
     case 'floor-exact':
-      lots = floor!.div(per()); // a whole number: the mark was chosen so
+      lots = new Fixed(wholeQuotient(floor!, lot.mul(mark))!, 0); // a whole number: the mark was chosen so
       break;
     case 'floor-above':
-      lots = floor!.divToInt(per()).add(1);
+      lots = floorDiv(floor!, lot.mul(mark)).add(ONE_LOT);
       break;
     case 'floor-below':
-      lots = ceilDiv(floor!, per()).sub(1);
+      lots = ceilDiv(floor!, lot.mul(mark)).sub(ONE_LOT);
       break;
     case 'near-floor':
-      lots = roundHalfEvenDiv(floor!.mul(1 + (d.spread / SCALE - 0.5) / 10), per());
+      lots = roundHalfEvenDiv(floor!.mul(numberOf(1 + (d.spread / SCALE - 0.5) / 10)), lot.mul(mark));
       break;
     case 'dust':
       // One to three times the threshold, crowded toward one: near the boundary a minimal close
       // takes a small fraction, so only positions just above the threshold are left as dust.
-      lots = ceilDiv(pp.dustNotional.mul(1 + 2 * (d.spread / SCALE) ** 2), per());
+      lots = ceilDiv(fp.dustNotional.mul(numberOf(1 + 2 * (d.spread / SCALE) ** 2)), lot.mul(mark));
       break;
     case 'one-lot':
-      lots = new Dec(1);
+      lots = ONE_LOT;
       break;
     case 'random': {
-      const hi = Dec.max(lastFloor.mul(4), new Dec(10_000), lot.mul(mark).mul(100));
-      const most = Math.max(1, hi.divToInt(per()).toNumber());
-      lots = new Dec(logSpread(Math.min(3, most), most, d.spread));
+      const hi = fmaxOf(lastFloor.mul(new Fixed(4n, 0)), new Fixed(10_000n, 0), lot.mul(mark).mul(new Fixed(100n, 0)));
+      const most = Math.max(1, Number(floorDiv(hi, lot.mul(mark)).m));
+      lots = numberOf(logSpread(Math.min(3, most), most, d.spread));
       break;
     }
   }
-  lots = Dec.max(1, lots);
-  return { size: lot.mul(lots).mul(d.long ? 1 : -1), mark };
-}
-
-/** `⌈n/d⌉` for `n, d > 0`. */
-function ceilDiv(n: Dec, d: Dec): Dec {
-  const q = n.divToInt(d);
-  return q.mul(d).lt(n) ? q.add(1) : q;
+  lots = fmax(ONE_LOT, lots);
+  return { size: lot.mul(lots).mul(new Fixed(d.long ? 1n : -1n, 0)), mark };
 }
 
 /** `n/d` rounded to an integer, ties to even (the clone's rounding), for `n, d > 0`. */
-function roundHalfEvenDiv(n: Dec, d: Dec): Dec {
-  const q = n.divToInt(d);
-  const c = n.sub(q.mul(d)).mul(2).cmp(d);
-  return c > 0 || (c === 0 && !q.mod(2).isZero()) ? q.add(1) : q;
+function roundHalfEvenDiv(n: Fixed, d: Fixed): Fixed {
+  const q = floorDiv(n, d);
+  const c = n.sub(q.mul(d)).mul(new Fixed(2n, 0)).cmp(d);
+  return c > 0 || (c === 0 && q.m % 2n !== 0n) ? q.add(ONE_LOT) : q;
 }
 
-function placedAt(pp: ParsedParams, market: string, size: Dec, mark: Dec, p: PositionDraw): Placed {
-  const m = pp.markets.get(market)!;
+/** `MM(N) = N·r_n − a_n` on the bracket of `N` (spec §3; maintenanceMargin.ts on exact integers). */
+function requirement(m: FixedMarket, notional: Fixed): Fixed {
+  let lo = 0;
+  let hi = m.tiers.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (m.tiers[mid]!.floor.lte(notional)) lo = mid;
+    else hi = mid - 1;
+  }
+  const t = m.tiers[lo]!;
+  return notional.mul(t.rate).sub(t.amount);
+}
+
+function placedAt(fp: FixedParams, market: string, size: Fixed, mark: Fixed, p: PositionDraw): Placed {
+  const m = fp.markets.get(market)!;
   const notional = size.abs().mul(mark);
-  return { market, size, mark, entry: entryFor(m, mark, p.entryBp), isolated: p.isolated, mm: maintenanceMargin(m.tiers, notional), notional };
+  return { market, size, mark, entry: entryFor(m, mark, p.entryBp), isolated: p.isolated, mm: requirement(m, notional), notional };
 }
 
 function gcdInt(a: bigint, b: bigint): bigint {
@@ -353,7 +421,7 @@ function gcdInt(a: bigint, b: bigint): bigint {
 }
 
 /** Multipliers `m` with only the prime factors 2, 3 and 5, so `m·10^e` has many divisors. */
-const SMOOTH = ['1', '1.2', '1.5', '2', '2.5', '3', '4', '5', '6', '8', '10'].map((x) => new Dec(x));
+const SMOOTH = ['1', '1.2', '1.5', '2', '2.5', '3', '4', '5', '6', '8', '10'].map(fixedOf);
 
 /**
  * Puts the largest cross position and one other cross position on one notional `N ≥` the largest,
@@ -361,40 +429,48 @@ const SMOOTH = ['1', '1.2', '1.5', '2', '2.5', '3', '4', '5', '6', '8', '10'].ma
  * each market has marks on its tick grid with `N/(lot·P)` whole lots. Leaves the group as it is
  * when either market has no such mark in its range.
  */
-function tieLargest(pp: ParsedParams, placed: Placed[], d: Draw, pick: number): void {
+function tieLargest(fp: FixedParams, placed: Placed[], d: Draw, pick: number): void {
   const cross = [...placed.keys()].filter((i) => !placed[i]!.isolated);
   if (cross.length < 2) return;
   const a = cross.reduce((best, i) => (placed[i]!.notional.gt(placed[best]!.notional) ? i : best));
   const others = cross.filter((i) => i !== a);
   const b = others[pick % others.length]!;
-  const grid = (i: number): Dec => {
-    const m = pp.markets.get(placed[i]!.market)!;
-    return m.lot.mul(m.tick);
-  };
-  const scale = Math.max(grid(a).decimalPlaces(), grid(b).decimalPlaces());
-  const [ga, gb] = [scaled(grid(a), scale), scaled(grid(b), scale)];
-  const lcm = new Dec(((ga / gcdInt(ga, gb)) * gb).toString()).mul(pow10(-scale));
-  const quotient = placed[a]!.notional.div(lcm).ceil();
-  const e = Math.max(0, quotient.toFixed(0).length - 1);
-  const m = SMOOTH.find((x) => x.mul(pow10(e)).gte(quotient))!;
-  const notional = lcm.mul(m.mul(pow10(e)));
+  const grid = (i: number): Fixed => fp.markets.get(placed[i]!.market)!.grid;
+  // The least common multiple of the two grids' mantissas at a common scale: the same value at
+  // any common scale.
+  const scale = Math.max(grid(a).s, grid(b).s);
+  const [ga, gb] = [grid(a).m * pow10(scale - grid(a).s), grid(b).m * pow10(scale - grid(b).s)];
+  const lcm = new Fixed((ga / gcdInt(ga, gb)) * gb, scale);
+  const quotient = ceilDiv(placed[a]!.notional, lcm).m;
+  const e = Math.max(0, quotient.toString().length - 1);
+  const power = new Fixed(pow10(e), 0);
+  const q = new Fixed(quotient, 0);
+  const m = SMOOTH.find((x) => x.mul(power).gte(q))!;
+  const notional = lcm.mul(m.mul(power));
   const moved: Placed[] = [];
   for (const i of [a, b]) {
     const market = placed[i]!.market;
-    const options = marksOnFloor(pp.markets.get(market)!, pp.unit, notional);
+    const fm = fp.markets.get(market)!;
+    const options = marksOnFloor(fm, notional);
     if (options.length === 0) return;
     const mark = options[pick % options.length]!;
-    const lots = notional.div(pp.markets.get(market)!.lot.mul(mark));
+    const lots = new Fixed(wholeQuotient(notional, fm.lot.mul(mark))!, 0);
     const draw = d.positions[i]!.p;
-    moved.push({ ...placedAt(pp, market, pp.markets.get(market)!.lot.mul(lots).mul(draw.long ? 1 : -1), mark, draw), isolated: false });
+    moved.push({ ...placedAt(fp, market, fm.lot.mul(lots).mul(new Fixed(draw.long ? 1n : -1n, 0)), mark, draw), isolated: false });
   }
   placed[a] = moved[0]!;
   placed[b] = moved[1]!;
 }
 
-function entryFor(m: MarketParams, mark: Dec, bp: number): Dec {
-  const e = floorTo(mark.mul(10_000 - bp).div(10_000), m.tick);
-  return e.gt(0) ? e : m.tick;
+function entryFor(m: FixedMarket, mark: Fixed, bp: number): Fixed {
+  // mark·(10000 − bp)/10000 exactly: four more fraction digits.
+  const e = floorTo(new Fixed(mark.m * BigInt(10_000 - bp), mark.s + 4), m.tick);
+  return e.m > 0n ? e : m.tick;
+}
+
+/** A position's unrealized PnL `q·(P − e)`. */
+function pnlOf(p: Placed): Fixed {
+  return p.size.mul(p.mark.sub(p.entry));
 }
 
 /**
@@ -403,48 +479,49 @@ function entryFor(m: MarketParams, mark: Dec, bp: number): Dec {
  * exceeds `ρ·MM` by less than one quote unit, or more when even zero collateral is too much) if
  * no exact placement exists; in practice that fallback is not reached.
  */
-function solveGroup(pp: ParsedParams, group: Placed[], ratio: string): { collateral: Dec; positions: Placed[] } {
-  const mm = group.reduce((a, p) => a.add(p.mm), ZERO);
-  const target = targetEquity(ratio, mm, pp.unit);
-  const pnl = (p: Placed): Dec => p.size.mul(p.mark.sub(p.entry));
-  const totalPnl = group.reduce((a, p) => a.add(pnl(p)), ZERO);
+
+function solveGroup(fp: FixedParams, group: Placed[], ratio: string): { collateral: Fixed; positions: Placed[] } {
+  const mm = group.reduce((a, p) => a.add(p.mm), FZERO);
+  const target = targetEquity(ratio, mm, fp.unit);
+  const totalPnl = group.reduce((a, p) => a.add(pnlOf(p)), FZERO);
   const order = [...group.keys()].sort((a, b) => group[b]!.notional.cmp(group[a]!.notional));
   for (const [attempt, i] of order.entries()) {
     // After the first attempt, drop the other positions' PnL: it may be what makes e ≤ 0.
     const others = attempt === 0 ? group.filter((_, j) => j !== i) : group.filter((_, j) => j !== i).map((p) => ({ ...p, entry: p.mark }));
-    const othersPnl = others.reduce((a, p) => a.add(pnl(p)), ZERO);
+    const othersPnl = others.reduce((a, p) => a.add(pnlOf(p)), FZERO);
     const abs = group[i]!;
-    const wanted = Dec.max(ZERO, target.sub(othersPnl).sub(pnl(abs)));
-    const solved = exactEntry({ target: target.sub(othersPnl), collateral: wanted, size: abs.size, mark: abs.mark, entry: abs.entry, quoteScale: pp.quoteScale });
+    const wanted = fmax(FZERO, target.sub(othersPnl).sub(pnlOf(abs)));
+    const solved = exactEntryOf({ target: target.sub(othersPnl), collateral: wanted, size: abs.size, mark: abs.mark, entry: abs.entry, quoteScale: fp.quoteScale });
     if (solved !== null) {
       const positions = group.map((p, j) => (j === i ? { ...p, entry: solved.entry } : (others.find((o) => o.market === p.market) ?? p)));
       return { collateral: solved.collateral, positions };
     }
   }
-  return { collateral: Dec.max(ZERO, ceilTo(target.sub(totalPnl), pp.unit)), positions: group };
+  return { collateral: fmax(FZERO, ceilTo(target.sub(totalPnl), fp.unit)), positions: group };
 }
 
 function build(params: RiskParams, pp: ParsedParams, d: Draw, margin: NonNullable<ScenarioConstraints['margin']>): Scenario {
+  const fp = fixedParams(pp);
   const placed: Placed[] = d.positions.map(({ market, p }) => {
-    const { size, mark } = place(pp, market, p);
-    return placedAt(pp, market, size, mark, p);
+    const { size, mark } = place(fp, market, p);
+    return placedAt(fp, market, size, mark, p);
   });
   if (margin === 'mixed' && placed.length >= 2 && placed.every((p) => p.isolated === placed[0]!.isolated)) {
     placed[0] = { ...placed[0]!, isolated: !placed[0]!.isolated };
   }
-  if (d.tie !== undefined && d.tie !== null) tieLargest(pp, placed, d, d.tie);
+  if (d.tie !== undefined && d.tie !== null) tieLargest(fp, placed, d, d.tie);
   const ratios = d.ratios;
-  const out = new Map<string, { entry: Dec; isolatedMargin: Dec | null }>();
+  const out = new Map<string, { entry: Fixed; isolatedMargin: Fixed | null }>();
   const cross = placed.filter((p) => !p.isolated);
-  let collateral = pp.unit.mul(d.idleCollateral);
+  let collateral = fp.unit.mul(numberOf(d.idleCollateral));
   if (cross.length > 0) {
-    const g = solveGroup(pp, cross, ratios[0]!);
+    const g = solveGroup(fp, cross, ratios[0]!);
     collateral = g.collateral;
     for (const p of g.positions) out.set(p.market, { entry: p.entry, isolatedMargin: null });
   }
   placed.forEach((p, i) => {
     if (!p.isolated) return;
-    const g = solveGroup(pp, [p], ratios[i + 1]!);
+    const g = solveGroup(fp, [p], ratios[i + 1]!);
     out.set(p.market, { entry: g.positions[0]!.entry, isolatedMargin: g.collateral });
   });
 
@@ -452,48 +529,43 @@ function build(params: RiskParams, pp: ParsedParams, d: Draw, margin: NonNullabl
   const parsedPositions: Position[] = [];
   for (const p of placed) {
     const o = out.get(p.market)!;
-    const base = { market: p.market, size: s(p.size), entryPrice: s(o.entry) };
-    positions.push(Object.freeze(o.isolatedMargin === null ? base : { ...base, isolatedMargin: s(o.isolatedMargin) }));
-    parsedPositions.push({ market: p.market, size: p.size, entry: o.entry, isolatedMargin: o.isolatedMargin === null ? null : plain(o.isolatedMargin) });
+    const base = { market: p.market, size: toCanonical(p.size), entryPrice: toCanonical(o.entry) };
+    positions.push(Object.freeze(o.isolatedMargin === null ? base : { ...base, isolatedMargin: toCanonical(o.isolatedMargin) }));
+    parsedPositions.push({ market: p.market, size: toDec(p.size), entry: toDec(o.entry), isolatedMargin: o.isolatedMargin === null ? null : toDec(o.isolatedMargin) });
   }
   const marks: Record<string, string> = {};
   const markPrices = new Map<string, Dec>();
   let idle = 0;
-  for (const [id, m] of pp.markets) {
+  for (const [id, m] of fp.markets) {
     const held = placed.find((p) => p.market === id);
-    const mark = held?.mark ?? markOf(m, pp.unit, d.idleMarks[idle++ % d.idleMarks.length] ?? 0);
-    marks[id] = s(mark);
-    markPrices.set(id, mark);
+    const mark = held?.mark ?? markOf(m, d.idleMarks[idle++ % d.idleMarks.length] ?? 0);
+    marks[id] = toCanonical(mark);
+    markPrices.set(id, toDec(mark));
   }
-  const totalMm = placed.reduce((a, p) => a.add(p.mm), ZERO);
-  const totalNotional = placed.reduce((a, p) => a.add(p.notional), ZERO);
+  const totalMm = placed.reduce((a, p) => a.add(p.mm), FZERO);
+  const totalNotional = placed.reduce((a, p) => a.add(p.notional), FZERO);
   // Small: a fraction of the requirement, below the bad debt of most underwater accounts.
   const whole =
     d.fund.mode === 'zero' || d.fund.mode === 'residue'
-      ? ZERO
+      ? FZERO
       : d.fund.mode === 'small'
-        ? floorTo(totalMm.mul(d.fund.permille).div(1000), pp.unit)
-        : ceilTo(totalNotional.mul(d.fund.permille).div(10), pp.unit);
+        ? floorTo(new Fixed(totalMm.m * BigInt(d.fund.permille), totalMm.s + 3), fp.unit)
+        : ceilTo(new Fixed(totalNotional.m * BigInt(d.fund.permille), totalNotional.s + 1), fp.unit);
   const thousandths = d.fund.mode === 'residue' ? Math.max(1, d.fund.residue) : d.fund.mode === 'zero' ? 0 : d.fund.residue;
   // Sub-unit digits only while they fit in the 18 fraction digits of spec §1.1.
-  const fund = pp.quoteScale + 3 <= 18 ? whole.add(pp.unit.mul(thousandths).div(1000)) : whole;
+  const fund = fp.quoteScale + 3 <= 18 ? whole.add(new Fixed(BigInt(thousandths), fp.quoteScale + 3)) : whole;
   const drawn: Scenario = Object.freeze({
     params,
     marks: Object.freeze(marks),
-    account: Object.freeze({ collateral: s(collateral), positions: Object.freeze(positions) }),
-    insuranceFund: s(fund),
+    account: Object.freeze({ collateral: toCanonical(collateral), positions: Object.freeze(positions) }),
+    insuranceFund: toCanonical(fund),
   });
   // The parsed form is known already: hand it over, so checking the case does not parse it again
   // (remembered only when the params are deeply frozen, as generated ones and the built-in are).
   // The marks in the order parseScenario reads them: the object's own key order.
   const parsedMarks = new Map(Object.keys(marks).map((id) => [id, markPrices.get(id)!]));
-  rememberParsed(drawn, { params: pp, marks: parsedMarks, collateral: plain(collateral), positions: parsedPositions, insuranceFund: plain(fund) });
+  rememberParsed(drawn, { params: pp, marks: parsedMarks, collateral: toDec(collateral), positions: parsedPositions, insuranceFund: toDec(fund) });
   return drawn;
-}
-
-/** Zero without a sign: what parsing `"0"` gives, whatever sign a computed zero carries. */
-function plain(x: Dec): Dec {
-  return x.isZero() ? ZERO : x;
 }
 
 function parsedOrThrow(params: RiskParams): ParsedParams {

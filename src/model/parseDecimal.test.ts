@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { toCanonical } from './decimal.ts';
-import { describeValue, parseDecimal, scaleOf, type DecimalRules } from './parseDecimal.ts';
+import { Dec, toCanonical } from './decimal.ts';
+import { decimalOf, describeValue, parseDecimal, scaleOf, type DecimalRules } from './parseDecimal.ts';
 import type { Issue } from './types.ts';
 
 function parse(value: unknown, rules: DecimalRules = {}): { value: string | undefined; issues: Issue[] } {
@@ -148,6 +148,24 @@ describe('parseDecimal rules', () => {
         expect(value === undefined ? issues.length : issues.length + 1).toBe(1);
       }),
     );
+  });
+});
+
+describe('decimalOf', () => {
+  /** Every string of the syntax of spec §1.1 within its digit limits (no negative zero). */
+  const plain = fc
+    .tuple(fc.boolean(), fc.stringMatching(/^(0|[1-9][0-9]{0,29})$/), fc.option(fc.stringMatching(/^[0-9]{1,18}$/)))
+    .map(([negative, integer, fraction]) => {
+      const v = fraction === null ? integer : `${integer}.${fraction}`;
+      return negative && /[1-9]/.test(v) ? `-${v}` : v;
+    });
+  const fields = (x: Dec): unknown => ({ keys: Object.keys(x), s: x.s, e: x.e, d: x.d, constructor: x.constructor });
+
+  // Its own digit reading must give exactly what decimal.js's parser gives: the same fields.
+  it('builds the decimal new Dec builds, field for field', () => {
+    for (const v of ['0', '0.000', '7', '10000000', '0.0000001', '1234567.1234567', '-12345678.9', '100.0100'].concat(fc.sample(plain, { numRuns: 5000, seed: 11 }))) {
+      expect(fields(decimalOf(v, 'x', [])!), v).toEqual(fields(new Dec(v)));
+    }
   });
 });
 

@@ -76,7 +76,7 @@ export function parseDecimal(
  * spec §1.1 within the digit limits — what a compiled wire schema's pattern guarantees.
  */
 export function decimalOf(value: string, path: string, issues: Issue[], rules: DecimalRules = {}): Dec | undefined {
-  const x = new Dec(value);
+  const x = plainDecimal(value);
   const min = rules.min ?? 'any';
   // Sign tests, not `x.gt(ZERO)`: decimal.js copies its operand on every comparison.
   if (min === 'positive' && (x.isNeg() || x.isZero())) return fail(issues, path, value, 'a decimal > 0');
@@ -87,6 +87,47 @@ export function decimalOf(value: string, path: string, issues: Issue[], rules: D
   }
   return x;
 }
+
+/**
+ * `new Dec(value)` for a string already known to be a plain decimal `-?(0|[1-9]\d*)(\.\d+)?` (not
+ * `-0`): a validated input, or a result the reference wrote. Built from its digits directly.
+ *
+ * @remarks decimal.js's own string parser (a pattern test, then digit-by-digit work) was the
+ * largest part of parsing a parameter set. This writes the same fields it would (`s` the sign,
+ * `e` the exponent of the leading digit, `d` the digits in base-10^7 limbs, the first one
+ * unpadded, no trailing zero limbs): the representation of decimal.js 10, whose version is
+ * pinned, as in fixed.ts's `toDec`; parseDecimal.test.ts compares the two on random strings.
+ */
+export function plainDecimal(value: string): Dec {
+  const negative = value.charCodeAt(0) === 45; /* '-' */
+  const dot = value.indexOf('.');
+  const intEnd = dot < 0 ? value.length : dot;
+  const digits = dot < 0 ? value.slice(negative ? 1 : 0) : value.slice(negative ? 1 : 0, dot) + value.slice(dot + 1);
+  let first = 0;
+  while (first < digits.length && digits.charCodeAt(first) === 48 /* '0' */) first++;
+  if (first === digits.length) return new Dec(0); // the syntax has no negative zero
+  let end = digits.length;
+  while (digits.charCodeAt(end - 1) === 48) end--;
+  // The leading digit's exponent: integer digits before it, less one.
+  const e = intEnd - (negative ? 1 : 0) - 1 - first;
+  const limbs: number[] = [];
+  // The first limb holds the digits down to the next multiple of 7 places from the point.
+  let i = first + ((e + 1) % 7 + 7) % 7;
+  if (i > first) limbs.push(+digits.slice(first, Math.min(i, end)) * LIMB_PAD[Math.max(0, i - end)]!);
+  for (; i < end; i += 7) {
+    const limb = digits.slice(i, Math.min(i + 7, end));
+    limbs.push(+limb * LIMB_PAD[7 - limb.length]!);
+  }
+  const x = Object.create(Dec.prototype) as { constructor: unknown; s: number; e: number; d: number[] };
+  x.constructor = Dec;
+  x.s = negative ? -1 : 1;
+  x.e = e;
+  x.d = limbs;
+  return x as unknown as Dec;
+}
+
+/** `10^k` for the zero padding of a last limb (0 ≤ k ≤ 7). */
+const LIMB_PAD: readonly number[] = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000, 10_000_000];
 
 function fail(issues: Issue[], path: string, value: unknown, expected: string): undefined {
   issues.push({ path, expected, received: describeValue(value) });

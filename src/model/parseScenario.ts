@@ -18,7 +18,7 @@
  * @see docs/spec.md#3-maintenance-margin-tiers
  */
 import { ONE, ZERO, isMultipleOf, toCanonical as show, unitOf, type Dec } from './decimal.ts';
-import { decimalOf, describeValue, parseDecimal, scaleOf, type DecimalRules } from './parseDecimal.ts';
+import { decimalOf, describeValue, INPUT_DIGITS, parseDecimal, scaleOf, type DecimalRules } from './parseDecimal.ts';
 import { isDeepFrozen } from './frozen.ts';
 import { Type } from 'typebox';
 import { Compile } from 'typebox/compile';
@@ -189,7 +189,8 @@ function parseInterval(
 ): Dec | undefined {
   const x = dec(value, path, cx);
   if (x === undefined) return undefined;
-  const aboveLow = interval.startsWith('[') ? x.gte(ZERO) : x.gt(ZERO);
+  // Sign tests, not comparisons with zero: decimal.js copies its operand on every comparison.
+  const aboveLow = !x.isNeg() && (interval.startsWith('[') || !x.isZero());
   const belowHigh = interval.endsWith(']') ? x.lte(ONE) : x.lt(ONE);
   return aboveLow && belowHigh ? x : report(cx, path, `a decimal in ${interval}`, value);
 }
@@ -235,8 +236,15 @@ interface Step {
 function step(size: Dec | undefined): Step | undefined {
   if (size === undefined) return undefined;
   const k = size.decimalPlaces();
-  return { size, scale: size.eq(unitOf(k)) ? k : undefined };
+  return { size, scale: size.eq(unitAt(k)) ? k : undefined };
 }
+
+/**
+ * `10^−k` for the scales an input decimal can have, made once: `unitOf` runs a general power, and
+ * every market of every generated parameter set asks for two of them.
+ */
+const UNITS: readonly Dec[] = Array.from({ length: INPUT_DIGITS.fraction + 1 }, (_, k) => unitOf(k));
+const unitAt = (k: number): Dec => UNITS[k] ?? unitOf(k);
 
 /**
  * `x` (parsed from the decimal string `raw`) is a multiple of the step. On a 10^−k step that is
@@ -294,6 +302,13 @@ const paramsCache = new WeakMap<object, CachedParams>();
  */
 const seenOnce = new WeakSet<object>();
 
+/**
+ * Invalid deeply frozen parameter sets, with the path they were read at, the read and its issues.
+ * A frozen object cannot change, so its answer at one path is its answer there forever; the catalog
+ * hands the engine the same frozen broken set again and again (LIQ-018's discontinuous tiers).
+ */
+const rejected = new WeakMap<object, { readonly path: string; readonly read: ParamsRead; readonly issues: readonly Issue[] }>();
+
 function readParams(input: unknown, path: string, cx: Cx): ParamsRead {
   if (input === null || typeof input !== 'object') return readParamsUncached(input, path, cx);
   const hit = paramsCache.get(input);
@@ -302,10 +317,16 @@ function readParams(input: unknown, path: string, cx: Cx): ParamsRead {
     seenOnce.add(input);
     return readParamsUncached(input, path, cx);
   }
+  const bad = rejected.get(input);
+  if (bad !== undefined && bad.path === path) {
+    cx.issues.push(...bad.issues);
+    return bad.read;
+  }
   const before = cx.issues.length;
   const read = readParamsUncached(input, path, cx);
   if (read.value === undefined || cx.issues.length > before) {
     paramsCache.delete(input);
+    if (isDeepFrozen(input)) rejected.set(input, { path, read, issues: cx.issues.slice(before) });
     return read;
   }
   try {
@@ -369,7 +390,7 @@ function readParamsUncached(input: unknown, path: string, outer: Cx): ParamsRead
   }
   const value: ParsedParams = {
     quoteScale,
-    unit: unitOf(quoteScale),
+    unit: unitAt(quoteScale),
     trigger,
     buffer,
     steps: penalty.steps,
@@ -592,12 +613,12 @@ function readTier(value: unknown, path: string, cx: Cx): TierRead {
     const none = { floor: undefined, rate: undefined, amount: undefined, initialRate: undefined };
     return { tier: none, raw: {} };
   }
-  const at = (name: string): string => fieldPath(path, name);
+  // No local path helper: under tsx (esbuild keepNames) a named closure costs a define per tier.
   const tier = {
-    floor: dec(f.notionalFloor, at('notionalFloor'), cx, { min: 'nonnegative' }),
-    rate: parseInterval(f.maintenanceRate, at('maintenanceRate'), cx, '(0, 1)'),
-    amount: dec(f.maintenanceAmount, at('maintenanceAmount'), cx),
-    initialRate: parseInterval(f.initialRate, at('initialRate'), cx, '(0, 1]'),
+    floor: dec(f.notionalFloor, fieldPath(path, 'notionalFloor'), cx, NONNEGATIVE),
+    rate: parseInterval(f.maintenanceRate, fieldPath(path, 'maintenanceRate'), cx, '(0, 1)'),
+    amount: dec(f.maintenanceAmount, fieldPath(path, 'maintenanceAmount'), cx),
+    initialRate: parseInterval(f.initialRate, fieldPath(path, 'initialRate'), cx, '(0, 1]'),
   };
   return { tier, raw: f };
 }
@@ -801,6 +822,7 @@ function heldMarkets(positions: readonly PositionRead[] | undefined): string[] {
 }
 
 const POSITIVE: DecimalRules = { min: 'positive' };
+const NONNEGATIVE: DecimalRules = { min: 'nonnegative' };
 
 /** Every mark must be a positive decimal, including marks of markets the account does not hold. */
 function readMarks(value: unknown, path: string, cx: Cx): MarksRead | undefined {
