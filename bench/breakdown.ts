@@ -3,13 +3,14 @@
  *
  * For each bench scenario set, times `checkCase(liquidate, scenario)` with every catalog entry and
  * the engine wrapped in timers, and separately the parsing the check does itself, then prints
- * µs per case for: the check's own `parseScenario`, every engine run (the case itself plus the
- * relations' derived scenarios: on the parsed form through `liquidate.runParsed` where the
- * scenario is known parsed, on the wire form — parsing it — otherwise), building the case's
+ * µs per case for: the check's own `parseScenario`, every engine run (the case itself through
+ * `liquidate.runParsed`, the relations' derived scenarios exact first where they are known parsed,
+ * on the wire form — parsing it — otherwise), building the case's
  * parsed result, what `parseResult` of it would cost an engine without `runParsed`, the
  * `parseParams` share of one parse, and each invariant's own work.
  */
 import { liquidate } from '../src/model/liquidate.ts';
+import { runExactOf } from '../src/model/parsedEngine.ts';
 import { parseResult } from '../src/model/parseResult.ts';
 import { parseParams, parseScenario } from '../src/model/parseScenario.ts';
 import type { LiquidationResult, ParsedScenario, Scenario } from '../src/model/types.ts';
@@ -35,20 +36,31 @@ for (const set of benchSets(20240601)) {
   const times = new Map<string, bigint>();
   let engineCalls = 0;
   const wireTimer = timed(times, 'engine runs on wire scenarios: liquidate, incl. its own parseScenario');
-  const parsedTimer = timed(times, 'engine runs on parsed scenarios: liquidate.runParsed (result formatted)');
-  const outputTimer = timed(times, "  the case's parsed result, built from the reference's amounts");
-  // The reference as checkCase sees it: the wire entry and the parsed one (parse once), both timed.
+  const parsedTimer = timed(times, 'engine run of the case: liquidate.runParsed (result formatted)');
+  const exactTimer = timed(times, 'engine runs of derived parsed scenarios: exact first (liquidateToExact)');
+  const outputTimer = timed(times, "  the case's parsed result, built from the reference's amounts (when an invariant reads it)");
+  const runExact = runExactOf(liquidate.runParsed)!;
+  // The reference as checkCase sees it: the wire entry, the parsed one and its exact-first entry
+  // for derived runs (parse once), all timed.
   const engine = Object.assign(
     (s: Scenario) => {
       engineCalls++;
       return wireTimer(() => liquidate(s));
     },
     {
-      runParsed: (sc: ParsedScenario) => {
-        engineCalls++;
-        const a = parsedTimer(() => liquidate.runParsed(sc));
-        return { outcome: a.outcome, output: () => outputTimer(a.output) };
-      },
+      runParsed: Object.assign(
+        (sc: ParsedScenario) => {
+          engineCalls++;
+          const a = parsedTimer(() => liquidate.runParsed(sc));
+          return { outcome: a.outcome, output: () => outputTimer(a.output) };
+        },
+        {
+          exact: (sc: ParsedScenario) => {
+            engineCalls++;
+            return exactTimer(() => runExact(sc));
+          },
+        },
+      ),
     },
   );
   const invariants: Invariant[] = CATALOG.map((inv) => {

@@ -14,7 +14,7 @@
  * exactly before writing its string, so it hands the parsed form over ({@link rememberParsed})
  * and `checkCase` skips the parse ({@link knownParsed}).
  */
-import type { Dec } from '../model/decimal.ts';
+import { Dec } from '../model/decimal.ts';
 import { isDeepFrozen } from '../model/frozen.ts';
 import { INPUT_DIGITS } from '../model/parseDecimal.ts';
 import type { ParsedScenario, Scenario } from '../model/types.ts';
@@ -62,10 +62,12 @@ class DerivedInput implements CaseInput {
   }
 }
 
-const INTEGER_BOUND = 10 ** INPUT_DIGITS.integer; // 1e30: exact as a decimal.js comparison bound
+// ±10^30, built once: a number operand would be converted to a decimal.js value on every compare.
+const INTEGER_BOUND = new Dec(10).pow(INPUT_DIGITS.integer);
+const NEGATIVE_BOUND = INTEGER_BOUND.neg();
 
 function fitsInputDigits(x: Dec): boolean {
-  return x.abs().lt(INTEGER_BOUND) && x.decimalPlaces() <= INPUT_DIGITS.fraction;
+  return x.lt(INTEGER_BOUND) && x.gt(NEGATIVE_BOUND) && x.decimalPlaces() <= INPUT_DIGITS.fraction;
 }
 
 /**
@@ -81,7 +83,11 @@ const frozenParams = new WeakSet<object>();
 function immutable(s: Scenario): boolean {
   if (!Object.isFrozen(s) || !Object.isFrozen(s.marks) || !Object.isFrozen(s.account) || !Object.isFrozen(s.account.positions)) return false;
   if (!s.account.positions.every((p) => Object.isFrozen(p))) return false;
-  const params = s.params as object;
+  return paramsFrozen(s.params);
+}
+
+/** Whether a params object is deeply frozen (so it can never change), remembered once found so. */
+export function paramsFrozen(params: object): boolean {
   if (frozenParams.has(params)) return true;
   if (!isDeepFrozen(params)) return false;
   frozenParams.add(params);

@@ -12,10 +12,10 @@
  * every other engine gets wire scenarios and its answers are parsed and checked as before.
  */
 import type { ExactResult } from '../model/amountResult.ts';
-import { runExactOf, runParsedOf, type ExactAnswer, type RunExact, type RunParsed } from '../model/parsedEngine.ts';
+import { exactResultOf, runExactOf, runParsedOf, type ExactAnswer, type RunExact, type RunParsed } from '../model/parsedEngine.ts';
 import { parseResult, type ParsedResult } from '../model/parseResult.ts';
 import { parseScenario } from '../model/parseScenario.ts';
-import type { Engine, Outcome, Scenario } from '../model/types.ts';
+import type { Engine, LiquidationResult, Outcome, ParsedScenario, Scenario } from '../model/types.ts';
 import { hasReplyCertificate, replyCertificate } from '../certificate/replyCertificate.ts';
 import { CERTIFICATE_CHECK, certificateViolations } from '../certificate/checkCertificate.ts';
 import { knownParsed, parsedInput, type CaseInput } from './caseInput.ts';
@@ -126,18 +126,18 @@ function* judge(scenario: Scenario, options: CheckOptions): Generator<CaseInput,
   if (!outcome.ok) {
     return { outcome, checked: [WELL_FORMED.id], violations: [{ invariant: WELL_FORMED.id, message: `the engine answered a valid scenario with ${describeError(outcome)}` }] };
   }
-  // A parsed run's result is well-formed by construction; any other is read and checked here.
-  let parsed: ParsedResult;
-  if (reply.output !== undefined) parsed = reply.output();
+  // A parsed run's result is well-formed by construction (its parsed form is written only if an
+  // invariant reads it, its exact amounts are taken as recorded); any other is read and checked here.
+  let c: Case;
+  if (reply.output !== undefined) c = new JudgedCase(scenario, input.value, outcome.result, reply.output, exactResultOf(outcome));
   else {
     const output = parseResult(outcome.result);
     if (!output.ok) {
       const what = output.issues.slice(0, 3).map((i) => `${i.path}: expected ${i.expected}, received ${i.received}`).join('; ');
       return { outcome, checked: [WELL_FORMED.id], violations: [{ invariant: WELL_FORMED.id, message: `malformed result: ${what}` }] };
     }
-    parsed = output.value;
+    c = new JudgedCase(scenario, input.value, outcome.result, output.value, undefined);
   }
-  const c: Case = { scenario, input: input.value, result: outcome.result, output: parsed };
   const violations: Violation[] = [];
   const checked: string[] = [WELL_FORMED.id];
   const { timings } = options;
@@ -179,6 +179,26 @@ function* judge(scenario: Scenario, options: CheckOptions): Generator<CaseInput,
     if (timings) timings.set(inv.id, (timings.get(inv.id) ?? 0) + performance.now() - t0);
   }
   return { outcome, violations, checked };
+}
+
+/**
+ * The case the invariants judge. `output` is a parsed result, or the parsed entry's writer of it,
+ * called on first read: most invariants compute on the exact amounts (exactCase.ts), so the
+ * reference's parsed result is seldom needed. A class for the same reason as {@link Run}.
+ */
+class JudgedCase implements Case {
+  constructor(
+    readonly scenario: Scenario,
+    readonly input: ParsedScenario,
+    readonly result: LiquidationResult,
+    private parsed: ParsedResult | (() => ParsedResult),
+    readonly exact: ExactResult | undefined,
+  ) {}
+
+  get output(): ParsedResult {
+    if (typeof this.parsed === 'function') this.parsed = this.parsed();
+    return this.parsed;
+  }
 }
 
 /**

@@ -80,6 +80,6 @@ export function exactCase(c: Case): ExactCase {
     collateral: fromDec(c.input.collateral),
     insuranceFund: fromDec(c.input.insuranceFund),
     positions: fixedPositions(c.input),
-    output: exactResult(c.output),
+    output: c.exact ?? exactResult(c.output),
   };
 }

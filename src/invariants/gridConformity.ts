@@ -10,6 +10,14 @@ export function isMultipleOf(x: Fixed, step: Fixed): boolean {
   return d >= 0 ? x.m % (step.m * pow10(d)) === 0n : (x.m * pow10(-d)) % step.m === 0n;
 }
 
+/** A fill's quote amounts, each on the quote unit. */
+const FILL_AMOUNTS = ['penalty', 'liquidatorFee', 'insuranceFee', 'realizedPnl'] as const;
+
+/** The message for an amount off the quote unit; written only for one that is (not per amount checked). */
+function offUnit(what: string, x: Fixed, unit: Fixed): string {
+  return `${what} ${s(x)} is not a multiple of the quote unit ${s(unit)}`;
+}
+
 /**
  * LIQ-009 — sizes, prices and amounts sit on their grids, and no dust is left. Presumes nothing of
  * the policy: every option of spec §10 keeps sizes on the lot, prices on the tick and amounts on
@@ -30,27 +38,25 @@ export const gridConformity: OutputInvariant = {
     const { v, output: o } = exactOf(c);
     const { params, marks } = v;
     const out: string[] = [];
-    const onUnit = (what: string, x: Fixed) => {
-      if (!isMultipleOf(x, params.unit)) out.push(`${what} ${s(x)} is not a multiple of the quote unit ${s(params.unit)}`);
-    };
+    const { unit } = params;
     o.fills.forEach((f, i) => {
       const m = params.markets.get(f.market);
       const mark = marks.get(f.market);
       if (m === undefined || mark === undefined) return;
       if (!isMultipleOf(f.size, m.lot)) out.push(`fill ${i} (${f.market}) size ${s(f.size)} is not a multiple of the lot ${s(m.lot)}`);
       if (!isMultipleOf(f.price, m.tick)) out.push(`fill ${i} (${f.market}) price ${s(f.price)} is not a multiple of the tick ${s(m.tick)}`);
-      for (const k of ['penalty', 'liquidatorFee', 'insuranceFee', 'realizedPnl'] as const) onUnit(`fill ${i} (${f.market}) ${k}`, f[k]);
+      for (const k of FILL_AMOUNTS) if (!isMultipleOf(f[k], unit)) out.push(offUnit(`fill ${i} (${f.market}) ${k}`, f[k], unit));
     });
-    onUnit('collateral', o.account.collateral);
-    onUnit('insurance payout', o.insurancePayout);
-    onUnit('bad debt', o.badDebt);
-    onUnit('socialized loss', o.socializedLoss);
+    if (!isMultipleOf(o.account.collateral, unit)) out.push(offUnit('collateral', o.account.collateral, unit));
+    if (!isMultipleOf(o.insurancePayout, unit)) out.push(offUnit('insurance payout', o.insurancePayout, unit));
+    if (!isMultipleOf(o.badDebt, unit)) out.push(offUnit('bad debt', o.badDebt, unit));
+    if (!isMultipleOf(o.socializedLoss, unit)) out.push(offUnit('socialized loss', o.socializedLoss, unit));
     const touched = new Set(o.fills.map((f) => f.market));
     for (const p of o.account.positions) {
       const m = params.markets.get(p.market);
       const mark = marks.get(p.market);
       if (m === undefined || mark === undefined) continue;
-      if (p.isolatedMargin !== null) onUnit(`${p.market} isolated margin`, p.isolatedMargin);
+      if (p.isolatedMargin !== null && !isMultipleOf(p.isolatedMargin, unit)) out.push(offUnit(`${p.market} isolated margin`, p.isolatedMargin, unit));
       if (!isMultipleOf(p.size, m.lot)) out.push(`${p.market} is left at ${s(p.size)}, not a multiple of the lot ${s(m.lot)}`);
       const notional = valueOf(contractOf(v, p.market), p.size.abs(), mark, params.unit);
       if (touched.has(p.market) && notional.lt(params.dustNotional)) {

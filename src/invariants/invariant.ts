@@ -31,6 +31,12 @@ export interface Case {
   readonly input: ParsedScenario;
   readonly result: LiquidationResult;
   readonly output: ParsedResult;
+  /**
+   * The result's amounts exactly as the engine computed them, when it recorded them (the
+   * in-process reference: src/model/parsedEngine.ts `exactResultOf`); equal in value to
+   * `exactResult(output)`, so the invariants read it instead of converting `output` (exactCase.ts).
+   */
+  readonly exact?: ExactResult | undefined;
 }
 
 /** An entry judged on engines: it states what it presumes of their policy. */

@@ -1,4 +1,4 @@
-import { ledger, s } from './ledger.ts';
+import { exactOf, ledger, s } from './ledger.ts';
 import type { OutputInvariant } from './invariant.ts';
 
 /**
@@ -24,7 +24,7 @@ export const liquidatableActedOn: OutputInvariant = {
         out.push(`group ${g.id} meets the ${c.input.params.trigger} trigger (equity ${s(h.equity)}, maintenance ${s(h.maintenance)}) but has no fill`);
       }
     }
-    if (out.length === 0 && ledger(c).some((g) => g.liquidatable) && c.output.status === 'healthy') {
+    if (out.length === 0 && ledger(c).some((g) => g.liquidatable) && exactOf(c).output.status === 'healthy') {
       out.push('a group is liquidatable but the reported status is healthy');
     }
     return out;

@@ -1,9 +1,10 @@
-import { toCanonical as s, Dec } from '../model/decimal.ts';
+import { toCanonical as s, Dec, ZERO } from '../model/decimal.ts';
 import type { LiquidationResult, ParsedScenario, Position, Scenario } from '../model/types.ts';
 import { derivedInput, type CaseInput } from './caseInput.ts';
 import { hasInverse as parsedHasInverse } from '../model/parseScenario.ts';
 import type { ExactResult } from '../model/amountResult.ts';
 import { Fixed, fromDec, toCanonical as fixedCanonical, toDec } from '../model/fixed.ts';
+import type { FValuation } from '../model/fixedCore.ts';
 import type { FBook, FLevel } from '../policy/book.ts';
 import type { Book } from '../wire/book.ts';
 import { exactOf } from './ledger.ts';
@@ -24,19 +25,23 @@ function mirror(c: Case): CaseInput | null {
   const entries: Dec[] = [];
   for (const p of c.input.positions) {
     const entry = TWO.mul(c.input.marks.get(p.market)!).sub(p.entry);
-    if (!entry.gt(0)) return null;
+    if (!entry.gt(ZERO)) return null;
     positions.push({ ...p, size: p.size.neg(), entry });
     entries.push(entry);
   }
   const book = c.input.book === undefined ? undefined : mirrorBook(c, entries);
   if (book === null) return null;
   const parsed: ParsedScenario = book === undefined ? { ...c.input, positions } : { ...c.input, positions, book };
-  const wire = (): Scenario => ({
-    ...c.scenario,
-    account: { ...c.scenario.account, positions: c.scenario.account.positions.map((p, i) => ({ ...p, size: s(positions[i]!.size), entryPrice: s(positions[i]!.entry) })) },
-    ...(book === undefined ? {} : { book: wireBook(c, book) }),
-  });
-  return derivedInput(parsed, wire, entries);
+  // The wire writer inline, not a named const: under tsx a named closure defines its name per case.
+  return derivedInput(
+    parsed,
+    (): Scenario => ({
+      ...c.scenario,
+      account: { ...c.scenario.account, positions: c.scenario.account.positions.map((p, i) => ({ ...p, size: s(positions[i]!.size), entryPrice: s(positions[i]!.entry) })) },
+      ...(book === undefined ? {} : { book: wireBook(c, book) }),
+    }),
+    entries,
+  );
 }
 
 /**
@@ -114,25 +119,32 @@ function mirrored(c: Case): LiquidationResult {
 function mirroredExact(c: Case): ExactResult | null {
   const { v, positions, output: r } = exactOf(c);
   const held = new Map(positions.map((p) => [p.market, p.entry]));
-  const reflect = (market: string, x: Fixed): Fixed | null => {
-    const mark = v.marks.get(market);
-    return mark === undefined ? null : FTWO.mul(mark).sub(x);
-  };
   const fills: ExactResult['fills'][number][] = [];
   for (const f of r.fills) {
-    const price = reflect(f.market, f.price);
+    const price = reflected(v, f.market, f.price);
     if (price === null) return null;
     fills.push({ ...f, side: f.side === 'sell' ? 'buy' : 'sell', price });
   }
-  const entryOf = (market: string, given: Fixed): Fixed => {
-    const e = held.get(market);
-    return e === undefined ? given : reflect(market, e)!;
-  };
   return {
     ...r,
     fills,
-    account: { ...r.account, positions: r.account.positions.map((p) => ({ ...p, size: p.size.neg(), entry: entryOf(p.market, p.entry) })) },
+    account: {
+      ...r.account,
+      positions: r.account.positions.map((p) => {
+        // The mirror's entry of a market the scenario holds; a reported one it does not hold as given.
+        const e = held.get(p.market);
+        return { ...p, size: p.size.neg(), entry: e === undefined ? p.entry : reflected(v, p.market, e)! };
+      }),
+    },
   };
+}
+
+// A module-level helper, not a closure per call: under tsx each named closure defines its name per case.
+
+/** `2P − x` about the market's mark, or null when the market has no mark. */
+function reflected(v: FValuation, market: string, x: Fixed): Fixed | null {
+  const mark = v.marks.get(market);
+  return mark === undefined ? null : FTWO.mul(mark).sub(x);
 }
 
 /**

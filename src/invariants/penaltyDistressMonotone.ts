@@ -1,4 +1,4 @@
-import { Dec, floorTo } from '../model/decimal.ts';
+import { Dec, floorTo, ZERO } from '../model/decimal.ts';
 import type { ExactResult } from '../model/amountResult.ts';
 import type { Fixed } from '../model/fixed.ts';
 import { exactOf, s } from './ledger.ts';
@@ -54,15 +54,14 @@ export const penaltyDistressMonotone: RelationInvariant = {
   spec: '#51-distress',
   presumes: ['distress-monotone'],
   derive: (c): CaseInput[] => {
-    if (caseCrossRate(c) === null) return [];
+    if (exactCrossRate(c, exactOf(c).output) === null) return [];
     // §13.6: halving a negative (borrowed) balance lowers the debt, and a quote-debt weight puts a
     // kink at 0: outside the domain. (Without assets C ≥ 0, and C = 0 derives nothing anyway.)
-    if (c.input.collateral.lte(0) || c.input.params.quoteDebt !== undefined) return [];
+    if (c.input.collateral.lte(ZERO) || c.input.params.quoteDebt !== undefined) return [];
     // Collateral is a non-negative multiple of the quote unit, and so is half of it rounded down.
     const less = floorTo(c.input.collateral.mul(HALF), c.input.params.unit);
     if (less.eq(c.input.collateral)) return [];
-    const wire = (): Scenario => ({ ...c.scenario, account: { ...c.scenario.account, collateral: s(less) } });
-    return [derivedInput({ ...c.input, collateral: less }, wire, [less])];
+    return [derivedInput({ ...c.input, collateral: less }, (): Scenario => ({ ...c.scenario, account: { ...c.scenario.account, collateral: s(less) } }), [less])];
   },
   compare: (c, runs) => {
     // In exact amounts when the engine recorded them (no strings to write), else on the wire.

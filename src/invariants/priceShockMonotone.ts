@@ -26,7 +26,7 @@ function minimalTicks(c: Case): Dec | null {
   const k2 = ONE.sub(fMax);
   const kappa = k1.lt(k2) ? k1 : k2;
   // Degenerate parameters (κ ≤ 0): the real-valued form, whatever it gives (one tick, or none).
-  if (!kappa.gt(0)) return Dec.max(ONE, params.unit.mul(2).div(p.size.abs().mul(kappa)).div(m.tick).ceil());
+  if (!kappa.gt(ZERO)) return Dec.max(ONE, params.unit.mul(2).div(p.size.abs().mul(kappa)).div(m.tick).ceil());
   // ⌈(2u / (|q|·κ)) / tick⌉ as one exact integer quotient. (It equals the two 200-digit divisions
   // it replaces: a quotient that is an integer is a short exact decimal, and one that is not lies
   // far further from an integer than 200 digits of rounding can move it.)
@@ -102,11 +102,11 @@ export const priceShockMonotone: RelationInvariant = {
     const p = c.input.positions[0]!;
     // A short's remainder grows with an adverse (higher) mark, so a close that was full only to
     // avoid dust may become a smaller partial one: outside the claim.
-    const fullClose = c.output.account.positions.length === 0;
-    if (p.size.lt(0) && c.input.params.dustNotional.gt(0) && fullClose) return [];
+    const fullClose = exactOf(c).output.account.positions.length === 0;
+    if (p.size.lt(ZERO) && c.input.params.dustNotional.gt(ZERO) && fullClose) return [];
     // One derived run per case keeps the catalog affordable: a 1% move, or the least move that
     // outweighs rounding when that is larger (movedMark).
-    if (!moved.gt(0)) return [];
+    if (!moved.gt(ZERO)) return [];
     // Whole ticks from a tick-aligned mark: still on the tick grid, and positive.
     const parsed = { ...c.input, marks: new Map(c.input.marks).set(p.market, moved) };
     return [derivedInput(parsed, () => ({ ...c.scenario, marks: { ...c.scenario.marks, [p.market]: s(moved) } }), [moved])];

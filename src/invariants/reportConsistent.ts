@@ -59,7 +59,8 @@ export const reportConsistent: OutputInvariant = {
       if (r.status !== status) out.push(`group ${g.id} status is ${r.status} but its fills make it ${status}`);
       if (SEVERITY[status] > SEVERITY[worst]) worst = status;
     });
-    if (c.output.status !== worst) out.push(`account status is ${c.output.status} but its groups make it ${worst}`);
+    const accountStatus = exactOf(c).output.status;
+    if (accountStatus !== worst) out.push(`account status is ${accountStatus} but its groups make it ${worst}`);
     return out;
   },
 };

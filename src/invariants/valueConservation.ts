@@ -51,13 +51,15 @@ function markOf(x: ExactCase, market: string): Fixed {
   return p;
 }
 
+/** The trader's value: collateral, isolated margins and unrealized PnL `q·(P − e)` at mark. */
+function linearValue(x: ExactCase, collateral: Fixed, positions: readonly AmountPosition<Fixed>[]): Fixed {
+  return positions.reduce((acc, p) => acc.add(p.isolatedMargin ?? FZERO).add(p.size.mul(markOf(x, p.market).sub(p.entry))), collateral);
+}
+
 /** §9: every value exact, the sum exactly zero; with assets, §13.5's terms. */
 function linearBalance(c: Case, x: ExactCase): string[] {
   const o = x.output;
-  // Unrealized PnL q·(P − e) at mark.
-  const value = (collateral: Fixed, positions: readonly AmountPosition<Fixed>[]): Fixed =>
-    positions.reduce((acc, p) => acc.add(p.isolatedMargin ?? FZERO).add(p.size.mul(markOf(x, p.market).sub(p.entry))), collateral);
-  let trader = value(o.account.collateral, o.account.positions).sub(value(x.collateral, x.positions));
+  let trader = linearValue(x, o.account.collateral, o.account.positions).sub(linearValue(x, x.collateral, x.positions));
   let liquidator = FZERO;
   for (const f of o.fills) {
     const mark = x.v.marks.get(f.market);

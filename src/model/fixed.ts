@@ -38,14 +38,19 @@ export class Fixed {
     readonly s: number,
   ) {}
 
+  // A zero operand at a scale no larger than the other's gives that other operand as it is (same
+  // mantissa, same scale): no allocation for the many sums that start at, or add, FZERO.
   add(o: Fixed): Fixed {
     const d = this.s - o.s;
+    if (o.m === 0n && d >= 0) return this;
+    if (this.m === 0n && d <= 0) return o;
     if (d === 0) return new Fixed(this.m + o.m, this.s);
     return d > 0 ? new Fixed(this.m + o.m * pow10(d), this.s) : new Fixed(this.m * pow10(-d) + o.m, o.s);
   }
 
   sub(o: Fixed): Fixed {
     const d = this.s - o.s;
+    if (o.m === 0n && d >= 0) return this;
     if (d === 0) return new Fixed(this.m - o.m, this.s);
     return d > 0 ? new Fixed(this.m - o.m * pow10(d), this.s) : new Fixed(this.m * pow10(-d) - o.m, o.s);
   }
@@ -103,11 +108,9 @@ export class Fixed {
 export const FZERO = new Fixed(0n, 0);
 export const FONE = new Fixed(1n, 0);
 
-/** The two mantissas of `a` and `b` at their common scale. */
-function aligned(a: Fixed, b: Fixed): readonly [bigint, bigint, number] {
-  const d = a.s - b.s;
-  if (d === 0) return [a.m, b.m, a.s];
-  return d > 0 ? [a.m, b.m * pow10(d), a.s] : [a.m * pow10(-d), b.m, b.s];
+/** `a`'s mantissa at the common scale of `a` and `b` (the larger of the two). */
+function alignedM(a: Fixed, b: Fixed): bigint {
+  return a.s >= b.s ? a.m : a.m * pow10(b.s - a.s);
 }
 
 // bigint `/` truncates toward zero; floor and ceil correct by comparing the product back, exactly
@@ -122,28 +125,29 @@ function ceilQ(a: bigint, b: bigint): bigint {
   return a > q * b ? q + 1n : q;
 }
 
+// The four roundings align the two mantissas one at a time, not as a returned tuple: they run on
+// every fill and every candidate, and a tuple per call is garbage for the collector to sweep.
+
 /** `⌊a / b⌋` for `b > 0`, an integer (scale 0). */
 export function floorDiv(a: Fixed, b: Fixed): Fixed {
-  const [x, y] = aligned(a, b);
-  return new Fixed(floorQ(x, y), 0);
+  return new Fixed(floorQ(alignedM(a, b), alignedM(b, a)), 0);
 }
 
 /** `⌈a / b⌉` for `b > 0`, an integer (scale 0). */
 export function ceilDiv(a: Fixed, b: Fixed): Fixed {
-  const [x, y] = aligned(a, b);
-  return new Fixed(ceilQ(x, y), 0);
+  return new Fixed(ceilQ(alignedM(a, b), alignedM(b, a)), 0);
 }
 
 /** Rounds `x` down to a multiple of `step > 0` (toward −∞). */
 export function floorTo(x: Fixed, step: Fixed): Fixed {
-  const [a, b, s] = aligned(x, step);
-  return new Fixed(floorQ(a, b) * b, s);
+  const b = alignedM(step, x);
+  return new Fixed(floorQ(alignedM(x, step), b) * b, x.s >= step.s ? x.s : step.s);
 }
 
 /** Rounds `x` up to a multiple of `step > 0` (toward +∞). */
 export function ceilTo(x: Fixed, step: Fixed): Fixed {
-  const [a, b, s] = aligned(x, step);
-  return new Fixed(ceilQ(a, b) * b, s);
+  const b = alignedM(step, x);
+  return new Fixed(ceilQ(alignedM(x, step), b) * b, x.s >= step.s ? x.s : step.s);
 }
 
 export function fmin(a: Fixed, b: Fixed): Fixed {

@@ -173,8 +173,14 @@ export function marginGroups(v: FValuation, collateral: Fixed, positions: readon
   const isolated = positions
     .filter((p) => p.isolatedMargin !== null)
     .sort((a, b) => (a.market < b.market ? -1 : a.market > b.market ? 1 : 0));
-  const group = (w: FValuation, id: string, c: Fixed, ps: readonly FPosition[]): FGroup => ({ id, collateral: c, positions: ps, health: groupHealth(w, { collateral: c, positions: ps }) });
-  return [group(cross, CROSS, collateral, crossPositions), ...isolated.map((p) => group(v, p.market, p.isolatedMargin ?? FZERO, [p]))];
+  return [groupOf(cross, CROSS, collateral, crossPositions), ...isolated.map((p) => groupOf(v, p.market, p.isolatedMargin ?? FZERO, [p]))];
+}
+
+// A module-level function, not a closure per call: under tsx (esbuild keepNames) every named
+// closure created pays a `name` definition; over the hot paths that was ≈ 6 % of a catalog case's
+// profile (bench/bench.ts runs under tsx).
+function groupOf(w: FValuation, id: string, c: Fixed, ps: readonly FPosition[]): FGroup {
+  return { id, collateral: c, positions: ps, health: groupHealth(w, { collateral: c, positions: ps }) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -480,14 +486,19 @@ function slackOf(v: FValuation, g: FGroup, market: string, rate: Fixed): Slack {
     absQ,
     mark,
     value,
-    at: (d) => {
+    // Methods, not arrow properties: no `name` to define per slack under tsx (see groupOf).
+    at(d) {
       const left = absQ.sub(d);
       const n = left.mul(mark);
       const slack = equity.sub(perUnitCost.mul(d)).sub(restTarget).sub(maintenanceMargin(tiers, value === mark ? n : left.mul(value))).sub(buffer.mul(n));
       return lossSlope.isZero() ? slack : slack.sub(lossSlope.mul(left));
     },
-    slope: (k) => value.mul(tiers[k]!.rate).add(lossSlope).add(mark.mul(buffer.sub(rate))).sub(concession),
-    bracket: (d) => tierIndex(tiers, absQ.sub(d).mul(value)),
+    slope(k) {
+      return value.mul(tiers[k]!.rate).add(lossSlope).add(mark.mul(buffer.sub(rate))).sub(concession);
+    },
+    bracket(d) {
+      return tierIndex(tiers, absQ.sub(d).mul(value));
+    },
   };
 }
 

@@ -227,7 +227,14 @@ export function liquidateToParsed(sc: ParsedScenario): ParsedAnswer {
   // getter measured ≈ 35 % slower per run than writing them.
   const exact = report(r.positions, r.outcomes, r.fund, FIXED, EXACT_WRITING);
   const outcome = { ok: true as const, result: report(r.positions, r.outcomes, r.fund, FIXED, FIXED_WIRE) };
-  return { outcome: withExact(outcome, exact), output: () => report(r.positions, r.outcomes, r.fund, FIXED, FIXED_PARSED) };
+  // Methods, not arrow properties: under tsx (esbuild keepNames) each arrow stored under a name
+  // defines that name on every run (fixedCore.ts groupOf).
+  return {
+    outcome: withExact(outcome, exact),
+    output() {
+      return report(r.positions, r.outcomes, r.fund, FIXED, FIXED_PARSED);
+    },
+  };
 }
 
 /**
@@ -237,12 +244,21 @@ export function liquidateToParsed(sc: ParsedScenario): ParsedAnswer {
  */
 export function liquidateToExact(sc: ParsedScenario): ExactAnswer {
   const r = runOnFixed(sc);
-  if (!r.ok) return { exact: undefined, outcome: () => r };
+  if (!r.ok) {
+    return {
+      exact: undefined,
+      outcome() {
+        return r;
+      },
+    };
+  }
   const exact = report(r.positions, r.outcomes, r.fund, FIXED, EXACT_WRITING);
-  let outcome: Outcome | undefined;
+  let written: Outcome | undefined;
   return {
     exact,
-    outcome: () => (outcome ??= withExact({ ok: true as const, result: report(r.positions, r.outcomes, r.fund, FIXED, FIXED_WIRE) }, exact)),
+    outcome() {
+      return (written ??= withExact({ ok: true as const, result: report(r.positions, r.outcomes, r.fund, FIXED, FIXED_WIRE) }, exact));
+    },
   };
 }
 

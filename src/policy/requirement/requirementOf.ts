@@ -22,9 +22,10 @@ function lossTerm(lossBuffer: Fixed, c: FContract, size: Fixed, entry: Fixed, ma
 }
 
 export function requirementOf(r: FRequirement, v: Omit<FValuation, 'requirement'>): RequirementFn | undefined {
+  // §3's tiers at mark first: every run of the reference asks, and creates no closure for it.
+  if (r.kind === 'tiers' && r.valuation === 'mark' && r.lossBuffer.isZero()) return undefined;
   const markOf = (market: string): Fixed => v.marks.get(market)!; // parse guarantees it (§2.2)
   if (r.kind === 'tiers') {
-    if (r.valuation === 'mark' && r.lossBuffer.isZero()) return undefined;
     const { lossBuffer } = r;
     const atEntry = r.valuation === 'entry';
     const fn = (market: string, size: Fixed, entry: Fixed, notional: Fixed): Fixed => {
