@@ -20,6 +20,37 @@ export const Dec = Decimal.clone({
 export type Dec = InstanceType<typeof Dec>;
 
 export const ZERO: Dec = new Dec(0);
+
+/**
+ * The nonzero `Dec` ±0.d₁d₂… × 10^(e+1), built in decimal.js 10's own representation: `digits` its
+ * significant digits (no leading or trailing zero), `e` the exponent of the leading one. `s` the
+ * sign, `d` base-10^7 limbs aligned on the decimal point (the first unpadded, no trailing zero
+ * limb), exactly as decimal.js's string parser lays them out — without that parse (its pattern
+ * test and digit-by-digit work), which dominated parsing and the reference's parsed results. The
+ * version is pinned; fixed.test.ts and parseDecimal.test.ts compare the fields with `new Dec`.
+ */
+export function decOfDigits(negative: boolean, digits: string, e: number): Dec {
+  const len = digits.length;
+  const limbs: number[] = [];
+  let i = (((e + 1) % 7) + 7) % 7;
+  if (i < len) {
+    if (i > 0) limbs.push(+digits.slice(0, i));
+    for (; i + 7 < len; i += 7) limbs.push(+digits.slice(i, i + 7));
+    const rest = digits.slice(i);
+    limbs.push(+rest * LIMB_PAD[7 - rest.length]!);
+  } else {
+    limbs.push(+digits * LIMB_PAD[i - len]!);
+  }
+  const x = Object.create(Dec.prototype) as { constructor: unknown; s: number; e: number; d: number[] };
+  x.constructor = Dec;
+  x.s = negative ? -1 : 1;
+  x.e = e;
+  x.d = limbs;
+  return x as unknown as Dec;
+}
+
+/** `10^k` for the zero padding of a last limb (0 ≤ k ≤ 7). */
+const LIMB_PAD: readonly number[] = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000, 10_000_000];
 export const ONE: Dec = new Dec(1);
 
 // Rounding to a step uses the truncated integer quotient (`divToInt`, exact and far cheaper than

@@ -20,7 +20,7 @@
  * so a small own type is both the faster and the smaller risk.
  * @see docs/spec.md#12-arithmetic
  */
-import { Dec } from './decimal.ts';
+import { Dec, decOfDigits } from './decimal.ts';
 
 const POW10: bigint[] = [1n];
 
@@ -221,30 +221,8 @@ export function fromDec(d: Dec): Fixed {
 export function toDec(x: Fixed): Dec {
   if (x.m === 0n) return new Dec(0);
   const neg = x.m < 0n;
-  let digits = (neg ? -x.m : x.m).toString();
+  const digits = (neg ? -x.m : x.m).toString();
   let len = digits.length;
   while (digits.charCodeAt(len - 1) === 48 /* '0' */) len--;
-  const e = digits.length - 1 - x.s;
-  digits = digits.slice(0, len);
-  const limbs: number[] = [];
-  // The first limb holds the digits down to the next multiple of 7 places from the point.
-  let i = (e + 1) % 7;
-  if (i < 0) i += 7;
-  if (i < len) {
-    if (i > 0) limbs.push(+digits.slice(0, i));
-    for (; i + 7 < len; i += 7) limbs.push(+digits.slice(i, i + 7));
-    const rest = digits.slice(i);
-    limbs.push(+rest * DIGIT_PAD[7 - rest.length]!);
-  } else {
-    limbs.push(+digits * DIGIT_PAD[i - len]!);
-  }
-  const d = Object.create(Dec.prototype) as { constructor: unknown; s: number; e: number; d: number[] };
-  d.constructor = Dec;
-  d.s = neg ? -1 : 1;
-  d.e = e;
-  d.d = limbs;
-  return d as unknown as Dec;
+  return decOfDigits(neg, digits.slice(0, len), digits.length - 1 - x.s);
 }
-
-/** `10^k` for the zero padding of a last limb (0 ≤ k ≤ 7). */
-const DIGIT_PAD: readonly number[] = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000, 10_000_000];

@@ -3,7 +3,7 @@
  * parser's issues.
  * @see docs/spec.md#1-numbers
  */
-import { Dec, unitOf, toCanonical } from './decimal.ts';
+import { Dec, decOfDigits, unitOf, toCanonical } from './decimal.ts';
 import type { Issue } from './types.ts';
 
 /** Syntax limits on the digits of a decimal string. */
@@ -109,25 +109,8 @@ export function plainDecimal(value: string): Dec {
   let end = digits.length;
   while (digits.charCodeAt(end - 1) === 48) end--;
   // The leading digit's exponent: integer digits before it, less one.
-  const e = intEnd - (negative ? 1 : 0) - 1 - first;
-  const limbs: number[] = [];
-  // The first limb holds the digits down to the next multiple of 7 places from the point.
-  let i = first + ((e + 1) % 7 + 7) % 7;
-  if (i > first) limbs.push(+digits.slice(first, Math.min(i, end)) * LIMB_PAD[Math.max(0, i - end)]!);
-  for (; i < end; i += 7) {
-    const limb = digits.slice(i, Math.min(i + 7, end));
-    limbs.push(+limb * LIMB_PAD[7 - limb.length]!);
-  }
-  const x = Object.create(Dec.prototype) as { constructor: unknown; s: number; e: number; d: number[] };
-  x.constructor = Dec;
-  x.s = negative ? -1 : 1;
-  x.e = e;
-  x.d = limbs;
-  return x as unknown as Dec;
+  return decOfDigits(negative, digits.slice(first, end), intEnd - (negative ? 1 : 0) - 1 - first);
 }
-
-/** `10^k` for the zero padding of a last limb (0 ≤ k ≤ 7). */
-const LIMB_PAD: readonly number[] = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000, 10_000_000];
 
 function fail(issues: Issue[], path: string, value: unknown, expected: string): undefined {
   issues.push({ path, expected, received: describeValue(value) });
