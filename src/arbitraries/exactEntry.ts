@@ -4,7 +4,7 @@
  * @see docs/spec.md#42-equity-and-requirement
  */
 import type { Dec } from '../model/decimal.ts';
-import { ceilDiv, Fixed, fromDec, pow10 as tenTo, toDec } from '../model/fixed.ts';
+import { ceilDiv, Fixed, fromDec, pow10 as tenTo, toDec, trimmed } from '../model/fixed.ts';
 
 /** Fraction digits an input decimal may have (spec §1.1). */
 const MAX_FRACTION_DIGITS = 18;
@@ -72,13 +72,12 @@ export interface FixedEntryProblem {
 export function exactEntryOf(p: FixedEntryProblem): { collateral: Fixed; entry: Fixed } | null {
   // The least wished count of quote units: ⌈C·10^quoteScale⌉.
   const w = ceilDiv(p.collateral, new Fixed(1n, p.quoteScale)).m;
-  // Every candidate is judged on mantissas, shifted as needed: the target and |q| at their
-  // shortest scales (the solutions of the congruence do not depend on the scale; shorter integers
-  // are cheaper), the mark, the wished entry and the tolerance `0.05·P` (the mark's mantissa ·5
-  // at two more digits) as they come.
-  const [t, q, mark, wish] = [shortest(p.target), shortest(p.size.abs()), p.mark, p.entry];
+  // The congruence is solved on the mantissas of the target and |q| at their shortest scales (its
+  // solutions do not depend on the scale; shorter integers are cheaper).
+  const [t, q, mark] = [trimmed(p.target), trimmed(p.size.abs()), p.mark];
   const short = p.size.sign() < 0;
-  let best: { c: bigint; entry: bigint; scale: number; off: bigint; offScale: number } | null = null;
+  const tolerance = new Fixed(mark.m * 5n, mark.s + 2); // 0.05·P
+  let best: { collateral: Fixed; entry: Fixed; off: Fixed } | null = null;
   for (let s = 0; s <= MAX_FRACTION_DIGITS; s++) {
     const S = Math.max(t.s, p.quoteScale, s + q.s);
     const tn = t.m * tenTo(S - t.s);
@@ -98,35 +97,13 @@ export function exactEntryOf(p: FixedEntryProblem): { collateral: Fixed; entry: 
       if (rest % gn !== 0n) continue;
       const shift = rest / gn;
       const E = Math.max(mark.s, s);
-      const entry = mark.m * tenTo(E - mark.s) - (short ? -shift : shift) * tenTo(E - s);
-      if (entry <= 0n || fractionDigits(entry, E) > MAX_FRACTION_DIGITS) continue;
-      const X = Math.max(E, wish.s, mark.s + 2);
-      const diff = entry * tenTo(X - E) - wish.m * tenTo(X - wish.s);
-      const off = diff < 0n ? -diff : diff;
-      if (off <= mark.m * 5n * tenTo(X - mark.s - 2)) return { collateral: new Fixed(c, p.quoteScale), entry: new Fixed(entry, E) };
-      if (best === null || lessAt(off, X, best.off, best.offScale)) best = { c, entry, scale: E, off, offScale: X };
+      const entry = new Fixed(mark.m * tenTo(E - mark.s) - (short ? -shift : shift) * tenTo(E - s), E);
+      if (entry.m <= 0n || trimmed(entry).s > MAX_FRACTION_DIGITS) continue;
+      const collateral = new Fixed(c, p.quoteScale);
+      const off = entry.sub(p.entry).abs();
+      if (off.lte(tolerance)) return { collateral, entry };
+      if (best === null || off.lt(best.off)) best = { collateral, entry, off };
     }
   }
-  return best === null ? null : { collateral: new Fixed(best.c, p.quoteScale), entry: new Fixed(best.entry, best.scale) };
-}
-
-/** `x` with its trailing fraction zeros dropped: the mantissa at the value's own scale. */
-function shortest(x: Fixed): Fixed {
-  let { m, s } = x;
-  while (s > 0 && m % 10n === 0n) {
-    m /= 10n;
-    s--;
-  }
-  return m === x.m ? x : new Fixed(m, s);
-}
-
-/** Fraction digits of `m·10^−scale` once trailing zeros are dropped. */
-function fractionDigits(m: bigint, scale: number): number {
-  return shortest(new Fixed(m, scale)).s;
-}
-
-/** `a·10^−sa < b·10^−sb` for `a, b ≥ 0`. */
-function lessAt(a: bigint, sa: number, b: bigint, sb: number): boolean {
-  const e = Math.max(sa, sb);
-  return a * tenTo(e - sa) < b * tenTo(e - sb);
+  return best === null ? null : { collateral: best.collateral, entry: best.entry };
 }

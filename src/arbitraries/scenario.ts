@@ -11,8 +11,8 @@
  */
 import fc from 'fast-check';
 import { Dec, toCanonical as canonicalDec } from '../model/decimal.ts';
-import { ceilDiv, ceilTo, Fixed, floorDiv, floorTo, fmax, fromDec, FZERO, pow10, toCanonical, toDec } from '../model/fixed.ts';
-import { fixedParams as coreParams } from '../model/fixedCore.ts';
+import { ceilDiv, ceilTo, Fixed, fixedOf, floorDiv, floorTo, fmax, FONE, fromDec, FZERO, pow10, toCanonical, toDec } from '../model/fixed.ts';
+import { fixedParams as coreParams, maintenanceMargin, type FTier } from '../model/fixedCore.ts';
 import { parseParams } from '../model/parseScenario.ts';
 import { rememberParsed } from '../invariants/caseInput.ts';
 import type { ParsedParams, Position, PositionInput, RiskParams, Scenario } from '../model/types.ts';
@@ -188,7 +188,7 @@ interface FixedMarket {
   readonly tick: Fixed;
   /** `lot·tick`: the notional grid of one lot and one tick */
   readonly grid: Fixed;
-  readonly tiers: readonly { readonly floor: Fixed; readonly rate: Fixed; readonly amount: Fixed }[];
+  readonly tiers: readonly FTier[];
   /** bounds of the marks, in ticks ({@link markTicks}) */
   readonly ticks: { readonly lo: number; readonly hi: number };
 }
@@ -221,12 +221,6 @@ function fixedParams(pp: ParsedParams): FixedParams {
     fixedParamsMemo.set(pp, (f = { quoteScale: pp.quoteScale, unit: core.unit, dustNotional: core.dustNotional, markets }));
   }
   return f;
-}
-
-/** The exact value of a plain decimal string (a drawn ratio, a multiplier): its digits, its scale. */
-function fixedOf(x: string): Fixed {
-  const dot = x.indexOf('.');
-  return dot < 0 ? new Fixed(BigInt(x), 0) : new Fixed(BigInt(x.slice(0, dot) + x.slice(dot + 1)), x.length - dot - 1);
 }
 
 /**
@@ -325,7 +319,6 @@ interface Placed {
   readonly notional: Fixed;
 }
 
-const ONE_LOT = new Fixed(1n, 0);
 const ANCHOR_LOTS = new Fixed(BigInt(MIN_ANCHOR_LOTS), 0);
 const fmaxOf = (...xs: Fixed[]): Fixed => xs.reduce((a, b) => fmax(a, b));
 
@@ -362,10 +355,10 @@ function place(fp: FixedParams, market: string, d: PositionDraw): { size: Fixed;
       lots = new Fixed(wholeQuotient(floor!, lot.mul(mark))!, 0); // a whole number: the mark was chosen so
       break;
     case 'floor-above':
-      lots = floorDiv(floor!, lot.mul(mark)).add(ONE_LOT);
+      lots = floorDiv(floor!, lot.mul(mark)).add(FONE);
       break;
     case 'floor-below':
-      lots = ceilDiv(floor!, lot.mul(mark)).sub(ONE_LOT);
+      lots = ceilDiv(floor!, lot.mul(mark)).sub(FONE);
       break;
     case 'near-floor':
       lots = roundHalfEvenDiv(floor!.mul(numberOf(1 + (d.spread / SCALE - 0.5) / 10)), lot.mul(mark));
@@ -376,7 +369,7 @@ function place(fp: FixedParams, market: string, d: PositionDraw): { size: Fixed;
       lots = ceilDiv(fp.dustNotional.mul(numberOf(1 + 2 * (d.spread / SCALE) ** 2)), lot.mul(mark));
       break;
     case 'one-lot':
-      lots = ONE_LOT;
+      lots = FONE;
       break;
     case 'random': {
       const hi = fmaxOf(lastFloor.mul(new Fixed(4n, 0)), new Fixed(10_000n, 0), lot.mul(mark).mul(new Fixed(100n, 0)));
@@ -385,7 +378,7 @@ function place(fp: FixedParams, market: string, d: PositionDraw): { size: Fixed;
       break;
     }
   }
-  lots = fmax(ONE_LOT, lots);
+  lots = fmax(FONE, lots);
   return { size: lot.mul(lots).mul(new Fixed(d.long ? 1n : -1n, 0)), mark };
 }
 
@@ -393,26 +386,13 @@ function place(fp: FixedParams, market: string, d: PositionDraw): { size: Fixed;
 function roundHalfEvenDiv(n: Fixed, d: Fixed): Fixed {
   const q = floorDiv(n, d);
   const c = n.sub(q.mul(d)).mul(new Fixed(2n, 0)).cmp(d);
-  return c > 0 || (c === 0 && q.m % 2n !== 0n) ? q.add(ONE_LOT) : q;
-}
-
-/** `MM(N) = N·r_n − a_n` on the bracket of `N` (spec §3; maintenanceMargin.ts on exact integers). */
-function requirement(m: FixedMarket, notional: Fixed): Fixed {
-  let lo = 0;
-  let hi = m.tiers.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (m.tiers[mid]!.floor.lte(notional)) lo = mid;
-    else hi = mid - 1;
-  }
-  const t = m.tiers[lo]!;
-  return notional.mul(t.rate).sub(t.amount);
+  return c > 0 || (c === 0 && q.m % 2n !== 0n) ? q.add(FONE) : q;
 }
 
 function placedAt(fp: FixedParams, market: string, size: Fixed, mark: Fixed, p: PositionDraw): Placed {
   const m = fp.markets.get(market)!;
   const notional = size.abs().mul(mark);
-  return { market, size, mark, entry: entryFor(m, mark, p.entryBp), isolated: p.isolated, mm: requirement(m, notional), notional };
+  return { market, size, mark, entry: entryFor(m, mark, p.entryBp), isolated: p.isolated, mm: maintenanceMargin(m.tiers, notional), notional };
 }
 
 function gcdInt(a: bigint, b: bigint): bigint {

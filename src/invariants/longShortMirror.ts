@@ -139,9 +139,10 @@ function mirroredExact(c: Case): ExactResult | null {
   };
 }
 
-// A module-level helper, not a closure per call: under tsx each named closure defines its name per case.
-
-/** `2P − x` about the market's mark, or null when the market has no mark. */
+/**
+ * `2P − x` about the market's mark, or null when the market has no mark. (A module-level helper,
+ * not a closure per call: under tsx each named closure defines its name per case.)
+ */
 function reflected(v: FValuation, market: string, x: Fixed): Fixed | null {
   const mark = v.marks.get(market);
   return mark === undefined ? null : FTWO.mul(mark).sub(x);

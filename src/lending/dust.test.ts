@@ -1,7 +1,7 @@
 // Worked examples of spec §11.7: hand-computed (exact fractions), not published vectors.
 // Rule: Aave v3.3 MUST_NOT_LEAVE_DUST (aave-dao/aave-v3-origin LiquidationLogic.executeLiquidationCall).
 import { describe, expect, it } from 'vitest';
-import { fixedOf } from './fixedOf.ts';
+import { fixedOf } from '../model/fixed.ts';
 import { leavesDust } from './dust.ts';
 import { AAVE_V32, AAVE_V33, aaveScenario } from './__support__/workedExamples.ts';
 import { parsed } from './__support__/parsed.ts';

@@ -14,7 +14,7 @@ export { protocolFee } from './protocolFee.ts';
 export { leavesDust } from './dust.ts';
 export { writeOff, type WriteOff } from './deficit.ts';
 export { absorb, type Absorbed } from './absorb.ts';
-export { fixedOf } from './fixedOf.ts';
+export { fixedOf } from '../model/fixed.ts';
 export type {
   Balances,
   FAbsorbRules,

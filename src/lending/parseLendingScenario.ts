@@ -14,7 +14,8 @@ import type { ParseOutcome } from '../model/parseScenario.ts';
 import type { Issue } from '../model/types.ts';
 import { LendingScenario, MAX_DEBT } from '../wire/lending.ts';
 import { fieldPath, keyPath, validator } from '../wire/validate.ts';
-import { fixedOf, isUnitPowerOfTen } from './fixedOf.ts';
+import { fixedOf } from '../model/fixed.ts';
+import { isUnitPowerOfTen } from './isUnitPowerOfTen.ts';
 import type { Balances, FLendingAsset, FLendingRules, FLendingScenario, FRequest } from './types.ts';
 
 const checkShape = validator(LendingScenario);

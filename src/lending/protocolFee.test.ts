@@ -3,7 +3,7 @@
 // rounded up as Aave v3.7's percentMulCeil.
 import { describe, expect, it } from 'vitest';
 import { toCanonical } from '../model/fixed.ts';
-import { fixedOf } from './fixedOf.ts';
+import { fixedOf } from '../model/fixed.ts';
 import { protocolFee } from './protocolFee.ts';
 import { WETH } from './__support__/workedExamples.ts';
 import type { FLendingAsset } from './types.ts';

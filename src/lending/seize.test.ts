@@ -3,7 +3,7 @@
 // Aave v3.7's rounding (collateral down, debt needed up; docs/3.7/liquidation-rounding.md).
 import { describe, expect, it } from 'vitest';
 import { Fixed, toCanonical } from '../model/fixed.ts';
-import { fixedOf } from './fixedOf.ts';
+import { fixedOf } from '../model/fixed.ts';
 import { seize } from './seize.ts';
 import { aaveScenario, morphoScenario } from './__support__/workedExamples.ts';
 import { parsed } from './__support__/parsed.ts';

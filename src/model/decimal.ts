@@ -20,6 +20,7 @@ export const Dec = Decimal.clone({
 export type Dec = InstanceType<typeof Dec>;
 
 export const ZERO: Dec = new Dec(0);
+export const ONE: Dec = new Dec(1);
 
 /**
  * The nonzero `Dec` ±0.d₁d₂… × 10^(e+1), built in decimal.js 10's own representation: `digits` its
@@ -51,7 +52,6 @@ export function decOfDigits(negative: boolean, digits: string, e: number): Dec {
 
 /** `10^k` for the zero padding of a last limb (0 ≤ k ≤ 7). */
 const LIMB_PAD: readonly number[] = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000, 10_000_000];
-export const ONE: Dec = new Dec(1);
 
 // Rounding to a step uses the truncated integer quotient (`divToInt`, exact and far cheaper than
 // a 200-digit division) and corrects by the sign of the remainder.
@@ -86,10 +86,18 @@ function fractionPowerOfTen(step: Dec): number | null {
 
 const LIMB_POWERS: ReadonlySet<number> = new Set([1, 10, 100, 1000, 10_000, 100_000, 1_000_000]);
 
+/**
+ * `10^−k` for the scales a decimal of spec §1.1 can have, made once (decimal.js values are
+ * immutable): `pow` is a general exponentiation, and every market of every generated parameter
+ * set asks for two units.
+ */
+const UNITS: readonly Dec[] = Array.from({ length: 19 }, (_, k) => new Dec(10).pow(-k));
+
 /** The quote unit `10^−scale`. */
 export function unitOf(scale: number): Dec {
-  return new Dec(10).pow(-scale);
+  return UNITS[scale] ?? new Dec(10).pow(-scale);
 }
+
 
 /**
  * Canonical decimal string (spec §1.1): plain notation, no trailing fraction zeros, `"0"` for zero.

@@ -108,6 +108,29 @@ export class Fixed {
 export const FZERO = new Fixed(0n, 0);
 export const FONE = new Fixed(1n, 0);
 
+/**
+ * The exact amount of a decimal string already in the syntax of spec §1.1 (what a compiled wire
+ * schema guarantees, or a string the code wrote itself), with no detour through decimal.js.
+ * @see docs/spec.md#11-representation
+ */
+export function fixedOf(s: string): Fixed {
+  const negative = s.charCodeAt(0) === 45; /* '-' */
+  const body = negative ? s.slice(1) : s;
+  const dot = body.indexOf('.');
+  const m = BigInt(dot < 0 ? body : body.slice(0, dot) + body.slice(dot + 1));
+  return new Fixed(negative ? -m : m, dot < 0 ? 0 : body.length - dot - 1);
+}
+
+/** `x` at its shortest scale: the same value with its trailing fraction zeros dropped. */
+export function trimmed(x: Fixed): Fixed {
+  let { m, s } = x;
+  while (s > 0 && m % 10n === 0n) {
+    m /= 10n;
+    s--;
+  }
+  return s === x.s ? x : new Fixed(m, s);
+}
+
 /** `a`'s mantissa at the common scale of `a` and `b` (the larger of the two). */
 function alignedM(a: Fixed, b: Fixed): bigint {
   return a.s >= b.s ? a.m : a.m * pow10(b.s - a.s);

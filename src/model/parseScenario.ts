@@ -18,7 +18,7 @@
  * @see docs/spec.md#3-maintenance-margin-tiers
  */
 import { ONE, ZERO, isMultipleOf, toCanonical as show, unitOf, type Dec } from './decimal.ts';
-import { decimalOf, describeValue, INPUT_DIGITS, parseDecimal, scaleOf, type DecimalRules } from './parseDecimal.ts';
+import { decimalOf, describeValue, parseDecimal, scaleOf, type DecimalRules } from './parseDecimal.ts';
 import { isDeepFrozen } from './frozen.ts';
 import { Type } from 'typebox';
 import { Compile } from 'typebox/compile';
@@ -236,15 +236,8 @@ interface Step {
 function step(size: Dec | undefined): Step | undefined {
   if (size === undefined) return undefined;
   const k = size.decimalPlaces();
-  return { size, scale: size.eq(unitAt(k)) ? k : undefined };
+  return { size, scale: size.eq(unitOf(k)) ? k : undefined };
 }
-
-/**
- * `10^−k` for the scales an input decimal can have, made once: `unitOf` runs a general power, and
- * every market of every generated parameter set asks for two of them.
- */
-const UNITS: readonly Dec[] = Array.from({ length: INPUT_DIGITS.fraction + 1 }, (_, k) => unitOf(k));
-const unitAt = (k: number): Dec => UNITS[k] ?? unitOf(k);
 
 /**
  * `x` (parsed from the decimal string `raw`) is a multiple of the step. On a 10^−k step that is
@@ -390,7 +383,7 @@ function readParamsUncached(input: unknown, path: string, outer: Cx): ParamsRead
   }
   const value: ParsedParams = {
     quoteScale,
-    unit: unitAt(quoteScale),
+    unit: unitOf(quoteScale),
     trigger,
     buffer,
     steps: penalty.steps,

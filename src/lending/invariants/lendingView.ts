@@ -8,7 +8,7 @@ import { FZERO, type Fixed } from '../../model/fixed.ts';
 import { LendingResult, type LendingScenario } from '../../wire/lending.ts';
 import { validator } from '../../wire/validate.ts';
 import { accountValue, type AccountValue } from '../baseValue.ts';
-import { fixedOf } from '../fixedOf.ts';
+import { fixedOf } from '../../model/fixed.ts';
 import { parseLendingScenario } from '../parseLendingScenario.ts';
 import type { Balances, FLendingAccount, FLendingScenario } from '../types.ts';
 
